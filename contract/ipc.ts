@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { SettingsSchema } from './settings';
+
+export { IpcChannel, type IpcChannelName } from './channels';
+
+export const KioskModeSchema = z.enum(['loop', 'present']);
+export type KioskMode = z.infer<typeof KioskModeSchema>;
+
+export const KioskConfigSchema = z.strictObject({
+  settings: SettingsSchema,
+  mode: KioskModeSchema,
+  appVersion: z.string().max(40),
+});
+export type KioskConfig = z.infer<typeof KioskConfigSchema>;
+
+export const ProblemReportSchema = z.strictObject({
+  kind: z.enum(['slide-skipped', 'render-error']),
+  slideId: z.string().max(80).optional(),
+  message: z.string().min(1).max(2000),
+});
+export type ProblemReport = z.infer<typeof ProblemReportSchema>;
+
+/** The one object the preload exposes as `window.kiosk`. Absent in the browser preview. */
+export interface KioskBridge {
+  getConfig(): Promise<KioskConfig>;
+  /** Returns a function that removes the listener. */
+  onConfigChanged(listener: (config: KioskConfig) => void): () => void;
+  reportProblem(report: ProblemReport): void;
+}

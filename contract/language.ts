@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** Languages the kiosk can show. Spanish content arrives later without a schema change. */
+export const LANGUAGES = ['en', 'es'] as const;
+export const LanguageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
+
+const nonBlank = z.string().trim().min(1);
+
+/** Text in one or more languages; English is always present and is the fallback. */
+export const LocalizedTextSchema = z.strictObject({
+  en: nonBlank,
+  es: nonBlank.optional(),
+});
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+export function localize(text: LocalizedText, language: Language): string {
+  return text[language] ?? text.en;
+}

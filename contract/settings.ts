@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { LanguageSchema, LocalizedTextSchema } from './language';
+
+export const TRANSITION_STYLES = ['fade', 'slide', 'cut'] as const;
+export const TransitionStyleSchema = z.enum(TRANSITION_STYLES);
+export type TransitionStyle = z.infer<typeof TransitionStyleSchema>;
+
+/** A web address worth turning into a QR code: http(s) only, nothing that runs script. */
+export const WebAddressSchema = z.union([
+  z.literal(''),
+  z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(300),
+]);
+
+export const ClinicDetailsSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  location: z.string().trim().max(160),
+  phone: z.string().trim().max(40),
+  webAddress: WebAddressSchema,
+  /** Short lines about the clinic, shown on the "about the clinic" slide. */
+  about: z.array(LocalizedTextSchema).max(6),
+});
+export type ClinicDetails = z.infer<typeof ClinicDetailsSchema>;
+
+export const MIN_IDLE_SECONDS = 10;
+export const MAX_IDLE_SECONDS = 3600;
+
+export const SettingsSchema = z.strictObject({
+  /** After this long without a touch, key or click, the loop resumes by itself. */
+  idleTimeoutSeconds: z.number().int().min(MIN_IDLE_SECONDS).max(MAX_IDLE_SECONDS),
+  defaultLanguage: LanguageSchema,
+  transition: TransitionStyleSchema,
+  showProgressBar: z.boolean(),
+  clinic: ClinicDetailsSchema,
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** The clinic of the source page; staff change these in the admin (a later issue). */
+export const DEFAULT_CLINIC: ClinicDetails = {
+  name: 'Ken Starr MD Wellness Group',
+  location: 'Downtown Arroyo Grande, California',
+  phone: '',
+  webAddress: '',
+  about: [
+    {
+      en: 'Founded and led by Ken Starr MD FACEP, ABAM, its Medical Director.',
+    },
+    {
+      en: 'Dr. Starr is Board Certified in Addiction Medicine. He is Medical Director of Addiction Medicine Services for Dignity Health on the Central California Coast.',
+    },
+    { en: 'The clinic is state licensed and CARF accredited.' },
+    {
+      en: 'The Wellness Group is the longest running established NAD+ Therapy program on the West Coast.',
+    },
+    {
+      en: 'We believe in ethical and transparent business practices. We hold our patients in the highest regard.',
+    },
+  ],
+};
+
+export const DEFAULT_SETTINGS: Settings = {
+  idleTimeoutSeconds: 60,
+  defaultLanguage: 'en',
+  transition: 'fade',
+  showProgressBar: true,
+  clinic: DEFAULT_CLINIC,
+};

@@ -1,0 +1,137 @@
+import { open, realpath, stat } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative, sep } from 'node:path';
+
+/** The scheme and host the kiosk page is served from: app://kiosk/index.html */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'kiosk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/** Only these file types are ever served; everything else is refused. */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.vtt': 'text/vtt; charset=utf-8',
+};
+
+export interface AppProtocolOptions {
+  /** Folder per host: { kiosk: '/…/out/renderer' }. */
+  roots: Readonly<Record<string, string>>;
+  contentSecurityPolicy: string;
+}
+
+export type ProtocolHandler = (request: Request) => Promise<Response>;
+
+/**
+ * Serves app:// requests from fixed folders. Written as a plain (Request) => Response
+ * function so tests call it without Electron; main registers it with protocol.handle.
+ */
+export function createAppProtocolHandler(options: AppProtocolOptions): ProtocolHandler {
+  const securityHeaders = {
+    'Content-Security-Policy': options.contentSecurityPolicy,
+    'X-Content-Type-Options': 'nosniff',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cache-Control': 'no-cache',
+  };
+  const refuse = (status: number, reason: string) =>
+    new Response(reason, {
+      status,
+      headers: { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return refuse(405, 'method not allowed');
+    }
+    const resolved = await resolveRequestPath(request.url, options.roots);
+    if (!resolved.ok) return refuse(resolved.status, resolved.reason);
+    const contentType = CONTENT_TYPES[extname(resolved.path).toLowerCase()];
+    if (!contentType) return refuse(403, 'file type not served');
+    const info = await stat(resolved.path);
+    const headers = {
+      ...securityHeaders,
+      'Content-Type': contentType,
+      'Content-Length': String(info.size),
+    };
+    if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
+    const file = await open(resolved.path, 'r');
+    try {
+      const body = await file.readFile();
+      return new Response(new Uint8Array(body), { status: 200, headers });
+    } finally {
+      await file.close();
+    }
+  };
+}
+
+type Resolution = { ok: true; path: string } | { ok: false; status: number; reason: string };
+
+async function resolveRequestPath(
+  rawUrl: string,
+  roots: Readonly<Record<string, string>>,
+): Promise<Resolution> {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return { ok: false, status: 400, reason: 'bad url' };
+  }
+  if (url.protocol !== `${APP_SCHEME}:`) return { ok: false, status: 400, reason: 'wrong scheme' };
+  const root = Object.hasOwn(roots, url.hostname) ? roots[url.hostname] : undefined;
+  if (!root) return { ok: false, status: 404, reason: 'unknown host' };
+
+  // Check the raw path before and after decoding: no encoded separators, dots or NULs.
+  const rawPath = url.pathname;
+  if (/%2f|%5c|%00/i.test(rawPath)) return { ok: false, status: 400, reason: 'encoded separator' };
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return { ok: false, status: 400, reason: 'bad encoding' };
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) {
+    return { ok: false, status: 400, reason: 'forbidden character' };
+  }
+  const segments = decoded.split('/').filter((segment) => segment.length > 0);
+  if (segments.some((segment) => segment === '.' || segment === '..')) {
+    return { ok: false, status: 400, reason: 'dot segment' };
+  }
+  const relativePath = segments.length === 0 ? 'index.html' : segments.join('/');
+  if (isAbsolute(relativePath) || /^[a-z]:/i.test(relativePath)) {
+    return { ok: false, status: 400, reason: 'absolute path' };
+  }
+
+  // Follow symlinks, then insist the real file still lies inside the real root.
+  let realRoot: string;
+  let realFile: string;
+  try {
+    realRoot = await realpath(root);
+    realFile = await realpath(join(realRoot, relativePath));
+  } catch {
+    return { ok: false, status: 404, reason: 'not found' };
+  }
+  const inside = relative(realRoot, realFile);
+  if (
+    inside === '' ||
+    inside.startsWith('..') ||
+    isAbsolute(inside) ||
+    inside.split(sep).includes('..')
+  ) {
+    return { ok: false, status: 403, reason: 'outside the app' };
+  }
+  const info = await stat(realFile);
+  if (!info.isFile()) return { ok: false, status: 404, reason: 'not a file' };
+  return { ok: true, path: realFile };
+}

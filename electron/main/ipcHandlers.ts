@@ -1,0 +1,59 @@
+import {
+  IpcChannel,
+  KioskConfigSchema,
+  ProblemReportSchema,
+  type KioskConfig,
+  type ProblemReport,
+} from '../../contract';
+import { isAppUrl } from './navigationPolicy';
+
+export interface IpcDependencies {
+  getConfig(): KioskConfig;
+  logProblem(report: ProblemReport): void;
+  devServerOrigin?: string;
+}
+
+/** What main needs to know about who sent a message. */
+export interface IpcSender {
+  /** URL of the frame that sent it (event.senderFrame.url). */
+  frameUrl: string | undefined;
+  /** Whether the frame is its window's top frame. */
+  isMainFrame: boolean;
+}
+
+export class IpcRejection extends Error {}
+
+/** Only the app's own top-level page may talk to main. */
+export function assertTrustedSender(sender: IpcSender, devServerOrigin?: string): void {
+  if (!sender.isMainFrame || !sender.frameUrl || !isAppUrl(sender.frameUrl, devServerOrigin)) {
+    throw new IpcRejection('message refused: it did not come from the kiosk page');
+  }
+}
+
+export type InvokeHandler = (sender: IpcSender, payload: unknown) => unknown;
+export type SendHandler = (sender: IpcSender, payload: unknown) => void;
+
+/**
+ * The handler table main registers. Each checks the sender and its payload with the
+ * contract's zod schemas; tests call the same table directly.
+ */
+export function createIpcHandlers(deps: IpcDependencies): {
+  invoke: Record<string, InvokeHandler>;
+  send: Record<string, SendHandler>;
+} {
+  return {
+    invoke: {
+      [IpcChannel.getKioskConfig]: (sender) => {
+        assertTrustedSender(sender, deps.devServerOrigin);
+        return KioskConfigSchema.parse(deps.getConfig());
+      },
+    },
+    send: {
+      [IpcChannel.reportProblem]: (sender, payload) => {
+        assertTrustedSender(sender, deps.devServerOrigin);
+        const report = ProblemReportSchema.safeParse(payload);
+        if (report.success) deps.logProblem(report.data);
+      },
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { localize, type KioskConfig, type Slide } from '../../../contract';
+import { SlideView } from '../slides/SlideView';
+import { SlideErrorBoundary } from './SlideErrorBoundary';
+import { Controls } from './Controls';
+import { LastResortCard } from './LastResortCard';
+import { commandForKey } from './keyboard';
+import { useSlideshow } from './useSlideshow';
+import type { Slideshow } from './slideshow';
+
+export interface PlayerProps {
+  deckTitle: string;
+  slides: readonly Slide[];
+  config: KioskConfig;
+  onSlideFailed: (slide: Slide, error: unknown) => void;
+}
+
+export function Player({ deckTitle, slides: allSlides, config, onSlideFailed }: PlayerProps) {
+  const [failedIds, setFailedIds] = useState<ReadonlySet<string>>(() => new Set());
+  const slides = useMemo(
+    () => allSlides.filter((slide) => !failedIds.has(slide.id)),
+    [allSlides, failedIds],
+  );
+  const presenting = config.mode === 'present';
+  const [slideshow, state] = useSlideshow({
+    slides: slides.map(timingOf),
+    idleTimeoutMs: config.settings.idleTimeoutSeconds * 1000,
+    resumeWhenIdle: !presenting,
+    autoplay: !presenting,
+    stepThroughBuilds: presenting,
+  });
+
+  // A slide that throws while rendering is dropped from the loop; the rest keep playing.
+  const handleSlideError = useCallback(
+    (slide: Slide, error: unknown) => {
+      onSlideFailed(slide, error);
+      setFailedIds((previous) => new Set(previous).add(slide.id));
+    },
+    [onSlideFailed],
+  );
+  // Keep showing the same slide when the list changes (a failed slide dropped, a playlist edit).
+  const listedSlidesRef = useRef(slides);
+  useEffect(() => {
+    const previous = listedSlidesRef.current;
+    if (previous === slides || slides.length === 0) return;
+    listedSlidesRef.current = slides;
+    const index = slideshow.getState().index;
+    const keep = slides.findIndex((slide) => slide.id === previous[index]?.id);
+    slideshow.setSlides(slides.map(timingOf), keep >= 0 ? keep : index);
+  }, [slides, slideshow]);
+  const currentId = slides[Math.min(state.index, slides.length - 1)]?.id;
+
+  useKeyboard(slideshow);
+
+  const language = config.settings.defaultLanguage;
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const onPointerDown = (event: PointerEvent<HTMLElement>) => {
+    // The controls act on their own; touching anywhere else pauses and restarts the idle clock.
+    if ((event.target as Element).closest('.controls')) return;
+    slideshow.noteInteraction();
+  };
+
+  if (slides.length === 0) return <LastResortCard clinic={config.settings.clinic} />;
+
+  const showProgress = config.settings.showProgressBar && state.rotating;
+  return (
+    <main className="player" data-transition={config.settings.transition}>
+      <h1 className="visually-hidden">{deckTitle}</h1>
+      <section
+        className="carousel"
+        aria-roledescription="carousel"
+        aria-label={deckTitle}
+        onPointerDown={onPointerDown}
+      >
+        <Controls
+          slideshow={slideshow}
+          state={state}
+          titles={slides.map((slide) => localize(slide.title, language))}
+          language={language}
+        />
+        <div className="carousel__slides" id="slides" aria-live={state.rotating ? 'off' : 'polite'}>
+          {slides.map((slide, index) => {
+            const current = slide.id === currentId;
+            return (
+              <div
+                key={slide.id}
+                className={`carousel__slide${current ? ' is-current' : ''}`}
+                role="group"
+                aria-roledescription="slide"
+                aria-label={`${index + 1} of ${slides.length}`}
+                aria-hidden={!current || undefined}
+                inert={!current}
+                data-slide-id={slide.id}
+              >
+                <SlideErrorBoundary slide={slide} onError={handleSlideError}>
+                  <SlideView
+                    slide={slide}
+                    step={current ? state.step : slide.buildSteps.length}
+                    language={language}
+                    clinic={config.settings.clinic}
+                  />
+                </SlideErrorBoundary>
+              </div>
+            );
+          })}
+        </div>
+        {showProgress ? (
+          <div className="progress" aria-hidden="true">
+            <div
+              key={state.run}
+              className="progress__bar"
+              style={{ animationDuration: `${state.durationMs}ms` }}
+            />
+          </div>
+        ) : null}
+      </section>
+    </main>
+  );
+}
+
+function timingOf(slide: Slide) {
+  return { durationMs: slide.durationSeconds * 1000, steps: slide.buildSteps.length };
+}
+
+function useKeyboard(slideshow: Slideshow): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const command = commandForKey(event.key);
+      if (!command) {
+        slideshow.noteInteraction();
+        return;
+      }
+      // Space and Enter on a focused button press that button; do not act twice.
+      const target = event.target as Element | null;
+      if (command === 'toggle-rotation' && target?.closest('button')) return;
+      event.preventDefault();
+      switch (command) {
+        case 'next':
+          return slideshow.next();
+        case 'previous':
+          return slideshow.previous();
+        case 'first':
+          return slideshow.first();
+        case 'last':
+          return slideshow.last();
+        case 'toggle-rotation':
+          return slideshow.toggleRotation();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [slideshow]);
+}

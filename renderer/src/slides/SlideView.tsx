@@ -1,0 +1,129 @@
+import type { ReactNode } from 'react';
+import {
+  localize,
+  type ClinicDetails,
+  type Language,
+  type LocalizedText,
+  type Slide,
+} from '../../../contract';
+import { illustrationMarkup } from './illustrations';
+
+export interface SlideViewProps {
+  slide: Slide;
+  /** Build steps shown so far; parts with a higher step wait, keeping their space. */
+  step: number;
+  language: Language;
+  clinic: ClinicDetails;
+}
+
+export function SlideView({ slide, step, language, clinic }: SlideViewProps) {
+  const t = (text: LocalizedText) => localize(text, language);
+  const body = bodyFor(slide, step, t, clinic);
+  const figure = slide.illustration ? <Illustration slide={slide} step={step} t={t} /> : null;
+  return (
+    <article
+      className={`slide-view slide-view--${slide.kind}${figure ? ' slide-view--with-figure' : ''}`}
+    >
+      <div className="slide-view__text">
+        <h2 className="slide-view__title">{t(slide.title)}</h2>
+        {slide.subtitle ? <p className="slide-view__subtitle">{t(slide.subtitle)}</p> : null}
+        {body}
+      </div>
+      {figure}
+    </article>
+  );
+}
+
+const MAX_ILLUSTRATION_STEPS = 6;
+
+type Translate = (text: LocalizedText) => string;
+
+function bodyFor(slide: Slide, step: number, t: Translate, clinic: ClinicDetails): ReactNode {
+  switch (slide.kind) {
+    case 'comparison':
+      return (
+        <div className="comparison">
+          {(slide.columns ?? []).map((column, index) => (
+            <section
+              key={index}
+              className={`comparison__column${revealClass(column.step, step)}`}
+              aria-hidden={isPending(column.step, step) || undefined}
+            >
+              <h3 className="comparison__heading">{t(column.heading)}</h3>
+              <ul className="slide-view__points">
+                {column.points.map((point, pointIndex) => (
+                  <li key={pointIndex}>{t(point)}</li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      );
+    case 'about-clinic':
+      return (
+        <div className="clinic">
+          <p className="clinic__name">{clinic.name}</p>
+          {clinic.location ? <p className="clinic__location">{clinic.location}</p> : null}
+          <ul className="slide-view__points">
+            {clinic.about.map((line, index) => (
+              <li key={index}>{t(line)}</li>
+            ))}
+          </ul>
+          {clinic.phone ? <p className="clinic__phone">{clinic.phone}</p> : null}
+        </div>
+      );
+    default:
+      return <Points slide={slide} step={step} t={t} />;
+  }
+}
+
+function Points({ slide, step, t }: { slide: Slide; step: number; t: Translate }) {
+  if (slide.points.length === 0) return null;
+  const plain =
+    slide.kind === 'title' || slide.kind === 'call-to-action' || slide.kind === 'disclaimer';
+  return (
+    <ul className={`slide-view__points${plain ? ' slide-view__points--plain' : ''}`}>
+      {slide.points.map((point, index) => (
+        <li
+          key={index}
+          className={revealClass(point.step, step).trim() || undefined}
+          aria-hidden={isPending(point.step, step) || undefined}
+        >
+          {t(point.text)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Illustration({ slide, step, t }: { slide: Slide; step: number; t: Translate }) {
+  const illustration = slide.illustration;
+  if (!illustration) return null;
+  const markup = illustrationMarkup(illustration.id);
+  if (!markup) return null;
+  // Without declared build steps, every part of the drawing shows from the start.
+  const shown = slide.buildSteps.length === 0 ? MAX_ILLUSTRATION_STEPS : step;
+  return (
+    <figure className="slide-view__figure">
+      <div
+        className="illustration"
+        role="img"
+        aria-label={t(illustration.description)}
+        data-illustration={illustration.id}
+        data-shown-steps={Array.from({ length: shown }, (_, index) => index + 1).join(' ')}
+        // The markup is our own SVG from assets/, bundled at build time, never user input.
+        dangerouslySetInnerHTML={{ __html: markup }}
+      />
+      <figcaption className="slide-view__caption">{t(illustration.caption)}</figcaption>
+    </figure>
+  );
+}
+
+function isPending(partStep: number | undefined, shownSteps: number): boolean {
+  return (partStep ?? 0) > shownSteps;
+}
+
+function revealClass(partStep: number | undefined, shownSteps: number): string {
+  if (!partStep) return '';
+  return isPending(partStep, shownSteps) ? ' step step--pending' : ' step step--shown';
+}

@@ -1,0 +1,139 @@
+import { currentSlide, currentSlideId, expect, installPausedClock, test } from './fixtures';
+import { deck, slideIds } from './deck';
+
+test.describe('the waiting-room loop', () => {
+  test.beforeEach(async ({ appPage }) => {
+    await installPausedClock(appPage);
+    await appPage.goto('/');
+    await expect(currentSlide(appPage)).toBeVisible();
+  });
+
+  test('plays every slide for its own duration and loops back to the first', async ({
+    appPage,
+  }) => {
+    for (const slide of deck.slides) {
+      expect(await currentSlideId(appPage)).toBe(slide.id);
+      await expect(currentSlide(appPage).getByRole('heading', { level: 2 })).toHaveText(
+        slide.title.en,
+      );
+      await appPage.clock.runFor(slide.durationSeconds * 1000 - 500);
+      expect(await currentSlideId(appPage)).toBe(slide.id);
+      await appPage.clock.runFor(500);
+    }
+    expect(await currentSlideId(appPage)).toBe(slideIds[0]);
+  });
+
+  test('follows the WAI-ARIA carousel pattern', async ({ appPage }) => {
+    const carousel = appPage.locator('[aria-roledescription="carousel"]');
+    await expect(carousel).toHaveAttribute('aria-label', 'How ketamine works');
+    const slides = appPage.locator('[aria-roledescription="slide"]');
+    await expect(slides).toHaveCount(slideIds.length);
+    await expect(slides.first()).toHaveAttribute('role', 'group');
+    await expect(slides.first()).toHaveAttribute('aria-label', `1 of ${slideIds.length}`);
+    // Only the current slide can be reached; the others are inert.
+    await expect(slides.nth(1)).toHaveAttribute('inert', '');
+    await expect(slides.first()).not.toHaveAttribute('inert', '');
+    const live = appPage.locator('#slides');
+    await expect(live).toHaveAttribute('aria-live', 'off');
+    await appPage.getByRole('button', { name: 'Stop automatic slide show' }).click();
+    await expect(live).toHaveAttribute('aria-live', 'polite');
+    await expect(appPage.getByRole('button', { name: 'Start automatic slide show' })).toBeVisible();
+  });
+
+  test('next, previous and the dots move by hand and pause the loop', async ({ appPage }) => {
+    await appPage.getByRole('button', { name: 'Next slide' }).click();
+    expect(await currentSlideId(appPage)).toBe(slideIds[1]);
+    await appPage.getByRole('button', { name: 'Previous slide' }).click();
+    await appPage.getByRole('button', { name: 'Previous slide' }).click();
+    expect(await currentSlideId(appPage)).toBe(slideIds.at(-1));
+    await appPage.getByRole('button', { name: `Slide 5: ${deck.slides[4]?.title.en}` }).click();
+    expect(await currentSlideId(appPage)).toBe(slideIds[4]);
+    await expect(appPage.getByRole('button', { name: /^Slide 5:/ })).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
+    // Paused: time passes and the slide stays.
+    await appPage.clock.runFor(30_000);
+    expect(await currentSlideId(appPage)).toBe(slideIds[4]);
+  });
+
+  test('keys and clickers: arrows, PageUp/PageDown, Home/End, Space', async ({ appPage }) => {
+    await appPage.keyboard.press('ArrowRight');
+    expect(await currentSlideId(appPage)).toBe(slideIds[1]);
+    await appPage.keyboard.press('PageDown');
+    expect(await currentSlideId(appPage)).toBe(slideIds[2]);
+    await appPage.keyboard.press('PageUp');
+    await appPage.keyboard.press('ArrowLeft');
+    expect(await currentSlideId(appPage)).toBe(slideIds[0]);
+    await appPage.keyboard.press('End');
+    expect(await currentSlideId(appPage)).toBe(slideIds.at(-1));
+    await appPage.keyboard.press('Home');
+    expect(await currentSlideId(appPage)).toBe(slideIds[0]);
+    await expect(appPage.getByRole('button', { name: 'Start automatic slide show' })).toBeVisible();
+    await appPage.keyboard.press('Space');
+    await expect(appPage.getByRole('button', { name: 'Stop automatic slide show' })).toBeVisible();
+    await appPage.clock.runFor((deck.slides[0]?.durationSeconds ?? 0) * 1000);
+    expect(await currentSlideId(appPage)).toBe(slideIds[1]);
+  });
+
+  test('a touch pauses; after a minute untouched the loop resumes by itself', async ({
+    appPage,
+  }) => {
+    await appPage.locator('.carousel__slides').click();
+    await expect(appPage.getByRole('button', { name: 'Start automatic slide show' })).toBeVisible();
+    await appPage.clock.runFor(59_000);
+    expect(await currentSlideId(appPage)).toBe(slideIds[0]);
+    await appPage.clock.runFor(1_000);
+    await expect(appPage.getByRole('button', { name: 'Stop automatic slide show' })).toBeVisible();
+    await appPage.clock.runFor((deck.slides[0]?.durationSeconds ?? 0) * 1000);
+    expect(await currentSlideId(appPage)).toBe(slideIds[1]);
+  });
+
+  test('shows a progress bar only while the loop runs, sized to the slide', async ({ appPage }) => {
+    const bar = appPage.locator('.progress__bar');
+    await expect(bar).toHaveCSS('animation-duration', `${deck.slides[0]?.durationSeconds}s`);
+    await appPage.keyboard.press('ArrowRight');
+    await expect(bar).toHaveCount(0);
+  });
+
+  test('reveals build steps in the loop and shows them whole when moved to by hand', async ({
+    appPage,
+  }) => {
+    const index = deck.slides.findIndex((slide) => slide.buildSteps.length > 0);
+    const slide = deck.slides[index]!;
+    for (const earlier of deck.slides.slice(0, index)) {
+      await appPage.clock.runFor(earlier.durationSeconds * 1000);
+    }
+    expect(await currentSlideId(appPage)).toBe(slide.id);
+    await expect(currentSlide(appPage).locator('.step--pending').first()).toBeAttached();
+    await appPage.clock.runFor(slide.durationSeconds * 500);
+    await expect(currentSlide(appPage).locator('.step--pending')).toHaveCount(0);
+    await appPage.keyboard.press('ArrowRight');
+    await appPage.keyboard.press('ArrowLeft');
+    await expect(currentSlide(appPage).locator('.step--pending')).toHaveCount(0);
+  });
+});
+
+test('reduced motion gets a cut instead of a fade', async ({ appPage }) => {
+  await appPage.emulateMedia({ reducedMotion: 'reduce' });
+  await appPage.goto('/');
+  await expect(currentSlide(appPage)).toHaveCSS('animation-name', 'none');
+  await appPage.emulateMedia({ reducedMotion: 'no-preference' });
+  await expect(currentSlide(appPage)).toHaveCSS('animation-name', 'slide-enter-fade');
+});
+
+test('the browser preview runs without the Electron bridge and sets the page language', async ({
+  appPage,
+}) => {
+  await appPage.goto('/');
+  expect(await appPage.evaluate(() => 'kiosk' in window)).toBe(false);
+  await expect(appPage.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(currentSlide(appPage)).toBeVisible();
+});
+
+test('the about slide shows the clinic of the source page', async ({ appPage }) => {
+  await appPage.goto('/');
+  await appPage.getByRole('button', { name: /: About the clinic$/ }).click();
+  await expect(currentSlide(appPage)).toContainText('Ken Starr MD Wellness Group');
+  await expect(currentSlide(appPage)).toContainText('Arroyo Grande');
+});

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DeckSchema, loadDeckLeniently, SlideSchema, type Deck } from '../../../contract';
+
+const deckPath = new URL('../../../assets/deck/how-ketamine-works.json', import.meta.url);
+const raw: unknown = JSON.parse(readFileSync(deckPath, 'utf8'));
+
+function englishText(deck: Deck): string {
+  return deck.slides
+    .flatMap((slide) => [
+      slide.title.en,
+      slide.subtitle?.en ?? '',
+      ...slide.points.map((point) => point.text.en),
+      ...(slide.columns ?? []).flatMap((column) => [
+        column.heading.en,
+        ...column.points.map((p) => p.en),
+      ]),
+      slide.illustration?.caption.en ?? '',
+      slide.illustration?.description.en ?? '',
+    ])
+    .join('\n');
+}
+
+describe('the built-in deck', () => {
+  const result = DeckSchema.safeParse(raw);
+
+  it('passes the schema', () => {
+    expect(result.error?.issues ?? []).toEqual([]);
+  });
+
+  it('carries a content version and a speaker note on every slide', () => {
+    const deck = DeckSchema.parse(raw);
+    expect(deck.contentVersion).toMatch(/^\d+\.\d+\.\d+$/);
+    for (const slide of deck.slides) expect(slide.notes?.en, slide.id).toBeTruthy();
+  });
+
+  // Each claim of the clinic's page, in the words a patient would see on screen.
+  it.each([
+    ['acts in hours, not weeks', /acts in hours/i, /weeks/i],
+    ['monoamine system', /monoamine system/i, /serotonin, norepinephrine/i],
+    ['glutamate system', /glutamate system/i, /separate system/i],
+    ['BDNF', /Brain-Derived Neurotrophic Factor/, /Miracle-Gro for the brain/],
+    ['new branches and connections', /new branches/i, /more links/i],
+    ['rat neurons, before and after', /rat neuron has few spines/i, /rat neuron quickly grew new/i],
+    ['dendritic spines', /Dendritic spines/, /talk to each other/i],
+    [
+      'depression loses connections',
+      /lose these branches and links/i,
+      /may be responsible for symptoms/i,
+    ],
+    ['rebuilding', /thought to undo some of the damage/i, /chronic stress and PTSD/],
+    [
+      'when other treatments failed',
+      /often works for patients who have not responded/i,
+      /may still work for you/i,
+    ],
+    [
+      'antidepressants, ECT, TMS',
+      /ECT \(electroconvulsive therapy\)/,
+      /TMS \(transcranial magnetic stimulation\)/,
+    ],
+    ['ask the front desk', /front desk/i, /Ketamine Therapy Program/],
+    ['not medical advice', /not medical advice/i, /Ask your clinician/i],
+  ])('says: %s', (_topic, first, second) => {
+    const text = englishText(DeckSchema.parse(raw));
+    expect(text).toMatch(first);
+    expect(text).toMatch(second);
+  });
+
+  it('labels the neuron drawings as illustrations of rat neurons', () => {
+    const deck = DeckSchema.parse(raw);
+    const figures = deck.slides.filter((slide) => slide.illustration?.id.startsWith('neuron-'));
+    expect(figures).toHaveLength(2);
+    for (const slide of figures)
+      expect(slide.illustration?.caption.en).toMatch(/^Illustration .*rat neuron/);
+  });
+
+  it('has an about-the-clinic slide', () => {
+    expect(DeckSchema.parse(raw).slides.some((slide) => slide.kind === 'about-clinic')).toBe(true);
+  });
+});
+
+describe('reading a deck at run time', () => {
+  const good = {
+    id: 'tiny',
+    title: { en: 'Tiny' },
+    contentVersion: '1.0.0',
+    slides: [
+      { id: 'one', kind: 'text', title: { en: 'One' }, durationSeconds: 10 },
+      { id: 'two', kind: 'text', title: { en: 'Two' }, durationSeconds: 10 },
+    ],
+  };
+
+  it('skips a broken slide and keeps the rest', () => {
+    const loaded = loadDeckLeniently({
+      ...good,
+      slides: [
+        good.slides[0],
+        { id: 'broken', kind: 'text', durationSeconds: 'soon' },
+        good.slides[1],
+      ],
+    });
+    expect(loaded?.deck.slides.map((slide) => slide.id)).toEqual(['one', 'two']);
+    expect(loaded?.skipped).toHaveLength(1);
+    expect(loaded?.skipped[0]).toMatchObject({ index: 1, id: 'broken' });
+  });
+
+  it('skips a slide whose id repeats', () => {
+    const loaded = loadDeckLeniently({ ...good, slides: [...good.slides, good.slides[0]] });
+    expect(loaded?.deck.slides).toHaveLength(2);
+    expect(loaded?.skipped[0]?.reason).toMatch(/repeats/);
+  });
+
+  it('gives up only when nothing is playable', () => {
+    expect(loadDeckLeniently({ ...good, slides: [{ nonsense: true }] })).toBeNull();
+    expect(loadDeckLeniently('not a deck')).toBeNull();
+  });
+
+  it('refuses durations outside 3–600 seconds and unknown kinds', () => {
+    const base = { id: 'x', title: { en: 'X' } };
+    expect(SlideSchema.safeParse({ ...base, kind: 'text', durationSeconds: 2 }).success).toBe(
+      false,
+    );
+    expect(SlideSchema.safeParse({ ...base, kind: 'text', durationSeconds: 601 }).success).toBe(
+      false,
+    );
+    expect(SlideSchema.safeParse({ ...base, kind: 'poster', durationSeconds: 10 }).success).toBe(
+      false,
+    );
+  });
+
+  it('accepts Spanish text beside English without a schema change', () => {
+    const slide = {
+      id: 'x',
+      kind: 'text',
+      title: { en: 'Hello', es: 'Hola' },
+      durationSeconds: 10,
+    };
+    expect(SlideSchema.parse(slide).title.es).toBe('Hola');
+  });
+
+  it('refuses a build step that was never declared', () => {
+    const slide = {
+      id: 'x',
+      kind: 'text',
+      title: { en: 'X' },
+      points: [{ text: { en: 'later' }, step: 2 }],
+      buildSteps: [{ label: { en: 'first' } }],
+      durationSeconds: 10,
+    };
+    expect(SlideSchema.safeParse(slide).success).toBe(false);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS, IpcChannel, type KioskConfig } from '../../../../contract';
+import { createIpcHandlers, IpcRejection } from '../../../../electron/main/ipcHandlers';
+import { isAppUrl } from '../../../../electron/main/navigationPolicy';
+
+const config: KioskConfig = { settings: DEFAULT_SETTINGS, mode: 'loop', appVersion: '1.0.0' };
+const kioskPage = { frameUrl: 'app://kiosk/index.html', isMainFrame: true };
+
+function handlers() {
+  const logProblem = vi.fn();
+  return { logProblem, ...createIpcHandlers({ getConfig: () => config, logProblem }) };
+}
+
+describe('IPC from the renderer', () => {
+  it('answers the kiosk page with its config', () => {
+    const { invoke } = handlers();
+    expect(invoke[IpcChannel.getKioskConfig]?.(kioskPage, undefined)).toEqual(config);
+  });
+
+  it.each([
+    ['another site', { frameUrl: 'https://example.com/', isMainFrame: true }],
+    ['a file page', { frameUrl: 'file:///tmp/evil.html', isMainFrame: true }],
+    ['a sub-frame of the app', { frameUrl: 'app://kiosk/index.html', isMainFrame: false }],
+    ['an unknown frame', { frameUrl: undefined, isMainFrame: true }],
+  ])('refuses %s', (_case, sender) => {
+    const { invoke, send, logProblem } = handlers();
+    expect(() => invoke[IpcChannel.getKioskConfig]?.(sender, undefined)).toThrow(IpcRejection);
+    expect(() =>
+      send[IpcChannel.reportProblem]?.(sender, { kind: 'render-error', message: 'x' }),
+    ).toThrow(IpcRejection);
+    expect(logProblem).not.toHaveBeenCalled();
+  });
+
+  it('logs a well-formed problem report and drops a malformed one', () => {
+    const { send, logProblem } = handlers();
+    send[IpcChannel.reportProblem]?.(kioskPage, {
+      kind: 'slide-skipped',
+      slideId: 'x',
+      message: 'bad',
+    });
+    send[IpcChannel.reportProblem]?.(kioskPage, { kind: 'rm -rf', message: 'x'.repeat(5000) });
+    send[IpcChannel.reportProblem]?.(kioskPage, 'just a string');
+    expect(logProblem).toHaveBeenCalledTimes(1);
+    expect(logProblem).toHaveBeenCalledWith({
+      kind: 'slide-skipped',
+      slideId: 'x',
+      message: 'bad',
+    });
+  });
+});
+
+describe('navigation policy', () => {
+  it('allows only the app itself', () => {
+    expect(isAppUrl('app://kiosk/index.html')).toBe(true);
+    expect(isAppUrl('app://kiosk/index.html#slide-3')).toBe(true);
+    expect(isAppUrl('https://example.com')).toBe(false);
+    expect(isAppUrl('file:///etc/passwd')).toBe(false);
+    expect(isAppUrl('app://media/x.png')).toBe(false);
+    expect(isAppUrl('javascript:alert(1)')).toBe(false);
+    expect(isAppUrl('not a url')).toBe(false);
+  });
+
+  it('allows the development server only when one is named', () => {
+    expect(isAppUrl('http://localhost:5173/')).toBe(false);
+    expect(isAppUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
+  });
+});

@@ -1,0 +1,193 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  createSlideshow,
+  type Slideshow,
+  type SlideshowOptions,
+} from '../../../../renderer/src/player/slideshow';
+
+const seconds = (n: number) => n * 1000;
+const threeSlides = [
+  { durationMs: seconds(10), steps: 0 },
+  { durationMs: seconds(20), steps: 2 },
+  { durationMs: seconds(5), steps: 0 },
+];
+
+let slideshow: Slideshow;
+function start(overrides: Partial<SlideshowOptions> = {}): Slideshow {
+  slideshow = createSlideshow({
+    slides: threeSlides,
+    idleTimeoutMs: seconds(60),
+    resumeWhenIdle: true,
+    autoplay: true,
+    ...overrides,
+  });
+  return slideshow;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  slideshow?.dispose();
+  vi.useRealTimers();
+});
+
+describe('the loop', () => {
+  it('shows each slide for its own duration and loops from last to first', () => {
+    start();
+    expect(slideshow.getState()).toMatchObject({ index: 0, rotating: true });
+    vi.advanceTimersByTime(seconds(10) - 1);
+    expect(slideshow.getState().index).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(slideshow.getState().index).toBe(1);
+    vi.advanceTimersByTime(seconds(20));
+    expect(slideshow.getState().index).toBe(2);
+    vi.advanceTimersByTime(seconds(5));
+    expect(slideshow.getState().index).toBe(0);
+  });
+
+  it('keeps looping for a week of slide changes without piling up timers', () => {
+    start({
+      slides: [
+        { durationMs: seconds(60), steps: 0 },
+        { durationMs: seconds(60), steps: 1 },
+      ],
+    });
+    for (let change = 0; change < 10_080; change += 1) vi.advanceTimersByTime(seconds(60));
+    expect(slideshow.getState().index).toBe(0);
+    expect(vi.getTimerCount()).toBeLessThanOrEqual(2);
+  });
+
+  it('reveals build steps by itself during the first half of the slide', () => {
+    start();
+    vi.advanceTimersByTime(seconds(10));
+    expect(slideshow.getState()).toMatchObject({ index: 1, step: 0, steps: 2 });
+    vi.advanceTimersByTime(seconds(5));
+    expect(slideshow.getState().step).toBe(1);
+    vi.advanceTimersByTime(seconds(5));
+    expect(slideshow.getState().step).toBe(2);
+    vi.advanceTimersByTime(seconds(10));
+    expect(slideshow.getState()).toMatchObject({ index: 2, step: 0 });
+  });
+
+  it('restarts the progress countdown on every slide', () => {
+    start();
+    const firstRun = slideshow.getState().run;
+    vi.advanceTimersByTime(seconds(10));
+    expect(slideshow.getState().run).not.toBe(firstRun);
+    expect(slideshow.getState().durationMs).toBe(seconds(20));
+  });
+});
+
+describe('a person taking over', () => {
+  it('pauses on any interaction and resumes after the idle timeout', () => {
+    start();
+    slideshow.noteInteraction();
+    expect(slideshow.getState().rotating).toBe(false);
+    vi.advanceTimersByTime(seconds(59));
+    expect(slideshow.getState()).toMatchObject({ index: 0, rotating: false });
+    vi.advanceTimersByTime(seconds(1));
+    expect(slideshow.getState().rotating).toBe(true);
+    vi.advanceTimersByTime(seconds(10));
+    expect(slideshow.getState().index).toBe(1);
+  });
+
+  it('restarts the idle clock with every interaction', () => {
+    start();
+    slideshow.next();
+    vi.advanceTimersByTime(seconds(50));
+    slideshow.next();
+    vi.advanceTimersByTime(seconds(50));
+    expect(slideshow.getState()).toMatchObject({ index: 2, rotating: false });
+    vi.advanceTimersByTime(seconds(10));
+    expect(slideshow.getState().rotating).toBe(true);
+  });
+
+  it('moves by hand with next, previous, first, last and goTo, wrapping at the ends', () => {
+    start();
+    slideshow.previous();
+    expect(slideshow.getState().index).toBe(2);
+    slideshow.next();
+    expect(slideshow.getState().index).toBe(0);
+    slideshow.last();
+    expect(slideshow.getState().index).toBe(2);
+    slideshow.first();
+    expect(slideshow.getState().index).toBe(0);
+    slideshow.goTo(1);
+    expect(slideshow.getState().index).toBe(1);
+    slideshow.goTo(7);
+    expect(slideshow.getState().index).toBe(1);
+  });
+
+  it('shows a slide whole when a person moves to it', () => {
+    start();
+    slideshow.goTo(1);
+    expect(slideshow.getState()).toMatchObject({ index: 1, step: 2, steps: 2 });
+  });
+
+  it('toggles rotation; playing again gives the slide a full turn', () => {
+    start();
+    vi.advanceTimersByTime(seconds(8));
+    slideshow.toggleRotation();
+    expect(slideshow.getState().rotating).toBe(false);
+    vi.advanceTimersByTime(seconds(30));
+    expect(slideshow.getState().index).toBe(0);
+    slideshow.toggleRotation();
+    expect(slideshow.getState().rotating).toBe(true);
+    vi.advanceTimersByTime(seconds(9));
+    expect(slideshow.getState().index).toBe(0);
+    vi.advanceTimersByTime(seconds(1));
+    expect(slideshow.getState().index).toBe(1);
+  });
+
+  it('tells subscribers about every change and stops after unsubscribing', () => {
+    start();
+    const listener = vi.fn();
+    const unsubscribe = slideshow.subscribe(listener);
+    slideshow.next();
+    expect(listener).toHaveBeenCalled();
+    listener.mockClear();
+    unsubscribe();
+    slideshow.next();
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('leaves no timer behind when disposed', () => {
+    start();
+    slideshow.next();
+    slideshow.dispose();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('presenting', () => {
+  it('never advances or resumes by itself, and steps through builds before moving on', () => {
+    start({ autoplay: false, resumeWhenIdle: false, stepThroughBuilds: true });
+    vi.advanceTimersByTime(seconds(3600));
+    expect(slideshow.getState()).toMatchObject({ index: 0, rotating: false });
+    slideshow.next();
+    expect(slideshow.getState()).toMatchObject({ index: 1, step: 0 });
+    slideshow.next();
+    expect(slideshow.getState()).toMatchObject({ index: 1, step: 1 });
+    slideshow.next();
+    expect(slideshow.getState()).toMatchObject({ index: 1, step: 2 });
+    slideshow.next();
+    expect(slideshow.getState()).toMatchObject({ index: 2 });
+    vi.advanceTimersByTime(seconds(3600));
+    expect(slideshow.getState()).toMatchObject({ index: 2, rotating: false });
+  });
+});
+
+describe('a changed slide list', () => {
+  it('keeps the slide on screen and the loop going', () => {
+    start();
+    slideshow.goTo(2);
+    slideshow.setSlides([threeSlides[0]!, threeSlides[2]!], 1);
+    expect(slideshow.getState()).toMatchObject({ index: 1, count: 2 });
+  });
+
+  it('refuses an empty list', () => {
+    start();
+    expect(() => slideshow.setSlides([])).toThrow(/at least one slide/);
+  });
+});
