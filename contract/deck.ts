@@ -49,6 +49,8 @@ export const SlideIllustrationSchema = z.strictObject({
   caption: LocalizedTextSchema,
   /** Text alternative read by screen readers. */
   description: LocalizedTextSchema,
+  /** Words drawn inside the picture, by the key of its `<text data-label="…">` element. */
+  labels: z.record(slugSchema, LocalizedTextSchema).default({}),
 });
 export type SlideIllustration = z.infer<typeof SlideIllustrationSchema>;
 

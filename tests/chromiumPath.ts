@@ -15,13 +15,7 @@ export function findChromium(): string | undefined {
   for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) {
     if (existsSync(candidate)) return candidate;
   }
-  let bundled = '';
-  try {
-    bundled = chromium.executablePath();
-  } catch {
-    bundled = '';
-  }
-  if (bundled && existsSync(bundled)) return undefined; // Playwright's own browser
+  if (existsSync(playwrightsOwnChromium())) return undefined;
   throw new Error(
     'No Chromium found for the browser tests. Install one (Debian: apt-get install -y chromium), ' +
       'set CHROMIUM_PATH to a Chromium binary, or run `npx playwright install chromium`.',
@@ -37,3 +31,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+function playwrightsOwnChromium(): string {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return '';
+  }
+}

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY_HEADER, DEFAULT_SETTINGS, type KioskConfig } from '../../contract';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
@@ -72,6 +72,9 @@ function start(): void {
       ...(devServerOrigin ? { devServerOrigin } : {}),
     }),
   );
+
+  // A waiting-room screen must not go dark while the slideshow plays.
+  powerSaveBlocker.start('prevent-display-sleep');
 
   createKioskWindow({
     preloadPath,

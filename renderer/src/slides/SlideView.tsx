@@ -99,7 +99,10 @@ function Points({ slide, step, t }: { slide: Slide; step: number; t: Translate }
 function Illustration({ slide, step, t }: { slide: Slide; step: number; t: Translate }) {
   const illustration = slide.illustration;
   if (!illustration) return null;
-  const markup = illustrationMarkup(illustration.id);
+  const labels = Object.fromEntries(
+    Object.entries(illustration.labels).map(([key, text]) => [key, t(text)]),
+  );
+  const markup = illustrationMarkup(illustration.id, labels);
   if (!markup) return null;
   // Without declared build steps, every part of the drawing shows from the start.
   const shown = slide.buildSteps.length === 0 ? MAX_ILLUSTRATION_STEPS : step;
