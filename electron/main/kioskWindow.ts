@@ -36,6 +36,10 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
     },
   });
   window.setMenu(null);
+  // Pinch zoom is refused here as well as by CSS touch-action in the page.
+  window.webContents.on('did-finish-load', () => {
+    void window.webContents.setVisualZoomLevelLimits(1, 1);
+  });
   window.once('ready-to-show', () => {
     window.show();
     if (!options.windowed) window.setFullScreen(true);

@@ -6,6 +6,8 @@ import { Controls } from './Controls';
 import { LastResortCard } from './LastResortCard';
 import { commandForKey } from './keyboard';
 import { useSlideshow } from './useSlideshow';
+import { useSwipe } from './useSwipe';
+import { useKioskPointerHygiene } from './useKioskPointerHygiene';
 import type { Slideshow } from './slideshow';
 
 export interface PlayerProps {
@@ -51,6 +53,9 @@ export function Player({ deckTitle, slides: allSlides, config, onSlideFailed }: 
   const currentId = slides[Math.min(state.index, slides.length - 1)]?.id;
 
   useKeyboard(slideshow);
+  useKioskPointerHygiene();
+  const slidesRef = useRef<HTMLDivElement>(null);
+  useSwipe(slidesRef, slideshow);
 
   const language = config.settings.defaultLanguage;
   useEffect(() => {
@@ -81,9 +86,21 @@ export function Player({ deckTitle, slides: allSlides, config, onSlideFailed }: 
           titles={slides.map((slide) => localize(slide.title, language))}
           language={language}
         />
-        <div className="carousel__slides" id="slides" aria-live={state.rotating ? 'off' : 'polite'}>
+        <div
+          ref={slidesRef}
+          className="carousel__slides"
+          id="slides"
+          aria-live={state.rotating ? 'off' : 'polite'}
+        >
           {slides.map((slide, index) => {
             const current = slide.id === currentId;
+            // Build steps: the slide leaving keeps what it showed; the others wait unbuilt, so
+            // a slide reached by hand grows its parts in, and the loop reveals them in turn.
+            const step = current
+              ? state.step
+              : index === state.previousIndex
+                ? slide.buildSteps.length
+                : 0;
             return (
               <div
                 key={slide.id}
@@ -94,11 +111,12 @@ export function Player({ deckTitle, slides: allSlides, config, onSlideFailed }: 
                 aria-hidden={!current || undefined}
                 inert={!current}
                 data-slide-id={slide.id}
+                data-arrival={current ? state.arrival : undefined}
               >
                 <SlideErrorBoundary slide={slide} onError={handleSlideError}>
                   <SlideView
                     slide={slide}
-                    step={current ? state.step : slide.buildSteps.length}
+                    step={step}
                     language={language}
                     clinic={config.settings.clinic}
                   />

@@ -37,13 +37,19 @@ export interface SlideshowState {
   run: number;
   /** Milliseconds the current countdown lasts (for the progress bar). */
   durationMs: number;
+  /** The slide shown before this one (it stays drawn underneath while the new one arrives). */
+  previousIndex: number;
+  /** How the current slide arrived: a swipe has already moved it into place. */
+  arrival: Arrival;
 }
+
+export type Arrival = 'auto' | 'hand' | 'swipe';
 
 export interface Slideshow {
   getState(): SlideshowState;
   subscribe(listener: () => void): () => void;
-  next(): void;
-  previous(): void;
+  next(arrival?: Arrival): void;
+  previous(arrival?: Arrival): void;
   goTo(index: number): void;
   first(): void;
   last(): void;
@@ -82,6 +88,8 @@ export function createSlideshow(options: SlideshowOptions): Slideshow {
     rotating: false,
     run: 0,
     durationMs: durationOf(0),
+    previousIndex: 0,
+    arrival: 'auto',
   };
 
   function stepsOf(index: number): number {
@@ -138,11 +146,13 @@ export function createSlideshow(options: SlideshowOptions): Slideshow {
   }
 
   /** Auto-advance starts a slide unbuilt; a person moving by hand sees it whole. */
-  function show(index: number, how: 'auto' | 'manual'): void {
+  function show(index: number, arrival: Arrival): void {
     const steps = stepsOf(index);
-    const step = how === 'auto' || options.stepThroughBuilds ? 0 : steps;
+    const step = arrival === 'auto' || options.stepThroughBuilds ? 0 : steps;
     emit({
       ...state,
+      previousIndex: state.index,
+      arrival,
       index,
       step,
       steps,
@@ -158,10 +168,10 @@ export function createSlideshow(options: SlideshowOptions): Slideshow {
     restartIdleClock();
   }
 
-  function navigate(index: number): void {
+  function navigate(index: number, arrival: Arrival = 'hand'): void {
     stopRotating();
     const target = ((index % state.count) + state.count) % state.count;
-    if (target !== state.index || state.step < state.steps) show(target, 'manual');
+    if (target !== state.index || state.step < state.steps) show(target, arrival);
   }
 
   function play(): void {
@@ -189,16 +199,16 @@ export function createSlideshow(options: SlideshowOptions): Slideshow {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    next() {
-      if (options.stepThroughBuilds && state.step < state.steps) {
+    next(arrival) {
+      if (options.stepThroughBuilds && state.step < state.steps && arrival !== 'swipe') {
         stopRotating();
         emit({ ...state, step: state.step + 1 });
         return;
       }
-      navigate(state.index + 1);
+      navigate(state.index + 1, arrival);
     },
-    previous() {
-      navigate(state.index - 1);
+    previous(arrival) {
+      navigate(state.index - 1, arrival);
     },
     goTo(index) {
       if (!Number.isInteger(index) || index < 0 || index >= state.count) return;
@@ -226,6 +236,7 @@ export function createSlideshow(options: SlideshowOptions): Slideshow {
       emit({
         ...state,
         index,
+        previousIndex: Math.min(state.previousIndex, slides.length - 1),
         count: slides.length,
         steps: stepsOf(index),
         step: sameSlide ? Math.min(state.step, stepsOf(index)) : stepsOf(index),
