@@ -17,7 +17,7 @@ class Finger {
     return new Finger(await page.context().newCDPSession(page), page);
   }
 
-  private send(type: string, points: Point[]) {
+  private send(type: 'touchStart' | 'touchMove' | 'touchEnd', points: Point[]) {
     return this.cdp.send('Input.dispatchTouchEvent', {
       type,
       touchPoints: points.map((point, id) => ({ x: point.x, y: point.y, id })),
