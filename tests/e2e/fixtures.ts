@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 /**
@@ -40,4 +41,47 @@ export async function installPausedClock(page: Page): Promise<void> {
   const start = new Date('2026-03-02T09:00:00');
   await page.clock.install({ time: start });
   await page.clock.pauseAt(new Date(start.getTime() + 1000));
+}
+
+/** Text or figures that stick out of the current slide, controls that do not fit or are small. */
+export function findLayoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const slide = document.querySelector('.carousel__slide.is-current .slide-view');
+    if (!slide) return ['no slide'];
+    if (slide.scrollHeight > slide.clientHeight + 1 || slide.scrollWidth > slide.clientWidth + 1) {
+      problems.push(
+        `slide scrolls: ${slide.scrollWidth}x${slide.scrollHeight} in ${slide.clientWidth}x${slide.clientHeight}`,
+      );
+    }
+    const box = slide.getBoundingClientRect();
+    for (const element of slide.querySelectorAll('h2, h3, p, li, figcaption, svg')) {
+      const rect = element.getBoundingClientRect();
+      const outside =
+        rect.top < box.top - 1 ||
+        rect.bottom > box.bottom + 1 ||
+        rect.left < box.left - 1 ||
+        rect.right > box.right + 1;
+      if (outside)
+        problems.push(`${element.tagName} "${element.textContent?.slice(0, 30)}" sticks out`);
+    }
+    const controls = document.querySelector('.controls');
+    if (controls && controls.scrollWidth > controls.clientWidth + 1)
+      problems.push('controls overflow');
+    for (const button of document.querySelectorAll('.controls button')) {
+      const rect = button.getBoundingClientRect();
+      if (rect.width < 48 || rect.height < 48)
+        problems.push(`small touch target ${rect.width}x${rect.height}`);
+      if (rect.right > window.innerWidth || rect.left < 0) problems.push('button off screen');
+    }
+    return problems;
+  });
+}
+
+/** axe-core over the page: WCAG 2.2 A/AA and best practices. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations.map((violation) => `${violation.id}: ${violation.help}`);
 }

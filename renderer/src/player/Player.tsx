@@ -7,6 +7,7 @@ import { LastResortCard } from './LastResortCard';
 import { commandForKey } from './keyboard';
 import { useSlideshow } from './useSlideshow';
 import { useSwipe } from './useSwipe';
+import { useDecodeNeighbours } from './useDecodeNeighbours';
 import { useKioskPointerHygiene } from './useKioskPointerHygiene';
 import type { Slideshow } from './slideshow';
 
@@ -56,6 +57,7 @@ export function Player({ deckTitle, slides: allSlides, config, onSlideFailed }: 
   useKioskPointerHygiene();
   const slidesRef = useRef<HTMLDivElement>(null);
   useSwipe(slidesRef, slideshow);
+  useDecodeNeighbours(slidesRef, state.index, slides.length);
 
   const language = config.settings.defaultLanguage;
   useEffect(() => {

@@ -7,6 +7,7 @@ import {
   type Slide,
 } from '../../../contract';
 import { illustrationMarkup } from './illustrations';
+import { QrCode } from './QrCode';
 
 export interface SlideViewProps {
   slide: Slide;
@@ -19,7 +20,7 @@ export interface SlideViewProps {
 export function SlideView({ slide, step, language, clinic }: SlideViewProps) {
   const t = (text: LocalizedText) => localize(text, language);
   const body = bodyFor(slide, step, t, clinic);
-  const figure = slide.illustration ? <Illustration slide={slide} step={step} t={t} /> : null;
+  const figure = figureFor(slide, step, t, clinic);
   return (
     <article
       className={`slide-view slide-view--${slide.kind}${figure ? ' slide-view--with-figure' : ''}`}
@@ -32,6 +33,19 @@ export function SlideView({ slide, step, language, clinic }: SlideViewProps) {
       {figure}
     </article>
   );
+}
+
+function figureFor(slide: Slide, step: number, t: Translate, clinic: ClinicDetails): ReactNode {
+  if (slide.illustration) return <Illustration slide={slide} step={step} t={t} />;
+  if (slide.kind === 'call-to-action' && clinic.webAddress) {
+    return (
+      <figure className="slide-view__figure slide-view__figure--qr">
+        <QrCode text={clinic.webAddress} label={`QR code for ${clinic.webAddress}`} />
+        <figcaption className="slide-view__caption">{displayAddress(clinic.webAddress)}</figcaption>
+      </figure>
+    );
+  }
+  return null;
 }
 
 const MAX_ILLUSTRATION_STEPS = 6;
@@ -72,9 +86,24 @@ function bodyFor(slide: Slide, step: number, t: Translate, clinic: ClinicDetails
           {clinic.phone ? <p className="clinic__phone">{clinic.phone}</p> : null}
         </div>
       );
+    case 'call-to-action':
+      return (
+        <>
+          <Points slide={slide} step={step} t={t} />
+          {clinic.webAddress ? (
+            <p className="slide-view__note">Or scan the code with your phone camera.</p>
+          ) : null}
+          {clinic.phone ? <p className="slide-view__note">Phone: {clinic.phone}</p> : null}
+        </>
+      );
     default:
       return <Points slide={slide} step={step} t={t} />;
   }
+}
+
+/** The address as people read it: no scheme, no trailing slash. */
+function displayAddress(address: string): string {
+  return address.replace(/^https?:\/\//, '').replace(/\/$/, '');
 }
 
 function Points({ slide, step, t }: { slide: Slide; step: number; t: Translate }) {

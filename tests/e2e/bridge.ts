@@ -1,0 +1,23 @@
+import type { Page } from '@playwright/test';
+import { DEFAULT_SETTINGS, type KioskConfig, type Settings } from '../../contract';
+
+/**
+ * Stands in for the Electron preload: the page gets a `window.kiosk` with the given settings,
+ * through the same bridge interface main fills in the app.
+ */
+export async function installBridge(page: Page, settings: Partial<Settings>): Promise<void> {
+  const config: KioskConfig = {
+    settings: { ...DEFAULT_SETTINGS, ...settings },
+    mode: 'loop',
+    appVersion: 'test',
+  };
+  await page.addInitScript((injected: KioskConfig) => {
+    Object.defineProperty(window, 'kiosk', {
+      value: {
+        getConfig: () => Promise.resolve(injected),
+        onConfigChanged: () => () => undefined,
+        reportProblem: () => undefined,
+      },
+    });
+  }, config);
+}

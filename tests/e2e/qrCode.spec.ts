@@ -1,0 +1,52 @@
+import type { Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { DEFAULT_SETTINGS } from '../../contract';
+import { installBridge } from './bridge';
+import {
+  axeViolations,
+  currentSlide,
+  expect,
+  findLayoutProblems,
+  test,
+  VIEWPORTS,
+} from './fixtures';
+
+const address = 'https://example.org/ketamine-therapy-program';
+
+async function openCallToAction(page: Page) {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/');
+  await page.getByRole('button', { name: /: Want to learn more\?$/ }).click();
+  await expect(currentSlide(page)).toHaveAttribute('data-slide-id', 'ask-the-front-desk');
+}
+
+for (const viewport of VIEWPORTS) {
+  test(`the QR code on screen reads back as the clinic's address, ${viewport.name}`, async ({
+    appPage,
+  }) => {
+    await appPage.setViewportSize({ width: viewport.width, height: viewport.height });
+    await installBridge(appPage, { clinic: { ...DEFAULT_SETTINGS.clinic, webAddress: address } });
+    await openCallToAction(appPage);
+    const qr = currentSlide(appPage).getByRole('img', { name: `QR code for ${address}` });
+    const box = await qr.boundingBox();
+    // Big enough to scan from a metre: at least a quarter of the short side of the screen.
+    expect(box?.width ?? 0).toBeGreaterThanOrEqual(
+      Math.min(viewport.width, viewport.height) * 0.25,
+    );
+    const png = PNG.sync.read(await appPage.screenshot());
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(decoded?.data).toBe(address);
+    await expect(currentSlide(appPage)).toContainText('example.org/ketamine-therapy-program');
+    expect(await findLayoutProblems(appPage)).toEqual([]);
+    expect(await axeViolations(appPage)).toEqual([]);
+  });
+}
+
+test('without a web address the slide invites patients to ask the front desk', async ({
+  appPage,
+}) => {
+  await openCallToAction(appPage);
+  await expect(currentSlide(appPage)).toContainText('Ask at the front desk');
+  await expect(currentSlide(appPage).locator('.qr-code')).toHaveCount(0);
+});
