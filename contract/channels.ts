@@ -9,5 +9,7 @@ export const IpcChannel = {
   kioskConfigChanged: 'kiosk:config-changed',
   /** renderer → main (send): something the player skipped or could not show. */
   reportProblem: 'kiosk:report-problem',
+  /** renderer → main (send): the page is alive and drawing frames, every few seconds. */
+  heartbeat: 'kiosk:heartbeat',
 } as const;
 export type IpcChannelName = (typeof IpcChannel)[keyof typeof IpcChannel];

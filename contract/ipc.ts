@@ -20,10 +20,20 @@ export const ProblemReportSchema = z.strictObject({
 });
 export type ProblemReport = z.infer<typeof ProblemReportSchema>;
 
+export const HeartbeatSchema = z.strictObject({
+  /** Changes every time a slide starts. */
+  run: z.number().int().nonnegative(),
+  rotating: z.boolean(),
+  index: z.number().int().nonnegative(),
+});
+export type HeartbeatReport = z.infer<typeof HeartbeatSchema>;
+
 /** The one object the preload exposes as `window.kiosk`. Absent in the browser preview. */
 export interface KioskBridge {
   getConfig(): Promise<KioskConfig>;
   /** Returns a function that removes the listener. */
   onConfigChanged(listener: (config: KioskConfig) => void): () => void;
   reportProblem(report: ProblemReport): void;
+  /** Sent from inside an animation frame, so it proves frames are being drawn. */
+  heartbeat(beat: HeartbeatReport): void;
 }

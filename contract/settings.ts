@@ -30,6 +30,8 @@ export const SettingsSchema = z.strictObject({
   defaultLanguage: LanguageSchema,
   transition: TransitionStyleSchema,
   showProgressBar: z.boolean(),
+  /** Restart the app every night at this local hour (0–23), or never (null). */
+  nightlyRestartHour: z.number().int().min(0).max(23).nullable(),
   clinic: ClinicDetailsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -62,5 +64,6 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultLanguage: 'en',
   transition: 'fade',
   showProgressBar: true,
+  nightlyRestartHour: null,
   clinic: DEFAULT_CLINIC,
 };

@@ -1,4 +1,6 @@
-import { open, realpath, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
 
 /** The scheme and host the kiosk page is served from: app://kiosk/index.html */
@@ -59,21 +61,53 @@ export function createAppProtocolHandler(options: AppProtocolOptions): ProtocolH
     if (!resolved.ok) return refuse(resolved.status, resolved.reason);
     const contentType = CONTENT_TYPES[extname(resolved.path).toLowerCase()];
     if (!contentType) return refuse(403, 'file type not served');
-    const info = await stat(resolved.path);
-    const headers = {
+    const { size } = await stat(resolved.path);
+    const headers: Record<string, string> = {
       ...securityHeaders,
       'Content-Type': contentType,
-      'Content-Length': String(info.size),
+      'Accept-Ranges': 'bytes',
     };
-    if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
-    const file = await open(resolved.path, 'r');
-    try {
-      const body = await file.readFile();
-      return new Response(new Uint8Array(body), { status: 200, headers });
-    } finally {
-      await file.close();
+    // Videos seek with Range requests; answer them with just the bytes asked for.
+    const range = parseRange(request.headers.get('range'), size);
+    if (range === 'unsatisfiable') {
+      return new Response(null, {
+        status: 416,
+        headers: { ...headers, 'Content-Range': `bytes */${size}` },
+      });
     }
+    const { start, end } = range ?? { start: 0, end: size - 1 };
+    const length = size === 0 ? 0 : end - start + 1;
+    headers['Content-Length'] = String(length);
+    if (range) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
+    const status = range ? 206 : 200;
+    if (request.method === 'HEAD' || length === 0) return new Response(null, { status, headers });
+    const body = Readable.toWeb(createReadStream(resolved.path, { start, end })) as ReadableStream;
+    return new Response(body, { status, headers });
   };
+}
+
+/** One `bytes=` range (the only kind media elements send); null means the whole file. */
+export function parseRange(
+  header: string | null,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | null {
+  if (!header) return null;
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || (match[1] === '' && match[2] === '')) return null;
+  let start: number;
+  let end: number;
+  if (match[1] === '') {
+    const suffix = Number(match[2]);
+    start = Math.max(0, size - suffix);
+    end = size - 1;
+  } else {
+    start = Number(match[1]);
+    end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  }
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start > end || start >= size) {
+    return 'unsatisfiable';
+  }
+  return { start, end };
 }
 
 type Resolution = { ok: true; path: string } | { ok: false; status: number; reason: string };
@@ -89,6 +123,9 @@ async function resolveRequestPath(
     return { ok: false, status: 400, reason: 'bad url' };
   }
   if (url.protocol !== `${APP_SCHEME}:`) return { ok: false, status: 400, reason: 'wrong scheme' };
+  if (url.username || url.password || url.port) {
+    return { ok: false, status: 400, reason: 'credentials or port in the address' };
+  }
   const root = Object.hasOwn(roots, url.hostname) ? roots[url.hostname] : undefined;
   if (!root) return { ok: false, status: 404, reason: 'unknown host' };
 

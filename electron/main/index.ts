@@ -1,11 +1,15 @@
 import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY_HEADER, DEFAULT_SETTINGS, type KioskConfig } from '../../contract';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
 import { parseLaunchOptions } from './commandLine';
 import { createIpcHandlers, IpcRejection, type IpcSender } from './ipcHandlers';
+import { isEscapeShortcut } from './escapeKeys';
 import { createKioskWindow } from './kioskWindow';
+import { superviseKiosk, type KioskSupervisor } from './kioskSupervisor';
 import { decidePermission, isAppUrl } from './navigationPolicy';
+import { createRecoveryLog } from './recoveryLog';
 
 const launch = parseLaunchOptions(process.argv);
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
@@ -44,6 +48,12 @@ app.on('web-contents-created', (_event, contents) => {
     if (!isAppUrl(url, devServerOrigin)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // Reload, devtools, zoom, fullscreen toggling, closing: refused outside development.
+  contents.on('before-input-event', (event, input) => {
+    if (app.isPackaged || !devServerOrigin) {
+      if (isEscapeShortcut(input)) event.preventDefault();
+    }
+  });
 });
 
 function start(): void {
@@ -55,7 +65,8 @@ function start(): void {
   protocol.handle(
     APP_SCHEME,
     createAppProtocolHandler({
-      roots: { [APP_HOST]: rendererRoot },
+      // The clinic's own images and videos are served from the data folder as app://media/…
+      roots: { [APP_HOST]: rendererRoot, media: join(app.getPath('userData'), 'media') },
       contentSecurityPolicy: CONTENT_SECURITY_POLICY_HEADER,
     }),
   );
@@ -65,10 +76,16 @@ function start(): void {
     mode: launch.mode,
     appVersion: app.getVersion(),
   };
+  const log = createRecoveryLog({ directory: app.getPath('userData') });
+  let supervisor: KioskSupervisor | null = null;
   registerIpc(
     createIpcHandlers({
       getConfig: () => config,
-      logProblem: (report) => console.warn(`[renderer] ${report.kind}: ${report.message}`),
+      logProblem: (report) => {
+        console.warn(`[renderer] ${report.kind}: ${report.message}`);
+        log.append(report.kind, `${report.slideId ?? ''} ${report.message}`.trim());
+      },
+      heartbeat: (beat) => supervisor?.heartbeat(beat),
       ...(devServerOrigin ? { devServerOrigin } : {}),
     }),
   );
@@ -76,12 +93,18 @@ function start(): void {
   // A waiting-room screen must not go dark while the slideshow plays.
   powerSaveBlocker.start('prevent-display-sleep');
 
-  createKioskWindow({
-    preloadPath,
-    url: devServerUrl && devServerOrigin ? devServerUrl : APP_ENTRY_URL,
-    windowed: launch.windowed,
-    devTools: !app.isPackaged,
-    backgroundColor: '#0f2530',
+  supervisor = superviseKiosk({
+    createWindow: () =>
+      createKioskWindow({
+        preloadPath,
+        url: devServerUrl && devServerOrigin ? devServerUrl : APP_ENTRY_URL,
+        windowed: launch.windowed,
+        devTools: !app.isPackaged,
+        backgroundColor: '#0f2530',
+      }),
+    log,
+    fullscreen: !launch.windowed,
+    nightlyRestartHour: () => config.settings.nightlyRestartHour,
   });
 }
 
@@ -105,4 +128,5 @@ function registerIpc(handlers: ReturnType<typeof createIpcHandlers>): void {
   }
 }
 
+// The supervisor replaces a lost window; closing the last one on purpose ends the app.
 app.on('window-all-closed', () => app.quit());

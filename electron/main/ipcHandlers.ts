@@ -1,6 +1,8 @@
 import {
+  HeartbeatSchema,
   IpcChannel,
   KioskConfigSchema,
+  type HeartbeatReport,
   ProblemReportSchema,
   type KioskConfig,
   type ProblemReport,
@@ -10,6 +12,7 @@ import { isAppUrl } from './navigationPolicy';
 export interface IpcDependencies {
   getConfig(): KioskConfig;
   logProblem(report: ProblemReport): void;
+  heartbeat(beat: HeartbeatReport): void;
   devServerOrigin?: string;
 }
 
@@ -53,6 +56,11 @@ export function createIpcHandlers(deps: IpcDependencies): {
         assertTrustedSender(sender, deps.devServerOrigin);
         const report = ProblemReportSchema.safeParse(payload);
         if (report.success) deps.logProblem(report.data);
+      },
+      [IpcChannel.heartbeat]: (sender, payload) => {
+        assertTrustedSender(sender, deps.devServerOrigin);
+        const beat = HeartbeatSchema.safeParse(payload);
+        if (beat.success) deps.heartbeat(beat.data);
       },
     },
   };

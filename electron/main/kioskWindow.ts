@@ -30,6 +30,8 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click would try to open links in new windows; there are none to open.
+      disableBlinkFeatures: 'Auxclick',
       devTools: options.devTools,
       // A kiosk is "in the background" to Chromium more often than one thinks; keep timers honest.
       backgroundThrottling: false,

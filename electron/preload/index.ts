@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IpcChannel } from '../../contract/channels';
-import type { KioskBridge, KioskConfig, ProblemReport } from '../../contract/ipc';
+import type { HeartbeatReport, KioskBridge, KioskConfig, ProblemReport } from '../../contract/ipc';
 
 /** The only thing the page gets from Electron: a few purpose-built calls, never ipcRenderer. */
 const kiosk: KioskBridge = {
@@ -14,6 +14,9 @@ const kiosk: KioskBridge = {
   },
   reportProblem(report: ProblemReport) {
     ipcRenderer.send(IpcChannel.reportProblem, report);
+  },
+  heartbeat(beat: HeartbeatReport) {
+    ipcRenderer.send(IpcChannel.heartbeat, beat);
   },
 };
 

@@ -37,6 +37,7 @@ async function start(): Promise<void> {
           slides={loaded.deck.slides}
           config={config}
           onSlideFailed={onSlideFailed}
+          onHeartbeat={bridge ? (beat) => bridge.heartbeat(beat) : undefined}
         />
       ) : (
         <LastResortCard clinic={config.settings.clinic} />

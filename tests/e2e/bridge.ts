@@ -17,6 +17,7 @@ export async function installBridge(page: Page, settings: Partial<Settings>): Pr
         getConfig: () => Promise.resolve(injected),
         onConfigChanged: () => () => undefined,
         reportProblem: () => undefined,
+        heartbeat: () => undefined,
       },
     });
   }, config);

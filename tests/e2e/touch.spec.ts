@@ -17,10 +17,14 @@ class Finger {
     return new Finger(await page.context().newCDPSession(page), page);
   }
 
-  private send(type: 'touchStart' | 'touchMove' | 'touchEnd', points: Point[]) {
+  /** Event times the page sees (seconds), so speed does not depend on a busy test machine. */
+  private clock = Date.now() / 1000;
+  private send(type: 'touchStart' | 'touchMove' | 'touchEnd', points: Point[], afterMs = 0) {
+    this.clock += afterMs / 1000;
     return this.cdp.send('Input.dispatchTouchEvent', {
       type,
       touchPoints: points.map((point, id) => ({ x: point.x, y: point.y, id })),
+      timestamp: this.clock,
     });
   }
 
@@ -37,14 +41,15 @@ class Finger {
           x: from.x + ((to.x - from.x) * step) / steps,
           y: from.y + ((to.y - from.y) * step) / steps,
         })),
+        stepMs,
       );
       if (stepMs > 0) await this.page.waitForTimeout(stepMs);
     }
-    if (!hold) await this.lift();
+    if (!hold) await this.lift(stepMs);
   }
 
-  async lift() {
-    await this.send('touchEnd', []);
+  async lift(afterMs = 0) {
+    await this.send('touchEnd', [], afterMs);
   }
 
   async tap(point: Point) {
@@ -99,7 +104,7 @@ test('a short, slow drag springs back', async ({ appPage }) => {
   // 200 px of 1280 is under a fifth of the width, dragged slowly.
   await finger.drag([[middle, { x: middle.x - 200, y: middle.y }]], 10, 40, true);
   await appPage.waitForTimeout(150);
-  await finger.lift();
+  await finger.lift(150);
   await settled(appPage, slideIds[0]);
   const transform = await currentSlide(appPage).evaluate((el) => getComputedStyle(el).transform);
   expect(transform === 'none' || new DOMMatrix(transform).m41 === 0).toBe(true);
@@ -108,6 +113,9 @@ test('a short, slow drag springs back', async ({ appPage }) => {
 test('a quick flick commits even when short', async ({ appPage }) => {
   const finger = await Finger.on(appPage);
   await finger.drag([[middle, { x: middle.x - 120, y: middle.y }]], 3, 8);
+  await settled(appPage, slideIds[1]);
+  // The same short distance, slowly (by the event clock): springs back.
+  await finger.drag([[middle, { x: middle.x - 120, y: middle.y }]], 6, 120);
   await settled(appPage, slideIds[1]);
 });
 

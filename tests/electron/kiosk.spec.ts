@@ -37,7 +37,7 @@ test('opens one fullscreen kiosk window on the first slide', async () => {
   expect(pageGlobals).toEqual({
     require: 'undefined',
     process: 'undefined',
-    bridge: ['getConfig', 'onConfigChanged', 'reportProblem'],
+    bridge: ['getConfig', 'heartbeat', 'onConfigChanged', 'reportProblem'],
   });
 });
 
@@ -51,4 +51,49 @@ test('refuses to navigate away or open new windows', async () => {
   expect(page.url()).toBe('app://kiosk/index.html');
   expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
   expect(app.windows()).toHaveLength(1);
+});
+
+test('reload, devtools and zoom keys are refused', async () => {
+  const page = await app.firstWindow();
+  await expect(page.locator('.carousel__slide.is-current')).toBeVisible();
+  await page.evaluate(() => {
+    (window as { stillHere?: boolean }).stillHere = true;
+  });
+  for (const key of ['F5', 'Control+R', 'Control+Shift+I', 'F12', 'Control+=', 'F11']) {
+    await page.keyboard.press(key);
+  }
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as { stillHere?: boolean }).stillHere)).toBe(true);
+  const state = await app.evaluate(({ BrowserWindow }) => {
+    const [window] = BrowserWindow.getAllWindows();
+    return {
+      devTools: window?.webContents.isDevToolsOpened(),
+      zoom: window?.webContents.getZoomFactor(),
+      fullScreen: window?.isFullScreen(),
+    };
+  });
+  expect(state).toEqual({ devTools: false, zoom: 1, fullScreen: true });
+});
+
+test('a killed renderer comes back with the slideshow running', async () => {
+  const page = await app.firstWindow();
+  await expect(page.locator('.carousel__slide.is-current')).toBeVisible();
+  await app.evaluate(({ BrowserWindow }) => {
+    BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer();
+  });
+  await expect
+    .poll(
+      async () => {
+        for (const candidate of app.windows()) {
+          const visible = await candidate
+            .locator('.carousel__slide.is-current')
+            .isVisible()
+            .catch(() => false);
+          if (visible) return true;
+        }
+        return false;
+      },
+      { timeout: 45_000 },
+    )
+    .toBe(true);
 });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
-import { localize, type KioskConfig, type Slide } from '../../../contract';
+import { localize, type HeartbeatReport, type KioskConfig, type Slide } from '../../../contract';
 import { SlideView } from '../slides/SlideView';
 import { SlideErrorBoundary } from './SlideErrorBoundary';
 import { Controls } from './Controls';
@@ -8,6 +8,7 @@ import { commandForKey } from './keyboard';
 import { useSlideshow } from './useSlideshow';
 import { useSwipe } from './useSwipe';
 import { useDecodeNeighbours } from './useDecodeNeighbours';
+import { useHeartbeat } from './useHeartbeat';
 import { useKioskPointerHygiene } from './useKioskPointerHygiene';
 import type { Slideshow } from './slideshow';
 
@@ -16,9 +17,17 @@ export interface PlayerProps {
   slides: readonly Slide[];
   config: KioskConfig;
   onSlideFailed: (slide: Slide, error: unknown) => void;
+  /** Where heartbeats go (main's watchdog); none in the browser preview. */
+  onHeartbeat?: ((beat: HeartbeatReport) => void) | undefined;
 }
 
-export function Player({ deckTitle, slides: allSlides, config, onSlideFailed }: PlayerProps) {
+export function Player({
+  deckTitle,
+  slides: allSlides,
+  config,
+  onSlideFailed,
+  onHeartbeat,
+}: PlayerProps) {
   const [failedIds, setFailedIds] = useState<ReadonlySet<string>>(() => new Set());
   const slides = useMemo(
     () => allSlides.filter((slide) => !failedIds.has(slide.id)),
@@ -58,6 +67,7 @@ export function Player({ deckTitle, slides: allSlides, config, onSlideFailed }: 
   const slidesRef = useRef<HTMLDivElement>(null);
   useSwipe(slidesRef, slideshow);
   useDecodeNeighbours(slidesRef, state.index, slides.length);
+  useHeartbeat(onHeartbeat, state);
 
   const language = config.settings.defaultLanguage;
   useEffect(() => {

@@ -42,21 +42,82 @@ describe('app:// protocol', () => {
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
   });
 
+  // Hostile or malformed requests a compromised page (or a crafted link) could make.
   it.each([
     ['a parent path', 'app://kiosk/../secret.html'],
+    ['a deep parent path', 'app://kiosk/assets/../../secret.html'],
     ['an encoded parent path', 'app://kiosk/%2e%2e/secret.html'],
+    ['an upper-case encoded parent path', 'app://kiosk/%2E%2E/secret.html'],
+    ['a half-encoded parent path', 'app://kiosk/.%2e/secret.html'],
+    ['a double-encoded parent path', 'app://kiosk/%252e%252e/secret.html'],
     ['an encoded slash', 'app://kiosk/assets%2F..%2F..%2Fsecret.html'],
+    ['an upper-case encoded slash', 'app://kiosk/..%2Fsecret.html'],
+    ['a backslash', 'app://kiosk/..\\secret.html'],
     ['an encoded backslash', 'app://kiosk/..%5Csecret.html'],
+    ['a lower-case encoded backslash', 'app://kiosk/..%5csecret.html'],
     ['a NUL byte', 'app://kiosk/index.html%00.js'],
+    ['a NUL byte before a dot', 'app://kiosk/assets/app.js%00'],
+    ['an absolute path', 'app://kiosk//etc/passwd'],
+    ['an absolute path with a drive letter', 'app://kiosk/C:/Windows/win.ini'],
+    ['an encoded drive letter', 'app://kiosk/C%3A%5CWindows%5Cwin.ini'],
     ['a symlink out of the root', 'app://kiosk/assets/link.html'],
     ['a file type not on the list', 'app://kiosk/assets/notes.txt'],
+    ['a file with no extension', 'app://kiosk/assets'],
+    ['a folder', 'app://kiosk/assets/'],
     ['an unknown host', 'app://elsewhere/index.html'],
+    ['an empty host', 'app:///index.html'],
+    ['the host of an inherited property', 'app://constructor/index.html'],
+    ['a host that only looks like the app', 'app://kiosk.evil.test/index.html'],
     ['a missing file', 'app://kiosk/nope.js'],
     ['another scheme', 'file:///etc/passwd'],
+    ['a web address', 'https://kiosk/index.html'],
+    ['broken percent-encoding', 'app://kiosk/%E0%A4%A.js'],
+    ['an overlong UTF-8 dot', 'app://kiosk/%C0%AE%C0%AE/secret.html'],
+    ['a path through the parent via dots in a folder name', 'app://kiosk/assets/..;/secret.html'],
+    ['a port', 'app://kiosk:8080/index.html'],
+    ['the proc filesystem', 'app://kiosk/../../../../proc/self/environ'],
   ])('refuses %s', async (_case, url) => {
     const response = await get(url);
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(await response.text()).not.toContain('SECRET-CONTENT');
+  });
+
+  it('refuses credentials in the address (which a Request cannot even carry)', async () => {
+    for (const url of ['app://kiosk@elsewhere/index.html', 'app://user:pw@kiosk/index.html']) {
+      const request = { url, method: 'GET', headers: new Headers() } as Request;
+      expect((await handler(request)).status).toBeGreaterThanOrEqual(400);
+    }
+  });
+
+  it('answers Range requests so videos can seek', async () => {
+    const whole = await (await get('app://kiosk/assets/app.js')).text();
+    const partial = await handler(
+      new Request('app://kiosk/assets/app.js', { headers: { Range: 'bytes=2-5' } }),
+    );
+    expect(partial.status).toBe(206);
+    expect(partial.headers.get('content-range')).toBe(`bytes 2-5/${whole.length}`);
+    expect(await partial.text()).toBe(whole.slice(2, 6));
+    const tail = await handler(
+      new Request('app://kiosk/assets/app.js', { headers: { Range: 'bytes=-3' } }),
+    );
+    expect(await tail.text()).toBe(whole.slice(-3));
+    const beyond = await handler(
+      new Request('app://kiosk/assets/app.js', { headers: { Range: 'bytes=999-' } }),
+    );
+    expect(beyond.status).toBe(416);
+  });
+
+  it('serves a second root (the media folder) under its own host only', async () => {
+    const media = join(sandbox, 'media');
+    mkdirSync(media, { recursive: true });
+    writeFileSync(join(media, 'abc.png'), 'png-bytes');
+    const withMedia = createAppProtocolHandler({
+      roots: { kiosk: join(sandbox, 'renderer'), media },
+      contentSecurityPolicy: csp,
+    });
+    expect((await withMedia(new Request('app://media/abc.png'))).status).toBe(200);
+    expect((await withMedia(new Request('app://kiosk/abc.png'))).status).toBe(404);
+    expect((await withMedia(new Request('app://media/../renderer/index.html'))).status).toBe(404);
   });
 
   it('refuses to write', async () => {

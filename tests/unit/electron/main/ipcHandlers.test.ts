@@ -1,14 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, IpcChannel, type KioskConfig } from '../../../../contract';
 import { createIpcHandlers, IpcRejection } from '../../../../electron/main/ipcHandlers';
-import { isAppUrl } from '../../../../electron/main/navigationPolicy';
+import { decidePermission, isAppUrl } from '../../../../electron/main/navigationPolicy';
 
 const config: KioskConfig = { settings: DEFAULT_SETTINGS, mode: 'loop', appVersion: '1.0.0' };
 const kioskPage = { frameUrl: 'app://kiosk/index.html', isMainFrame: true };
 
 function handlers() {
   const logProblem = vi.fn();
-  return { logProblem, ...createIpcHandlers({ getConfig: () => config, logProblem }) };
+  const heartbeat = vi.fn();
+  return {
+    logProblem,
+    heartbeat,
+    ...createIpcHandlers({ getConfig: () => config, logProblem, heartbeat }),
+  };
 }
 
 describe('IPC from the renderer', () => {
@@ -49,6 +54,22 @@ describe('IPC from the renderer', () => {
   });
 });
 
+describe('heartbeats', () => {
+  it('passes a valid heartbeat from the kiosk page to the watchdog, drops the rest', () => {
+    const { send, heartbeat } = handlers();
+    send[IpcChannel.heartbeat]?.(kioskPage, { run: 3, rotating: true, index: 2 });
+    send[IpcChannel.heartbeat]?.(kioskPage, { run: -1, rotating: 'yes', index: 2 });
+    expect(() =>
+      send[IpcChannel.heartbeat]?.(
+        { frameUrl: 'https://x.test/', isMainFrame: true },
+        { run: 1, rotating: true, index: 0 },
+      ),
+    ).toThrow(IpcRejection);
+    expect(heartbeat).toHaveBeenCalledTimes(1);
+    expect(heartbeat).toHaveBeenCalledWith({ run: 3, rotating: true, index: 2 });
+  });
+});
+
 describe('navigation policy', () => {
   it('allows only the app itself', () => {
     expect(isAppUrl('app://kiosk/index.html')).toBe(true);
@@ -63,5 +84,11 @@ describe('navigation policy', () => {
   it('allows the development server only when one is named', () => {
     expect(isAppUrl('http://localhost:5173/')).toBe(false);
     expect(isAppUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
+  });
+});
+
+describe('permission policy', () => {
+  it('grants no web permission: camera, microphone, location, notifications …', () => {
+    expect(decidePermission()).toBe(false);
   });
 });

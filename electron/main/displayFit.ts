@@ -1,0 +1,24 @@
+/** A rectangle in screen coordinates, as Electron's `Display.bounds`. */
+export interface Bounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface DisplayInfo {
+  id: number;
+  bounds: Bounds;
+}
+
+/**
+ * The display the kiosk should fill: the one staff chose if it is still connected, else the
+ * primary one. Unplugging a screen never leaves the window on a display that is gone.
+ */
+export function chooseDisplay(
+  displays: readonly DisplayInfo[],
+  primary: DisplayInfo,
+  preferredId: number | null,
+): DisplayInfo {
+  return displays.find((display) => display.id === preferredId) ?? primary;
+}

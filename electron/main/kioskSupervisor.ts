@@ -1,0 +1,100 @@
+import { app, screen, type BrowserWindow } from 'electron';
+import type { HeartbeatReport } from '../../contract';
+import { chooseDisplay } from './displayFit';
+import { msUntilNextRestart } from './nightlyRestart';
+import type { RecoveryLog } from './recoveryLog';
+import { createWatchdog, DEFAULT_WATCHDOG_OPTIONS, type RecoveryAction } from './watchdog';
+
+const TICK_MS = 5000;
+
+export interface SupervisorOptions {
+  createWindow: () => BrowserWindow;
+  log: RecoveryLog;
+  /** Fullscreen kiosk (false in --windowed development runs). */
+  fullscreen: boolean;
+  nightlyRestartHour: () => number | null;
+}
+
+export interface KioskSupervisor {
+  heartbeat(beat: HeartbeatReport): void;
+}
+
+/**
+ * Keeps the one kiosk window alive and filling its screen: wires the watchdog to Electron's
+ * events, performs its recoveries, logs each one, re-applies fullscreen when displays
+ * change, and restarts the app nightly when staff asked for it.
+ */
+export function superviseKiosk(options: SupervisorOptions): KioskSupervisor {
+  const watchdog = createWatchdog({ ...DEFAULT_WATCHDOG_OPTIONS, now: () => performance.now() });
+  let window = watch(options.createWindow());
+
+  function watch(target: BrowserWindow): BrowserWindow {
+    const contents = target.webContents;
+    contents.on('did-finish-load', () => watchdog.pageLoaded());
+    contents.on('render-process-gone', (_event, details) => {
+      options.log.append('renderer-gone', `${details.reason} (exit code ${details.exitCode})`);
+      watchdog.rendererGone(details.reason);
+    });
+    target.on('unresponsive', () => {
+      options.log.append('unresponsive', 'the page stopped responding');
+      watchdog.unresponsive();
+    });
+    target.on('responsive', () => watchdog.responsive());
+    return target;
+  }
+
+  function fill(target: BrowserWindow): void {
+    if (!options.fullscreen || target.isDestroyed()) return;
+    const display = chooseDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay(), null);
+    target.setBounds(display.bounds);
+    target.setKiosk(true);
+    target.setFullScreen(true);
+  }
+
+  function recover(action: RecoveryAction): void {
+    options.log.append(action.kind, action.reason);
+    if (action.kind === 'relaunch-app') {
+      app.relaunch();
+      app.exit(0);
+      return;
+    }
+    if (action.kind === 'reload' && !window.isDestroyed()) {
+      window.webContents.reloadIgnoringCache();
+      fill(window);
+      return;
+    }
+    // A new window (also when the old one is already gone and cannot reload).
+    const old = window;
+    window = watch(options.createWindow());
+    if (!old.isDestroyed()) old.destroy();
+    window.once('ready-to-show', () => fill(window));
+  }
+
+  setInterval(() => {
+    const action = watchdog.tick();
+    if (action) recover(action);
+  }, TICK_MS).unref();
+
+  for (const event of ['display-added', 'display-removed', 'display-metrics-changed'] as const) {
+    screen.on(event as 'display-added', () => fill(window));
+  }
+
+  scheduleNightlyRestart(options);
+
+  return {
+    heartbeat: (beat) => watchdog.heartbeat(beat),
+  };
+}
+
+function scheduleNightlyRestart(options: SupervisorOptions): void {
+  const hour = options.nightlyRestartHour();
+  if (hour === null) return;
+  setTimeout(
+    () => {
+      options.log.append('nightly-restart', `scheduled restart at ${hour}:00`);
+      app.relaunch();
+      app.exit(0);
+    },
+    msUntilNextRestart(new Date(), hour),
+  ).unref();
+}

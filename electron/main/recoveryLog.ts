@@ -1,0 +1,69 @@
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface RecoveryLogEntry {
+  at: string;
+  event: string;
+  detail: string;
+}
+
+export interface RecoveryLogOptions {
+  directory: string;
+  fileName?: string;
+  /** Rotate when the current file would pass this size. */
+  maxBytes?: number;
+  /** Older files kept: recoveries.log.1 … .N */
+  keep?: number;
+  now?: () => Date;
+}
+
+export interface RecoveryLog {
+  append(event: string, detail: string): void;
+  /** The newest entries first, across rotated files. */
+  recent(limit: number): RecoveryLogEntry[];
+}
+
+/**
+ * A small rotating log of every recovery, as JSON lines in the app's data folder, so a
+ * kiosk that ran alone for weeks can tell staff what happened to it.
+ */
+export function createRecoveryLog(options: RecoveryLogOptions): RecoveryLog {
+  const fileName = options.fileName ?? 'recoveries.log';
+  const maxBytes = options.maxBytes ?? 256 * 1024;
+  const keep = options.keep ?? 3;
+  const now = options.now ?? (() => new Date());
+  const path = (generation: number) =>
+    join(options.directory, generation === 0 ? fileName : `${fileName}.${generation}`);
+
+  function rotate(): void {
+    for (let generation = keep - 1; generation >= 0; generation -= 1) {
+      if (existsSync(path(generation))) renameSync(path(generation), path(generation + 1));
+    }
+  }
+
+  return {
+    append(event, detail) {
+      mkdirSync(options.directory, { recursive: true });
+      const line = `${JSON.stringify({ at: now().toISOString(), event, detail: detail.slice(0, 1000) })}\n`;
+      const size = existsSync(path(0)) ? statSync(path(0)).size : 0;
+      if (size > 0 && size + Buffer.byteLength(line) > maxBytes) rotate();
+      appendFileSync(path(0), line);
+    },
+    recent(limit) {
+      const entries: RecoveryLogEntry[] = [];
+      for (let generation = 0; generation <= keep && entries.length < limit; generation += 1) {
+        if (!existsSync(path(generation))) continue;
+        const lines = readFileSync(path(generation), 'utf8').split('\n').filter(Boolean).reverse();
+        for (const line of lines) {
+          try {
+            entries.push(JSON.parse(line) as RecoveryLogEntry);
+          } catch {
+            // A line cut short by a power cut: skip it, keep the rest.
+          }
+          if (entries.length >= limit) break;
+        }
+      }
+      return entries;
+    },
+  };
+}
