@@ -45,16 +45,23 @@ export const DEFAULT_CLINIC: ClinicDetails = {
   about: [
     {
       en: 'Founded and led by Ken Starr MD FACEP, ABAM, its Medical Director.',
+      es: 'Fundada y dirigida por Ken Starr MD FACEP, ABAM, su director médico.',
     },
     {
       en: 'Dr. Starr is Board Certified in Addiction Medicine. He is Medical Director of Addiction Medicine Services for Dignity Health on the Central California Coast.',
+      es: 'El Dr. Starr está certificado por la junta médica en Medicina de las Adicciones. Es director médico de los Servicios de Medicina de las Adicciones de Dignity Health en la Costa Central de California.',
     },
-    { en: 'The clinic is state licensed and CARF accredited.' },
+    {
+      en: 'The clinic is state licensed and CARF accredited.',
+      es: 'La clínica tiene licencia del estado y está acreditada por CARF.',
+    },
     {
       en: 'The Wellness Group is the longest running established NAD+ Therapy program on the West Coast.',
+      es: 'El Wellness Group es el programa establecido de Terapia con NAD+ con más años de funcionamiento en la Costa Oeste.',
     },
     {
       en: 'We believe in ethical and transparent business practices. We hold our patients in the highest regard.',
+      es: 'Creemos en prácticas comerciales éticas y transparentes. Tenemos el mayor respeto por nuestros pacientes.',
     },
   ],
 };

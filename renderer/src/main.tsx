@@ -3,7 +3,9 @@ import { createRoot } from 'react-dom/client';
 import '@fontsource/atkinson-hyperlegible-next/400.css';
 import '@fontsource/atkinson-hyperlegible-next/700.css';
 import './styles/player.css';
-import { localize, type Slide } from '../../contract';
+import { I18nextProvider } from 'react-i18next';
+import type { Slide } from '../../contract';
+import { createI18n } from './i18n/i18n';
 import { getBridge, loadKioskConfig, reportProblem } from './bridge';
 import { loadBuiltInDeck } from './deck/builtInDeck';
 import { Player } from './player/Player';
@@ -29,19 +31,23 @@ async function start(): Promise<void> {
 
   const rootElement = document.getElementById('root');
   if (!rootElement) throw new Error('index.html has no #root');
+  const i18n = createI18n(config.settings.defaultLanguage);
+  document.documentElement.lang = config.settings.defaultLanguage;
   createRoot(rootElement).render(
     <StrictMode>
-      {loaded ? (
-        <Player
-          deckTitle={localize(loaded.deck.title, config.settings.defaultLanguage)}
-          slides={loaded.deck.slides}
-          config={config}
-          onSlideFailed={onSlideFailed}
-          onHeartbeat={bridge ? (beat) => bridge.heartbeat(beat) : undefined}
-        />
-      ) : (
-        <LastResortCard clinic={config.settings.clinic} />
-      )}
+      <I18nextProvider i18n={i18n}>
+        {loaded ? (
+          <Player
+            deckTitle={loaded.deck.title}
+            slides={loaded.deck.slides}
+            config={config}
+            onSlideFailed={onSlideFailed}
+            onHeartbeat={bridge ? (beat) => bridge.heartbeat(beat) : undefined}
+          />
+        ) : (
+          <LastResortCard clinic={config.settings.clinic} />
+        )}
+      </I18nextProvider>
     </StrictMode>,
   );
 }

@@ -72,16 +72,26 @@ export function findLayoutProblems(page: Page): Promise<string[]> {
       const rect = button.getBoundingClientRect();
       if (rect.width < 48 || rect.height < 48)
         problems.push(`small touch target ${rect.width}x${rect.height}`);
-      if (rect.right > window.innerWidth || rect.left < 0) problems.push('button off screen');
+      if (rect.right > window.innerWidth || rect.left < 0 || rect.bottom > window.innerHeight) {
+        problems.push('button off screen');
+      }
+      // Reachable from a wheelchair: every control in the lower two thirds of the screen.
+      if (rect.top < window.innerHeight / 3) problems.push(`control too high: ${rect.top}px`);
     }
     return problems;
   });
 }
 
-/** axe-core over the page: WCAG 2.2 A/AA and best practices. */
+/**
+ * axe-core over the page: WCAG 2.2 A/AA and best practices, plus two rules that are off by
+ * default: enhanced contrast (7:1, read from across a room) and target size.
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice', 'wcag2aaa'])
+    .options({
+      rules: { 'color-contrast-enhanced': { enabled: true }, 'target-size': { enabled: true } },
+    })
     .analyze();
   return results.violations.map((violation) => `${violation.id}: ${violation.help}`);
 }

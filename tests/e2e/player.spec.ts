@@ -1,5 +1,6 @@
 import { currentSlide, currentSlideId, expect, installPausedClock, test } from './fixtures';
 import { deck, slideIds } from './deck';
+import { installBridge } from './bridge';
 
 test.describe('the waiting-room loop', () => {
   test.beforeEach(async ({ appPage }) => {
@@ -29,7 +30,8 @@ test.describe('the waiting-room loop', () => {
     const slides = appPage.locator('[aria-roledescription="slide"]');
     await expect(slides).toHaveCount(slideIds.length);
     await expect(slides.first()).toHaveAttribute('role', 'group');
-    await expect(slides.first()).toHaveAttribute('aria-label', `1 of ${slideIds.length}`);
+    await expect(slides.first()).toHaveAccessibleName(deck.slides[0]!.title.en);
+    await expect(slides.first()).toContainText(`1 of ${slideIds.length}`);
     // Only the current slide can be reached; the others are inert.
     await expect(slides.nth(1)).toHaveAttribute('inert', '');
     await expect(slides.first()).not.toHaveAttribute('inert', '');
@@ -136,4 +138,16 @@ test('the about slide shows the clinic of the source page', async ({ appPage }) 
   await appPage.getByRole('button', { name: /: About the clinic$/ }).click();
   await expect(currentSlide(appPage)).toContainText('Ken Starr MD Wellness Group');
   await expect(currentSlide(appPage)).toContainText('Arroyo Grande');
+});
+
+test('the staff setting "cut" turns every animation off, like reduced motion', async ({
+  appPage,
+}) => {
+  await installBridge(appPage, { transition: 'cut' });
+  await appPage.goto('/');
+  await appPage.keyboard.press('ArrowRight');
+  await expect(currentSlide(appPage)).toHaveCSS('animation-name', 'none');
+  await appPage.locator('.controls__dot').nth(slideIds.indexOf('neuron-after')).click();
+  const spine = currentSlide(appPage).locator('.spine').first();
+  await expect(spine).toHaveCSS('transition-duration', '0s');
 });

@@ -1,62 +1,98 @@
-import type { Language } from '../../../contract';
+import { useTranslation } from 'react-i18next';
 import type { Slideshow, SlideshowState } from './slideshow';
 
 interface ControlsProps {
   slideshow: Slideshow;
   state: SlideshowState;
   titles: readonly string[];
-  language: Language;
+  otherLanguage: string;
+  onSwitchLanguage: () => void;
+  largeText: boolean;
+  onToggleLargeText: () => void;
 }
 
 /**
  * The WAI-ARIA carousel controls: rotation first in the tab order (it stops the motion),
- * then previous, the slide picker dots, and next. Laid out along the bottom of the screen.
+ * then previous, the slide picker dots and next, then the reading options. Laid out along the
+ * bottom of the screen, within reach from a wheelchair.
  */
-export function Controls({ slideshow, state, titles }: ControlsProps) {
+export function Controls({
+  slideshow,
+  state,
+  titles,
+  otherLanguage,
+  onSwitchLanguage,
+  largeText,
+  onToggleLargeText,
+}: ControlsProps) {
+  const { t } = useTranslation();
   return (
     <div className="controls">
       <button
         type="button"
         className="controls__button controls__rotation"
-        aria-label={state.rotating ? 'Stop automatic slide show' : 'Start automatic slide show'}
+        aria-label={state.rotating ? t('carousel.stopRotation') : t('carousel.startRotation')}
         onClick={() => slideshow.toggleRotation()}
       >
         <span aria-hidden="true" className={state.rotating ? 'icon-pause' : 'icon-play'} />
-        <span className="controls__label">{state.rotating ? 'Pause' : 'Play'}</span>
+        <span className="controls__label">
+          {state.rotating ? t('carousel.pause') : t('carousel.play')}
+        </span>
       </button>
-      <button
-        type="button"
-        className="controls__button controls__previous"
-        aria-controls="slides"
-        aria-label="Previous slide"
-        onClick={() => slideshow.previous()}
-      >
-        <span aria-hidden="true" className="icon-previous" />
-      </button>
-      <div className="controls__dots" role="group" aria-label="Choose a slide">
-        {titles.map((title, index) => (
-          <button
-            key={index}
-            type="button"
-            className="controls__dot"
-            aria-controls="slides"
-            aria-label={`Slide ${index + 1}: ${title}`}
-            aria-current={index === state.index ? 'true' : undefined}
-            onClick={() => slideshow.goTo(index)}
-          >
-            <span aria-hidden="true" />
-          </button>
-        ))}
+      <div className="controls__navigation">
+        <button
+          type="button"
+          className="controls__button controls__previous"
+          aria-controls="slides"
+          aria-label={t('carousel.previous')}
+          onClick={() => slideshow.previous()}
+        >
+          <span aria-hidden="true" className="icon-previous" />
+        </button>
+        <div className="controls__dots" role="group" aria-label={t('carousel.chooseSlide')}>
+          {titles.map((title, index) => (
+            <button
+              key={index}
+              type="button"
+              className="controls__dot"
+              aria-controls="slides"
+              aria-label={t('carousel.goToSlide', { position: index + 1, title })}
+              aria-current={index === state.index ? 'true' : undefined}
+              onClick={() => slideshow.goTo(index)}
+            >
+              <span aria-hidden="true" />
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="controls__button controls__next"
+          aria-controls="slides"
+          aria-label={t('carousel.next')}
+          onClick={() => slideshow.next()}
+        >
+          <span aria-hidden="true" className="icon-next" />
+        </button>
       </div>
-      <button
-        type="button"
-        className="controls__button controls__next"
-        aria-controls="slides"
-        aria-label="Next slide"
-        onClick={() => slideshow.next()}
-      >
-        <span aria-hidden="true" className="icon-next" />
-      </button>
+      <div className="controls__options">
+        <button
+          type="button"
+          className="controls__button controls__language"
+          lang={otherLanguage}
+          onClick={onSwitchLanguage}
+        >
+          {t('options.switchLanguage')}
+        </button>
+        <button
+          type="button"
+          className="controls__button controls__text-size"
+          aria-pressed={largeText}
+          aria-label={`${t('options.largerTextShort')} ${t('options.largerText')}`}
+          onClick={onToggleLargeText}
+        >
+          <span aria-hidden="true">{t('options.largerTextShort')}</span>
+        </button>
+      </div>
     </div>
   );
 }

@@ -1,11 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import type { ClinicDetails } from '../../../contract';
 
 /** Shown only when no slide can be played: never a blank or broken screen. */
 export function LastResortCard({ clinic }: { clinic: ClinicDetails }) {
+  const { t } = useTranslation();
   return (
     <main className="last-resort" role="status">
       <p className="last-resort__name">{clinic.name}</p>
-      <p className="last-resort__message">Please ask the front desk.</p>
+      <p className="last-resort__message">{t('lastResort.message')}</p>
       {clinic.phone ? <p className="last-resort__phone">{clinic.phone}</p> : null}
     </main>
   );

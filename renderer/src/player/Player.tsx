@@ -1,5 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
-import { localize, type HeartbeatReport, type KioskConfig, type Slide } from '../../../contract';
+import { useTranslation } from 'react-i18next';
+import {
+  localize,
+  type HeartbeatReport,
+  type KioskConfig,
+  type Language,
+  type LocalizedText,
+  type Slide,
+} from '../../../contract';
 import { SlideView } from '../slides/SlideView';
 import { SlideErrorBoundary } from './SlideErrorBoundary';
 import { Controls } from './Controls';
@@ -13,7 +21,7 @@ import { useKioskPointerHygiene } from './useKioskPointerHygiene';
 import type { Slideshow } from './slideshow';
 
 export interface PlayerProps {
-  deckTitle: string;
+  deckTitle: LocalizedText;
   slides: readonly Slide[];
   config: KioskConfig;
   onSlideFailed: (slide: Slide, error: unknown) => void;
@@ -34,7 +42,19 @@ export function Player({
     [allSlides, failedIds],
   );
   const presenting = config.mode === 'present';
+  const defaultLanguage = config.settings.defaultLanguage;
+  const [language, setLanguage] = useState<Language>(defaultLanguage);
+  const [largeText, setLargeText] = useState(false);
+  // After the idle timeout the next patient gets the kiosk as staff set it up.
+  const resetForNextPatient = useRef(() => {});
+  useEffect(() => {
+    resetForNextPatient.current = () => {
+      setLanguage(defaultLanguage);
+      setLargeText(false);
+    };
+  }, [defaultLanguage]);
   const [slideshow, state] = useSlideshow({
+    onIdleResume: () => resetForNextPatient.current(),
     slides: slides.map(timingOf),
     idleTimeoutMs: config.settings.idleTimeoutSeconds * 1000,
     resumeWhenIdle: !presenting,
@@ -69,10 +89,12 @@ export function Player({
   useDecodeNeighbours(slidesRef, state.index, slides.length);
   useHeartbeat(onHeartbeat, state);
 
-  const language = config.settings.defaultLanguage;
+  const { t, i18n } = useTranslation();
   useEffect(() => {
+    void i18n.changeLanguage(language);
     document.documentElement.lang = language;
-  }, [language]);
+  }, [i18n, language]);
+  const otherLanguage: Language = language === 'en' ? 'es' : 'en';
 
   const onPointerDown = (event: PointerEvent<HTMLElement>) => {
     // The controls act on their own; touching anywhere else pauses and restarts the idle clock.
@@ -84,19 +106,32 @@ export function Player({
 
   const showProgress = config.settings.showProgressBar && state.rotating;
   return (
-    <main className="player" data-transition={config.settings.transition}>
-      <h1 className="visually-hidden">{deckTitle}</h1>
+    <main
+      className="player"
+      data-transition={config.settings.transition}
+      data-text-size={largeText ? 'large' : 'normal'}
+    >
+      <h1 className="visually-hidden">{localize(deckTitle, language)}</h1>
       <section
         className="carousel"
         aria-roledescription="carousel"
-        aria-label={deckTitle}
+        aria-label={localize(deckTitle, language)}
         onPointerDown={onPointerDown}
       >
         <Controls
           slideshow={slideshow}
           state={state}
           titles={slides.map((slide) => localize(slide.title, language))}
-          language={language}
+          otherLanguage={otherLanguage}
+          onSwitchLanguage={() => {
+            slideshow.noteInteraction();
+            setLanguage(otherLanguage);
+          }}
+          largeText={largeText}
+          onToggleLargeText={() => {
+            slideshow.noteInteraction();
+            setLargeText((large) => !large);
+          }}
         />
         <div
           ref={slidesRef}
@@ -119,7 +154,7 @@ export function Player({
                 className={`carousel__slide${current ? ' is-current' : ''}`}
                 role="group"
                 aria-roledescription="slide"
-                aria-label={`${index + 1} of ${slides.length}`}
+                aria-labelledby={`title-${slide.id}`}
                 aria-hidden={!current || undefined}
                 inert={!current}
                 data-slide-id={slide.id}
@@ -131,7 +166,11 @@ export function Player({
                     step={step}
                     language={language}
                     clinic={config.settings.clinic}
+                    titleId={`title-${slide.id}`}
                   />
+                  <p className="visually-hidden">
+                    {t('carousel.slidePosition', { position: index + 1, count: slides.length })}
+                  </p>
                 </SlideErrorBoundary>
               </div>
             );

@@ -23,6 +23,8 @@ export interface SlideshowOptions {
   autoplay: boolean;
   /** Manual "next" reveals the slide's next build step before moving on (presenting). */
   stepThroughBuilds?: boolean;
+  /** Called when the loop resumes after the idle timeout (to reset language, text size …). */
+  onIdleResume?: () => void;
   timers?: SlideshowTimers;
 }
 
@@ -141,6 +143,7 @@ export function createSlideshow(options: SlideshowOptions): Slideshow {
     if (disposed || !options.resumeWhenIdle) return;
     idleTimer = timers.setTimeout(() => {
       idleTimer = null;
+      options.onIdleResume?.();
       play();
     }, options.idleTimeoutMs);
   }

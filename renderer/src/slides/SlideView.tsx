@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   localize,
   type ClinicDetails,
@@ -15,23 +16,27 @@ export interface SlideViewProps {
   step: number;
   language: Language;
   clinic: ClinicDetails;
+  /** id of the title, which names the slide's group. */
+  titleId?: string;
 }
 
-export function SlideView({ slide, step, language, clinic }: SlideViewProps) {
+export function SlideView({ slide, step, language, clinic, titleId }: SlideViewProps) {
   const t = (text: LocalizedText) => localize(text, language);
   const body = bodyFor(slide, step, t, clinic);
   const figure = figureFor(slide, step, t, clinic);
   return (
-    <article
+    <div
       className={`slide-view slide-view--${slide.kind}${figure ? ' slide-view--with-figure' : ''}`}
     >
       <div className="slide-view__text">
-        <h2 className="slide-view__title">{t(slide.title)}</h2>
+        <h2 className="slide-view__title" id={titleId}>
+          {t(slide.title)}
+        </h2>
         {slide.subtitle ? <p className="slide-view__subtitle">{t(slide.subtitle)}</p> : null}
         {body}
       </div>
       {figure}
-    </article>
+    </div>
   );
 }
 
@@ -40,7 +45,7 @@ function figureFor(slide: Slide, step: number, t: Translate, clinic: ClinicDetai
   if (slide.kind === 'call-to-action' && clinic.webAddress) {
     return (
       <figure className="slide-view__figure slide-view__figure--qr">
-        <QrCode text={clinic.webAddress} label={`QR code for ${clinic.webAddress}`} />
+        <QrLabelled address={clinic.webAddress} />
         <figcaption className="slide-view__caption">{displayAddress(clinic.webAddress)}</figcaption>
       </figure>
     );
@@ -90,15 +95,29 @@ function bodyFor(slide: Slide, step: number, t: Translate, clinic: ClinicDetails
       return (
         <>
           <Points slide={slide} step={step} t={t} />
-          {clinic.webAddress ? (
-            <p className="slide-view__note">Or scan the code with your phone camera.</p>
-          ) : null}
-          {clinic.phone ? <p className="slide-view__note">Phone: {clinic.phone}</p> : null}
+          <ContactNotes clinic={clinic} />
         </>
       );
     default:
       return <Points slide={slide} step={step} t={t} />;
   }
+}
+
+function QrLabelled({ address }: { address: string }) {
+  const { t } = useTranslation();
+  return <QrCode text={address} label={t('callToAction.qrLabel', { address })} />;
+}
+
+function ContactNotes({ clinic }: { clinic: ClinicDetails }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {clinic.webAddress ? <p className="slide-view__note">{t('callToAction.scan')}</p> : null}
+      {clinic.phone ? (
+        <p className="slide-view__note">{t('callToAction.phone', { phone: clinic.phone })}</p>
+      ) : null}
+    </>
+  );
 }
 
 /** The address as people read it: no scheme, no trailing slash. */

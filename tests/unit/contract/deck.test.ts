@@ -34,10 +34,25 @@ describe('the built-in deck', () => {
     for (const slide of deck.slides) expect(slide.notes?.en, slide.id).toBeTruthy();
   });
 
+  it('has every text in Spanish too', () => {
+    const missing: string[] = [];
+    const visit = (value: unknown, path: string) => {
+      if (Array.isArray(value)) value.forEach((item, index) => visit(item, `${path}[${index}]`));
+      else if (value && typeof value === 'object') {
+        const record = value as Record<string, unknown>;
+        if (typeof record['en'] === 'string' && typeof record['es'] !== 'string')
+          missing.push(path);
+        for (const [key, child] of Object.entries(record)) visit(child, `${path}.${key}`);
+      }
+    };
+    visit(raw, 'deck');
+    expect(missing).toEqual([]);
+  });
+
   // Each claim of the clinic's page, in the words a patient would see on screen.
   it.each([
-    ['acts in hours, not weeks', /acts in hours/i, /weeks/i],
-    ['monoamine system', /monoamine system/i, /serotonin, norepinephrine/i],
+    ['acts in hours, not weeks', /acts in hours/i, /antidepressants take weeks/i],
+    ['monoamine system', /monoamine system/i, /serotonin, norepinephrine and the like/i],
     ['glutamate system', /glutamate system/i, /separate system/i],
     ['BDNF', /Brain-Derived Neurotrophic Factor/, /Miracle-Gro for the brain/],
     ['new branches and connections', /new branches/i, /more links/i],
@@ -51,13 +66,13 @@ describe('the built-in deck', () => {
     ['rebuilding', /thought to undo some of the damage/i, /chronic stress and PTSD/],
     [
       'when other treatments failed',
-      /often works for patients who have not responded/i,
+      /often works for patients who were not helped by traditional treatments/i,
       /may still work for you/i,
     ],
     [
       'antidepressants, ECT, TMS',
-      /ECT \(electroconvulsive therapy\)/,
-      /TMS \(transcranial magnetic stimulation\)/,
+      /antidepressants, ECT and TMS/,
+      /other medicines or ECT did not help you/,
     ],
     ['ask the front desk', /front desk/i, /Ketamine Therapy Program/],
     ['not medical advice', /not medical advice/i, /Ask your clinician/i],
