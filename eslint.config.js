@@ -25,4 +25,9 @@ export default tseslint.config(
     files: ['scripts/**', 'tests/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // Benchmark probes run inside the measured pages as well as in Node.
+    files: ['scripts/bench/**'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
 );

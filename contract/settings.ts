@@ -30,6 +30,11 @@ export const SettingsSchema = z.strictObject({
   defaultLanguage: LanguageSchema,
   transition: TransitionStyleSchema,
   showProgressBar: z.boolean(),
+  /** "loop" for the waiting room; "present" for a clinician presenting by hand. */
+  mode: z.enum(['loop', 'present']),
+  /** Which screen shows the slides and which the presenter view (Electron display ids). */
+  audienceDisplayId: z.number().int().nullable(),
+  presenterDisplayId: z.number().int().nullable(),
   /** Restart the app every night at this local hour (0–23), or never (null). */
   nightlyRestartHour: z.number().int().min(0).max(23).nullable(),
   clinic: ClinicDetailsSchema,
@@ -71,6 +76,9 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultLanguage: 'en',
   transition: 'fade',
   showProgressBar: true,
+  mode: 'loop',
+  audienceDisplayId: null,
+  presenterDisplayId: null,
   nightlyRestartHour: null,
   clinic: DEFAULT_CLINIC,
 };

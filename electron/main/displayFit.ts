@@ -22,3 +22,17 @@ export function chooseDisplay(
 ): DisplayInfo {
   return displays.find((display) => display.id === preferredId) ?? primary;
 }
+
+/**
+ * Where the presenter view goes when presenting: the display staff chose for it if connected,
+ * else any display other than the audience's; null with one display (the clinician then
+ * toggles the presenter view on the one screen).
+ */
+export function choosePresenterDisplay(
+  displays: readonly DisplayInfo[],
+  audience: DisplayInfo,
+  preferredId: number | null,
+): DisplayInfo | null {
+  const others = displays.filter((display) => display.id !== audience.id);
+  return others.find((display) => display.id === preferredId) ?? others[0] ?? null;
+}

@@ -6,6 +6,7 @@ import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, createAppProtocolHandler } from '.
 import { parseLaunchOptions } from './commandLine';
 import { createIpcHandlers, IpcRejection, type IpcSender } from './ipcHandlers';
 import { isEscapeShortcut } from './escapeKeys';
+import { managePresenterWindow } from './presenterWindow';
 import { createKioskWindow } from './kioskWindow';
 import { superviseKiosk, type KioskSupervisor } from './kioskSupervisor';
 import { decidePermission, isAppUrl } from './navigationPolicy';
@@ -71,9 +72,11 @@ function start(): void {
     }),
   );
 
+  const settings = DEFAULT_SETTINGS;
   const config: KioskConfig = {
-    settings: DEFAULT_SETTINGS,
-    mode: launch.mode,
+    settings,
+    // Staff choose presenting per kiosk; `--present` chooses it for one run.
+    mode: launch.mode === 'present' ? 'present' : settings.mode,
     appVersion: app.getVersion(),
   };
   const log = createRecoveryLog({ directory: app.getPath('userData') });
@@ -93,19 +96,31 @@ function start(): void {
   // A waiting-room screen must not go dark while the slideshow plays.
   powerSaveBlocker.start('prevent-display-sleep');
 
+  const entryUrl = devServerUrl && devServerOrigin ? devServerUrl : APP_ENTRY_URL;
+  const openWindow = (url: string) =>
+    createKioskWindow({
+      preloadPath,
+      url,
+      windowed: launch.windowed,
+      devTools: !app.isPackaged,
+      backgroundColor: '#0f2530',
+    });
   supervisor = superviseKiosk({
-    createWindow: () =>
-      createKioskWindow({
-        preloadPath,
-        url: devServerUrl && devServerOrigin ? devServerUrl : APP_ENTRY_URL,
-        windowed: launch.windowed,
-        devTools: !app.isPackaged,
-        backgroundColor: '#0f2530',
-      }),
+    createWindow: () => openWindow(entryUrl),
     log,
     fullscreen: !launch.windowed,
     nightlyRestartHour: () => config.settings.nightlyRestartHour,
+    audienceDisplayId: () => config.settings.audienceDisplayId,
   });
+
+  if (config.mode === 'present') {
+    managePresenterWindow({
+      createWindow: openWindow,
+      presenterUrl: `${entryUrl}?view=presenter`,
+      audienceDisplayId: () => config.settings.audienceDisplayId,
+      presenterDisplayId: () => config.settings.presenterDisplayId,
+    });
+  }
 }
 
 function registerIpc(handlers: ReturnType<typeof createIpcHandlers>): void {

@@ -13,6 +13,8 @@ export interface SupervisorOptions {
   /** Fullscreen kiosk (false in --windowed development runs). */
   fullscreen: boolean;
   nightlyRestartHour: () => number | null;
+  /** The display staff chose for the slides (null: the primary one). */
+  audienceDisplayId: () => number | null;
 }
 
 export interface KioskSupervisor {
@@ -45,7 +47,11 @@ export function superviseKiosk(options: SupervisorOptions): KioskSupervisor {
 
   function fill(target: BrowserWindow): void {
     if (!options.fullscreen || target.isDestroyed()) return;
-    const display = chooseDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay(), null);
+    const display = chooseDisplay(
+      screen.getAllDisplays(),
+      screen.getPrimaryDisplay(),
+      options.audienceDisplayId(),
+    );
     target.setBounds(display.bounds);
     target.setKiosk(true);
     target.setFullScreen(true);

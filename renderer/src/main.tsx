@@ -13,7 +13,17 @@ import { LastResortCard } from './player/LastResortCard';
 
 async function start(): Promise<void> {
   const bridge = getBridge();
-  const config = await loadKioskConfig(bridge);
+  const params = new URLSearchParams(window.location.search);
+  const loadedConfig = await loadKioskConfig(bridge);
+  // The browser preview takes its mode from the address: ?mode=present, ?view=presenter.
+  const config =
+    !bridge && params.get('mode') === 'present'
+      ? { ...loadedConfig, mode: 'present' as const }
+      : loadedConfig;
+  const initialView = params.get('view') === 'presenter' ? 'presenter' : 'audience';
+  const openPresenterWindow = bridge
+    ? undefined
+    : () => window.open('?mode=present&view=presenter', 'clinic-kiosk-presenter', 'popup');
   const loaded = loadBuiltInDeck();
   for (const skipped of loaded?.skipped ?? []) {
     reportProblem(bridge, {
@@ -43,6 +53,8 @@ async function start(): Promise<void> {
             config={config}
             onSlideFailed={onSlideFailed}
             onHeartbeat={bridge ? (beat) => bridge.heartbeat(beat) : undefined}
+            initialView={initialView}
+            onOpenPresenterWindow={openPresenterWindow}
           />
         ) : (
           <LastResortCard clinic={config.settings.clinic} />

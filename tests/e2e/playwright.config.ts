@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../chromiumPath';
 
-const port = 4173;
+// E2E_PORT lets a second run (or a developer's own server) use another port.
+const port = Number(process.env['E2E_PORT'] ?? 4173);
 const executablePath = findChromium();
 
 export default defineConfig({

@@ -13,3 +13,16 @@ for (const viewport of VIEWPORTS) {
     });
   });
 }
+
+for (const viewport of [VIEWPORTS[0], VIEWPORTS[2]]) {
+  test(`README screenshot, presenter view ${viewport.name} @screenshot`, async ({ appPage }) => {
+    await appPage.setViewportSize({ width: viewport.width, height: viewport.height });
+    await appPage.emulateMedia({ reducedMotion: 'reduce' });
+    await appPage.goto('/?mode=present&view=presenter');
+    for (let press = 0; press < 7; press += 1) await appPage.keyboard.press('ArrowRight');
+    await expect(appPage.locator('.presenter')).toBeVisible();
+    await appPage.screenshot({
+      path: `docs/screenshots/presenter-${viewport.width}x${viewport.height}.png`,
+    });
+  });
+}

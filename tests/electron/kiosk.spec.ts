@@ -97,3 +97,32 @@ test('a killed renderer comes back with the slideshow running', async () => {
     )
     .toBe(true);
 });
+
+test.describe('presenting', () => {
+  test('opens the presenter view on a second display, or toggles it on one', async () => {
+    await app.close();
+    const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+    app = await electron.launch({
+      executablePath: executablePath!,
+      args: [...rootArgs, mainScript, '--present'],
+    });
+    const audience = await app.firstWindow();
+    await expect(audience.locator('.carousel__slide.is-current')).toBeVisible();
+    const displays = await app.evaluate(({ screen }) => screen.getAllDisplays().length);
+    if (displays >= 2) {
+      await expect.poll(() => app.windows().length).toBe(2);
+      const presenter = app.windows().find((page) => page.url().includes('view=presenter'))!;
+      await expect(presenter.locator('.presenter')).toBeVisible();
+      await presenter.keyboard.press('PageDown');
+      await expect(audience.locator('.carousel__slide.is-current')).toHaveAttribute(
+        'data-slide-id',
+        'hours-not-weeks',
+      );
+    } else {
+      test.info().annotations.push({ type: 'note', description: 'one display: in-place toggle' });
+      expect(app.windows()).toHaveLength(1);
+      await audience.keyboard.press('p');
+      await expect(audience.locator('.presenter')).toBeVisible();
+    }
+  });
+});

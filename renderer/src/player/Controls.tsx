@@ -9,6 +9,10 @@ interface ControlsProps {
   onSwitchLanguage: () => void;
   largeText: boolean;
   onToggleLargeText: () => void;
+  /** Presenting: no rotation control (nothing rotates); overview and presenter view instead. */
+  presenting: boolean;
+  onOpenOverview: () => void;
+  onOpenPresenterView: () => void;
 }
 
 /**
@@ -24,21 +28,26 @@ export function Controls({
   onSwitchLanguage,
   largeText,
   onToggleLargeText,
+  presenting,
+  onOpenOverview,
+  onOpenPresenterView,
 }: ControlsProps) {
   const { t } = useTranslation();
   return (
     <div className="controls">
-      <button
-        type="button"
-        className="controls__button controls__rotation"
-        aria-label={state.rotating ? t('carousel.stopRotation') : t('carousel.startRotation')}
-        onClick={() => slideshow.toggleRotation()}
-      >
-        <span aria-hidden="true" className={state.rotating ? 'icon-pause' : 'icon-play'} />
-        <span className="controls__label">
-          {state.rotating ? t('carousel.pause') : t('carousel.play')}
-        </span>
-      </button>
+      {presenting ? null : (
+        <button
+          type="button"
+          className="controls__button controls__rotation"
+          aria-label={state.rotating ? t('carousel.stopRotation') : t('carousel.startRotation')}
+          onClick={() => slideshow.toggleRotation()}
+        >
+          <span aria-hidden="true" className={state.rotating ? 'icon-pause' : 'icon-play'} />
+          <span className="controls__label">
+            {state.rotating ? t('carousel.pause') : t('carousel.play')}
+          </span>
+        </button>
+      )}
       <div className="controls__navigation">
         <button
           type="button"
@@ -75,6 +84,16 @@ export function Controls({
         </button>
       </div>
       <div className="controls__options">
+        {presenting ? (
+          <>
+            <button type="button" className="controls__button" onClick={onOpenOverview}>
+              {t('presenting.overview')}
+            </button>
+            <button type="button" className="controls__button" onClick={onOpenPresenterView}>
+              {t('presenting.openPresenterView')}
+            </button>
+          </>
+        ) : null}
         <button
           type="button"
           className="controls__button controls__language"

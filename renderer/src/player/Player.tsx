@@ -17,6 +17,9 @@ import { useSlideshow } from './useSlideshow';
 import { useSwipe } from './useSwipe';
 import { useDecodeNeighbours } from './useDecodeNeighbours';
 import { useHeartbeat } from './useHeartbeat';
+import { Overview } from '../presenting/Overview';
+import { PresenterView } from '../presenting/PresenterView';
+import { usePresenterLink } from '../presenting/usePresenterLink';
 import { useKioskPointerHygiene } from './useKioskPointerHygiene';
 import type { Slideshow } from './slideshow';
 
@@ -27,7 +30,13 @@ export interface PlayerProps {
   onSlideFailed: (slide: Slide, error: unknown) => void;
   /** Where heartbeats go (main's watchdog); none in the browser preview. */
   onHeartbeat?: ((beat: HeartbeatReport) => void) | undefined;
+  /** Which screen this page is: the patient's slides, or the clinician's presenter view. */
+  initialView?: PlayerView;
+  /** Opens the presenter view elsewhere (a second browser window); absent: toggled in place. */
+  onOpenPresenterWindow?: (() => void) | undefined;
 }
+
+export type PlayerView = 'audience' | 'presenter';
 
 export function Player({
   deckTitle,
@@ -35,6 +44,8 @@ export function Player({
   config,
   onSlideFailed,
   onHeartbeat,
+  initialView = 'audience',
+  onOpenPresenterWindow,
 }: PlayerProps) {
   const [failedIds, setFailedIds] = useState<ReadonlySet<string>>(() => new Set());
   const slides = useMemo(
@@ -82,12 +93,39 @@ export function Player({
   }, [slides, slideshow]);
   const currentId = slides[Math.min(state.index, slides.length - 1)]?.id;
 
-  useKeyboard(slideshow);
+  const [blank, setBlank] = useState(false);
+  const [overviewOpen, setOverviewOpen] = useState(false);
+  const [view, setView] = useState<PlayerView>(initialView);
+  usePresenterLink(presenting, slideshow, state, blank, setBlank);
+  useKeyboard(slideshow, {
+    presenting,
+    overviewOpen,
+    toggleBlank: () => setBlank((value) => !value),
+    unblank: () => setBlank(false),
+    toggleOverview: () => setOverviewOpen((open) => !open),
+    closeOverview: () => setOverviewOpen(false),
+    toggleView: () => setView((current) => (current === 'audience' ? 'presenter' : 'audience')),
+  });
+  const chooseFromOverview = (index: number) => {
+    setOverviewOpen(false);
+    setBlank(false);
+    slideshow.goTo(index);
+  };
+  const overview = overviewOpen ? (
+    <Overview
+      slides={slides}
+      currentIndex={state.index}
+      language={language}
+      clinic={config.settings.clinic}
+      onChoose={chooseFromOverview}
+      onClose={() => setOverviewOpen(false)}
+    />
+  ) : null;
   useKioskPointerHygiene();
   const slidesRef = useRef<HTMLDivElement>(null);
   useSwipe(slidesRef, slideshow);
   useDecodeNeighbours(slidesRef, state.index, slides.length);
-  useHeartbeat(onHeartbeat, state);
+  useHeartbeat(view === 'audience' ? onHeartbeat : undefined, state);
 
   const { t, i18n } = useTranslation();
   useEffect(() => {
@@ -103,6 +141,24 @@ export function Player({
   };
 
   if (slides.length === 0) return <LastResortCard clinic={config.settings.clinic} />;
+
+  if (view === 'presenter') {
+    return (
+      <>
+        <PresenterView
+          slides={slides}
+          slideshow={slideshow}
+          state={state}
+          language={language}
+          clinic={config.settings.clinic}
+          blank={blank}
+          onToggleBlank={() => setBlank((value) => !value)}
+          onOpenOverview={() => setOverviewOpen(true)}
+        />
+        {overview}
+      </>
+    );
+  }
 
   const showProgress = config.settings.showProgressBar && state.rotating;
   return (
@@ -132,6 +188,9 @@ export function Player({
             slideshow.noteInteraction();
             setLargeText((large) => !large);
           }}
+          presenting={presenting}
+          onOpenOverview={() => setOverviewOpen(true)}
+          onOpenPresenterView={onOpenPresenterWindow ?? (() => setView('presenter'))}
         />
         <div
           ref={slidesRef}
@@ -176,6 +235,8 @@ export function Player({
             );
           })}
         </div>
+        {blank ? <div className="blank-screen" data-testid="blank-screen" /> : null}
+        {overview}
         {showProgress ? (
           <div className="progress" aria-hidden="true">
             <div
@@ -194,10 +255,47 @@ function timingOf(slide: Slide) {
   return { durationMs: slide.durationSeconds * 1000, steps: slide.buildSteps.length };
 }
 
-function useKeyboard(slideshow: Slideshow): void {
+interface PresentingKeys {
+  presenting: boolean;
+  overviewOpen: boolean;
+  toggleBlank: () => void;
+  unblank: () => void;
+  toggleOverview: () => void;
+  closeOverview: () => void;
+  toggleView: () => void;
+}
+
+function useKeyboard(slideshow: Slideshow, keys: PresentingKeys): void {
+  const latest = useRef(keys);
+  useEffect(() => {
+    latest.current = keys;
+  });
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const current = latest.current;
+      const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+      if (current.overviewOpen) {
+        if (key === 'Escape' || key === 'o') {
+          event.preventDefault();
+          current.closeOverview();
+        }
+        return; // the overview's own buttons take Tab, Enter and Space
+      }
+      if (current.presenting) {
+        // Clinicians' clickers: B or "." blanks the patient's screen; O shows every slide.
+        const action = {
+          b: current.toggleBlank,
+          '.': current.toggleBlank,
+          o: current.toggleOverview,
+          p: current.toggleView,
+        }[key];
+        if (action) {
+          event.preventDefault();
+          action();
+          return;
+        }
+      }
       const command = commandForKey(event.key);
       if (!command) {
         slideshow.noteInteraction();
@@ -207,6 +305,7 @@ function useKeyboard(slideshow: Slideshow): void {
       const target = event.target as Element | null;
       if (command === 'toggle-rotation' && target?.closest('button')) return;
       event.preventDefault();
+      if (current.presenting) current.unblank();
       switch (command) {
         case 'next':
           return slideshow.next();
@@ -217,7 +316,7 @@ function useKeyboard(slideshow: Slideshow): void {
         case 'last':
           return slideshow.last();
         case 'toggle-rotation':
-          return slideshow.toggleRotation();
+          return current.presenting ? undefined : slideshow.toggleRotation();
       }
     };
     window.addEventListener('keydown', onKeyDown);

@@ -60,6 +60,8 @@ export interface Slideshow {
   toggleRotation(): void;
   /** A touch, click or key that did not navigate: pauses and restarts the idle clock. */
   noteInteraction(): void;
+  /** Jump to a slide and build step sent by another view (the presenter's, or the audience's). */
+  setPosition(index: number, step: number): void;
   /** New slide list (a playlist changed); keeps the current position where it can. */
   setSlides(slides: readonly SlideTiming[], keepIndex?: number): void;
   dispose(): void;
@@ -231,6 +233,26 @@ export function createSlideshow(options: SlideshowOptions): Slideshow {
     },
     noteInteraction() {
       stopRotating();
+    },
+    setPosition(index, step) {
+      if (!Number.isInteger(index) || index < 0 || index >= state.count) return;
+      const steps = stepsOf(index);
+      const nextStep = Math.min(Math.max(0, Math.floor(step)), steps);
+      if (index === state.index && nextStep === state.step && !state.rotating) return;
+      clearSlideTimers();
+      const moved = index !== state.index;
+      emit({
+        ...state,
+        rotating: false,
+        index,
+        step: nextStep,
+        steps,
+        previousIndex: moved ? state.index : state.previousIndex,
+        arrival: moved ? 'hand' : state.arrival,
+        run: moved ? state.run + 1 : state.run,
+        durationMs: durationOf(index),
+      });
+      restartIdleClock();
     },
     setSlides(nextSlides, keepIndex) {
       slides = checkSlides(nextSlides);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRecoveryLog } from '../../../../electron/main/recoveryLog';
 import { msUntilNextRestart } from '../../../../electron/main/nightlyRestart';
-import { chooseDisplay } from '../../../../electron/main/displayFit';
+import { chooseDisplay, choosePresenterDisplay } from '../../../../electron/main/displayFit';
 
 const folders: string[] = [];
 function folder() {
@@ -75,5 +75,19 @@ describe('choosing a display', () => {
     expect(chooseDisplay([primary, second], primary, 2)).toBe(second);
     expect(chooseDisplay([primary], primary, 2)).toBe(primary);
     expect(chooseDisplay([primary, second], primary, null)).toBe(primary);
+  });
+});
+
+describe('choosing the presenter display', () => {
+  const primary = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } };
+  const second = { id: 2, bounds: { x: 1920, y: 0, width: 1280, height: 800 } };
+  const third = { id: 3, bounds: { x: 3200, y: 0, width: 1280, height: 800 } };
+  it('puts the presenter view on another screen, the chosen one when connected', () => {
+    expect(choosePresenterDisplay([primary, second], primary, null)).toBe(second);
+    expect(choosePresenterDisplay([primary, second, third], primary, 3)).toBe(third);
+    expect(choosePresenterDisplay([primary, second], primary, 3)).toBe(second);
+  });
+  it('has nowhere to put it with one screen', () => {
+    expect(choosePresenterDisplay([primary], primary, 2)).toBeNull();
   });
 });

@@ -1,0 +1,512 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * npm run bench: our player against reveal.js and Swiper playing the same deck.
+ *
+ *   node scripts/bench/bench.js [--runs 10] [--transitions 50] [--swipes 10] [--idle-seconds 5]
+ *                               [--only ours,reveal,swiper] [--out bench-results]
+ *
+ * Expects a fresh `npm run build` (npm run bench does it). Each run is a fresh Chromium with a
+ * fresh profile; runs alternate between the three pages (the order rotates every round) so that
+ * anything else happening on the machine hits all three alike. See docs/PERFORMANCE.md.
+ */
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import os from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { startServer } from './lib/server.js';
+import { launch, newPage, metrics, forceGc, machineInfo, VIEWPORT } from './lib/browser.js';
+import { installProbe } from './lib/probe.js';
+import { TARGETS, TARGET_NAMES } from './lib/targets.js';
+import { quantile, summary, round } from './lib/stats.js';
+
+const root = join(import.meta.dirname, '../..');
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '10' },
+    transitions: { type: 'string', default: '50' },
+    swipes: { type: 'string', default: '10' },
+    'idle-seconds': { type: 'string', default: '5' },
+    only: { type: 'string', default: TARGET_NAMES.join(',') },
+    out: { type: 'string', default: 'bench-results' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (args.help) {
+  console.log(readFileSync(import.meta.filename, 'utf8').split('\n').slice(2, 14).join('\n'));
+  process.exit(0);
+}
+const RUNS = positive(args.runs, 'runs');
+const TRANSITIONS = positive(args.transitions, 'transitions');
+const SWIPES = positive(args.swipes, 'swipes');
+const IDLE_MS = positive(args['idle-seconds'], 'idle-seconds') * 1000;
+const NAMES = /** @type {('ours'|'reveal'|'swiper')[]} */ (
+  (args.only ?? '').split(',').filter((n) => /** @type {readonly string[]} */ (TARGET_NAMES).includes(n))
+);
+if (NAMES.length === 0) throw new Error('--only names none of ours, reveal, swiper');
+
+const deck = JSON.parse(readFileSync(join(root, 'assets/deck/how-ketamine-works.json'), 'utf8'));
+const FIRST_SLIDE_ID = deck.slides[0].id;
+const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
+
+/** @param {string | undefined} value @param {string} name */
+function positive(value, name) {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
+  return n;
+}
+
+/**
+ * One run of one page: load (time to first slide, bytes, memory), then idle, transitions, touch.
+ * @param {'ours'|'reveal'|'swiper'} name
+ * @param {string} url
+ */
+async function runOnce(name, url) {
+  const target = TARGETS[name];
+  const browser = await launch();
+  const loadBefore = os.loadavg()[0];
+  try {
+    const { context, page, cdp } = await newPage(browser);
+    const problems = /** @type {string[]} */ ([]);
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    /** @type {import('playwright-core').Response[]} */
+    const responses = [];
+    page.on('response', (r) => responses.push(r));
+    await installProbe(page, {
+      slides: target.slides,
+      container: target.container,
+      current: target.current,
+      firstSlideId: FIRST_SLIDE_ID,
+    });
+
+    // (1) time to first slide
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(target.readyCheck, null, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => {
+        const probe = /** @type {any} */ (window).__probe;
+        return (
+          probe.elementTiming('bench-first-slide-painted') !== null &&
+          probe.elementTiming('bench-first-slide-shown') !== null
+        );
+      },
+      null,
+      { timeout: 20_000 },
+    );
+    await sleep(200); // let the remaining paint-timing entries arrive
+    const { paints, firstSlide, marks } = await page.evaluate(() => {
+      const probe = /** @type {any} */ (window).__probe;
+      const result = {
+        paints: probe.paints,
+        firstSlide: probe.firstSlide,
+        marks: {
+          painted: probe.elementTiming('bench-first-slide-painted'),
+          shown: probe.elementTiming('bench-first-slide-shown'),
+          title: probe.elementTiming('first-slide-text'),
+        },
+      };
+      probe.removeMarkers();
+      return result;
+    });
+    const firstSlideMs = marks.painted;
+    const fcpMs = paints.find((/** @type {any} */ p) => p.name === 'first-contentful-paint')?.time ?? null;
+    const lcps = paints.filter((/** @type {any} */ p) => p.type === 'largest-contentful-paint');
+    const lcpMs = lcps.length ? lcps[lcps.length - 1].time : null;
+
+    // (6) bytes: every JS and CSS response the page loaded, gzip -9 of each body, summed
+    const bytes = await sumBytes(responses);
+
+    // (5) memory: 3 s after navigation start, after a forced full GC
+    const sinceNav = await page.evaluate(() => performance.now());
+    await sleep(Math.max(0, 3000 - sinceNav));
+    await forceGc(cdp);
+    const afterLoad = await metrics(cdp);
+
+    // (3) idle: autoplay paused, the slide stands still; main-thread busy time over IDLE_MS
+    await target.pause(page);
+    await sleep(1000);
+    const idleA = await metrics(cdp);
+    await sleep(IDLE_MS);
+    const idleB = await metrics(cdp);
+    const span = idleB['Timestamp'] - idleA['Timestamp'];
+    const idle = {
+      seconds: span,
+      busyPct: ((idleB['TaskDuration'] - idleA['TaskDuration']) / span) * 100,
+      scriptPct: ((idleB['ScriptDuration'] - idleA['ScriptDuration']) / span) * 100,
+      layoutPct: ((idleB['LayoutDuration'] - idleA['LayoutDuration']) / span) * 100,
+      stylePct: ((idleB['RecalcStyleDuration'] - idleA['RecalcStyleDuration']) / span) * 100,
+      layouts: idleB['LayoutCount'] - idleA['LayoutCount'],
+      styleRecalcs: idleB['RecalcStyleCount'] - idleA['RecalcStyleCount'],
+    };
+
+    // (2) transitions
+    const transitions = await measureTransitions(page, cdp, target);
+    // (4) touch
+    const touch = await measureTouch(page, cdp, target);
+
+    await context.close();
+    return {
+      library: name,
+      loadAvg1mBefore: loadBefore,
+      loadAvg1mAfter: os.loadavg()[0],
+      firstSlideMs,
+      firstSlideShownMs: marks.shown,
+      firstSlideFrameMs: firstSlide.paintedFrame,
+      firstSlideShownFrameMs: firstSlide.shownFrame,
+      firstSlideOpacityAtPaint: firstSlide.opacityAtPaint,
+      elementTimingMs: marks.title,
+      fcpMs,
+      lcpMs,
+      bytes,
+      memory: {
+        jsHeapUsedMB: afterLoad['JSHeapUsedSize'] / 2 ** 20,
+        jsHeapTotalMB: afterLoad['JSHeapTotalSize'] / 2 ** 20,
+        nodes: afterLoad['Nodes'],
+        listeners: afterLoad['JSEventListeners'],
+      },
+      idle,
+      transitions,
+      touch,
+      problems,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** @param {import('playwright-core').Response[]} responses */
+async function sumBytes(responses) {
+  const files = [];
+  for (const response of responses) {
+    const type = response.request().resourceType();
+    let body;
+    try {
+      body = await response.body();
+    } catch {
+      continue;
+    }
+    files.push({
+      url: new URL(response.url()).pathname,
+      type,
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+    });
+  }
+  const sum = (/** @type {(f: any) => boolean} */ pick, /** @type {'raw'|'gzip'} */ key) =>
+    files.filter(pick).reduce((total, f) => total + f[key], 0);
+  const jsCss = (/** @type {any} */ f) => f.type === 'script' || f.type === 'stylesheet';
+  return {
+    jsCssGzip: sum(jsCss, 'gzip'),
+    jsCssRaw: sum(jsCss, 'raw'),
+    jsGzip: sum((f) => f.type === 'script', 'gzip'),
+    cssGzip: sum((f) => f.type === 'stylesheet', 'gzip'),
+    htmlGzip: sum((f) => f.type === 'document', 'gzip'),
+    fontRaw: sum((f) => f.type === 'font', 'raw'),
+    allGzip: sum(() => true, 'gzip'),
+    files,
+  };
+}
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {import('./lib/targets.js').Target} target
+ */
+async function measureTransitions(page, cdp, target) {
+  /** @type {number[]} */
+  const deltas = [];
+  const durations = [];
+  let completed = 0;
+  for (let i = 0; i < TRANSITIONS; i++) {
+    const fromId = await page.evaluate(() => /** @type {any} */ (window).__probe.currentId());
+    const mark = await page.evaluate(() => /** @type {any} */ (window).__probe.frameLoopStart());
+    await target.next(page, cdp);
+    const ok = await page.evaluate(
+      ([id]) => /** @type {any} */ (window).__probe.transitionDone(id, 5000),
+      [fromId],
+    );
+    const times = /** @type {number[]} */ (
+      await page.evaluate(() => /** @type {any} */ (window).__probe.frameLoopStop())
+    );
+    if (ok) completed += 1;
+    // From the last frame drawn before the trigger to the frame in which the slides stopped.
+    const from = Math.max(0, Math.min(mark, times.length) - 1);
+    for (let k = from + 1; k < times.length; k++) deltas.push(/** @type {number} */ (times[k]) - /** @type {number} */ (times[k - 1]));
+    if (times.length > from) durations.push(/** @type {number} */ (times.at(-1)) - /** @type {number} */ (times[from]));
+    await sleep(100);
+  }
+  return {
+    transitions: TRANSITIONS,
+    completed,
+    frames: deltas.length,
+    over20: deltas.filter((d) => d > 20).length,
+    over33: deltas.filter((d) => d > 33.4).length,
+    p50: quantile(deltas, 0.5),
+    p95: quantile(deltas, 0.95),
+    p99: quantile(deltas, 0.99),
+    max: deltas.length ? Math.max(...deltas) : NaN,
+    medianTransitionMs: quantile(durations, 0.5),
+    deltas: deltas.map((d) => round(d, 2)),
+  };
+}
+
+/**
+ * Real touch swipes (CDP Input.dispatchTouchEvent): finger down at 80% of the width, eight
+ * moves 16 ms apart to 20% (60% of the width, past every library's commit distance), a 50 ms
+ * rest, then release.
+ * @param {import('playwright-core').Page} page
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {import('./lib/targets.js').Target} _target
+ */
+async function measureTouch(page, cdp, _target) {
+  const y = Math.round(VIEWPORT.height * 0.45);
+  const x0 = Math.round(VIEWPORT.width * 0.8);
+  const x1 = Math.round(VIEWPORT.width * 0.2);
+  const swipes = [];
+  for (let i = 0; i < SWIPES; i++) {
+    await page.evaluate(() => /** @type {any} */ (window).__probe.touchArm());
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchStart',
+      touchPoints: [{ x: x0, y, id: 1 }],
+    });
+    for (let step = 1; step <= 8; step++) {
+      await sleep(16);
+      await cdp.send('Input.dispatchTouchEvent', {
+        type: 'touchMove',
+        touchPoints: [{ x: Math.round(x0 + ((x1 - x0) * step) / 8), y, id: 1 }],
+      });
+    }
+    await sleep(50);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    const result = await page.evaluate(() => /** @type {any} */ (window).__probe.touchResult(4000));
+    swipes.push(result);
+    await sleep(300);
+  }
+  const committed = swipes.filter((s) => s && s.endId !== s.startId);
+  const latencies = committed.map((s) => s.changedAfterMs).filter((v) => v !== null);
+  return {
+    swipes: SWIPES,
+    committed: committed.length,
+    changedBeforeRelease: committed.filter((s) => s.idAtRelease !== s.startId).length,
+    medianMs: quantile(latencies, 0.5),
+    animatingMedianMs: quantile(
+      committed.map((s) => s.animatingAfterMs).filter((v) => v !== null),
+      0.5,
+    ),
+    firstFrameMedianMs: quantile(
+      committed.map((s) => s.firstFrameAfterMs).filter((v) => v !== null),
+      0.5,
+    ),
+    latencies: latencies.map((v) => round(v, 2)),
+    raw: swipes,
+  };
+}
+
+/** @param {any[]} runs */
+function aggregate(runs) {
+  const pick = (/** @type {(r: any) => number} */ f) => summary(runs.map(f));
+  const allDeltas = runs.flatMap((r) => r.transitions.deltas);
+  const allTouch = runs.flatMap((r) => r.touch.latencies);
+  return {
+    runs: runs.length,
+    firstSlideMs: pick((r) => r.firstSlideMs),
+    firstSlideShownMs: pick((r) => r.firstSlideShownMs),
+    elementTimingMs: pick((r) => r.elementTimingMs ?? NaN),
+    elementTimingReported: runs.filter((r) => r.elementTimingMs !== null).length,
+    fcpMs: pick((r) => r.fcpMs ?? NaN),
+    lcpMs: pick((r) => r.lcpMs ?? NaN),
+    frames: {
+      over20PerRun: pick((r) => r.transitions.over20),
+      over33PerRun: pick((r) => r.transitions.over33),
+      p95PerRun: pick((r) => r.transitions.p95),
+      p99PerRun: pick((r) => r.transitions.p99),
+      framesPerRun: pick((r) => r.transitions.frames),
+      transitionMsPerRun: pick((r) => r.transitions.medianTransitionMs),
+      completedPerRun: pick((r) => r.transitions.completed),
+      pooled: {
+        frames: allDeltas.length,
+        over20: allDeltas.filter((d) => d > 20).length,
+        over33: allDeltas.filter((d) => d > 33.4).length,
+        p95: quantile(allDeltas, 0.95),
+        p99: quantile(allDeltas, 0.99),
+        max: allDeltas.length ? Math.max(...allDeltas) : NaN,
+      },
+    },
+    idleBusyPct: pick((r) => r.idle.busyPct),
+    idleScriptPct: pick((r) => r.idle.scriptPct),
+    touchMs: summary(allTouch),
+    touchRunMedians: pick((r) => r.touch.medianMs),
+    touchAnimatingMs: pick((r) => r.touch.animatingMedianMs),
+    touchCommitted: runs.reduce((n, r) => n + r.touch.committed, 0),
+    touchSwipes: runs.reduce((n, r) => n + r.touch.swipes, 0),
+    touchChangedBeforeRelease: runs.reduce((n, r) => n + r.touch.changedBeforeRelease, 0),
+    heapMB: pick((r) => r.memory.jsHeapUsedMB),
+    nodes: pick((r) => r.memory.nodes),
+    listeners: pick((r) => r.memory.listeners),
+    jsCssGzip: pick((r) => r.bytes.jsCssGzip),
+    jsGzip: pick((r) => r.bytes.jsGzip),
+    cssGzip: pick((r) => r.bytes.cssGzip),
+    htmlGzip: pick((r) => r.bytes.htmlGzip),
+    files: runs[0]?.bytes.files,
+    problems: [...new Set(runs.flatMap((r) => r.problems))],
+  };
+}
+
+/** @param {Record<string, any>} agg */
+function table(agg) {
+  const names = Object.keys(agg);
+  const fmt = (/** @type {any} */ s, /** @type {number} */ d = 1) =>
+    `${round(s.median, d)} (${round(s.min, d)}–${round(s.max, d)})`;
+  /** @type {[string, (a: any) => string, (a: any) => number][]} */
+  const rows = [
+    ['time to first slide, ms', (a) => fmt(a.firstSlideMs, 0), (a) => a.firstSlideMs.median],
+    ['  first slide fully shown (opacity 1), ms', (a) => fmt(a.firstSlideShownMs, 0), (a) => a.firstSlideShownMs.median],
+    ['  first contentful paint, ms', (a) => fmt(a.fcpMs, 0), (a) => a.fcpMs.median],
+    ['frames > 20 ms per 50 transitions', (a) => fmt(a.frames.over20PerRun, 0), (a) => a.frames.over20PerRun.median],
+    ['frames > 33 ms per 50 transitions', (a) => fmt(a.frames.over33PerRun, 0), (a) => a.frames.over33PerRun.median],
+    ['frame time p95, ms', (a) => fmt(a.frames.p95PerRun), (a) => a.frames.p95PerRun.median],
+    ['frame time p99, ms', (a) => fmt(a.frames.p99PerRun), (a) => a.frames.p99PerRun.median],
+    ['  (frames per 50 transitions)', (a) => fmt(a.frames.framesPerRun, 0), (a) => a.frames.framesPerRun.median],
+    ['idle main-thread busy, %', (a) => fmt(a.idleBusyPct, 2), (a) => a.idleBusyPct.median],
+    ['touch release → first moved frame, ms', (a) => `${round(a.touchMs.median)} (IQR ${round(a.touchMs.q1)}–${round(a.touchMs.q3)})`, (a) => a.touchMs.median],
+    ['JS heap after load + GC, MB', (a) => fmt(a.heapMB, 2), (a) => a.heapMB.median],
+    ['JS+CSS gzip, kB', (a) => `${round(a.jsCssGzip.median / 1000)}`, (a) => a.jsCssGzip.median],
+  ];
+  const header = ['metric (median (min–max))', ...names.map((n) => TARGETS[/** @type {'ours'} */ (n)].label)];
+  const ratioNames = names.includes('ours') ? names.filter((n) => n !== 'ours') : [];
+  header.push(...ratioNames.map((n) => `ours/${n}`));
+  const lines = rows.map(([label, cell, value]) => {
+    const cells = [label, ...names.map((n) => cell(agg[n]))];
+    for (const n of ratioNames) {
+      const ours = value(agg['ours']);
+      const theirs = value(agg[n]);
+      cells.push(theirs ? `${round(ours / theirs, 2)}` : ours ? '∞' : '–');
+    }
+    return cells;
+  });
+  const all = [header, ...lines];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)));
+  return all
+    .map((r, j) => {
+      const line = r.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join(' | ');
+      return j === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}` : line;
+    })
+    .join('\n');
+}
+
+/** @param {Record<string, any>} agg */
+function targets(agg) {
+  if (!agg['ours']) return [];
+  const ours = agg['ours'];
+  const peers = Object.keys(agg).filter((n) => n !== 'ours').map((n) => agg[n]);
+  if (peers.length === 0) return [];
+  const fasterPeer = Math.min(...peers.map((p) => p.firstSlideMs.median));
+  const bestOver20 = Math.min(...peers.map((p) => p.frames.over20PerRun.median));
+  return [
+    {
+      target: 'time to first slide ≤ half of the faster peer',
+      value: `${round(ours.firstSlideMs.median, 0)} ms vs ${round(fasterPeer / 2, 0)} ms`,
+      met: ours.firstSlideMs.median <= fasterPeer / 2,
+    },
+    {
+      target: 'no transition frame over 33 ms (all runs)',
+      value: `${ours.frames.pooled.over33} frames over 33 ms in ${ours.frames.pooled.frames}`,
+      met: ours.frames.pooled.over33 === 0,
+    },
+    {
+      target: 'frames over 20 ms ≤ best peer (median per 50 transitions)',
+      value: `${ours.frames.over20PerRun.median} vs ${bestOver20}`,
+      met: ours.frames.over20PerRun.median <= bestOver20,
+    },
+    {
+      target: 'idle main thread busy < 1%',
+      value: `${round(ours.idleBusyPct.median, 2)}%`,
+      met: ours.idleBusyPct.median < 1,
+    },
+    {
+      target: 'touch release → first transition frame ≤ 17 ms (median)',
+      value: `${round(ours.touchMs.median, 1)} ms`,
+      met: ours.touchMs.median <= 17,
+    },
+  ];
+}
+
+async function main() {
+  const started = Date.now();
+  const machine = machineInfo();
+  const server = await startServer(root);
+  const versions = {
+    'reveal.js': JSON.parse(readFileSync(join(root, 'node_modules/reveal.js/package.json'), 'utf8')).version,
+    swiper: JSON.parse(readFileSync(join(root, 'node_modules/swiper/package.json'), 'utf8')).version,
+    playwright: JSON.parse(readFileSync(join(root, 'node_modules/playwright-core/package.json'), 'utf8')).version,
+  };
+  console.log(
+    `bench: ${RUNS} runs × ${NAMES.join(', ')}; ${TRANSITIONS} transitions, ${SWIPES} swipes, ` +
+      `${IDLE_MS / 1000} s idle per run\n${machine.chromium}; ${machine.nproc} cores (${machine.cpu}); ` +
+      `load average ${os.loadavg().map((l) => round(l, 2)).join(' ')}`,
+  );
+  if (os.loadavg()[0] > machine.nproc) {
+    console.warn(`bench: the machine is busy (load ${round(os.loadavg()[0], 1)} on ${machine.nproc} cores): expect noisy numbers`);
+  }
+  /** @type {Record<string, any[]>} */
+  const runs = Object.fromEntries(NAMES.map((n) => [n, []]));
+  try {
+    for (let round_ = 0; round_ < RUNS; round_++) {
+      const order = NAMES.map((_, i) => /** @type {'ours'} */ (NAMES[(i + round_) % NAMES.length]));
+      for (const name of order) {
+        const t0 = Date.now();
+        const r = await runOnce(name, server.pages[name] ?? '');
+        runs[name]?.push(r);
+        console.log(
+          `  run ${round_ + 1}/${RUNS} ${name.padEnd(6)} first slide ${round(r.firstSlideMs, 0)} ms, ` +
+            `>20ms ${r.transitions.over20}/${r.transitions.frames} (>33ms ${r.transitions.over33}), ` +
+            `idle ${round(r.idle.busyPct, 2)}%, touch ${round(r.touch.medianMs, 1)} ms ` +
+            `(${r.touch.committed}/${r.touch.swipes}), heap ${round(r.memory.jsHeapUsedMB, 2)} MB, ` +
+            `${round(r.bytes.jsCssGzip / 1000, 1)} kB — ${round((Date.now() - t0) / 1000, 0)} s` +
+            (r.problems.length ? ` [${r.problems.length} page problems]` : ''),
+        );
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  const agg = Object.fromEntries(NAMES.map((n) => [n, aggregate(runs[n] ?? [])]));
+  const checks = targets(agg);
+  console.log(`\n${table(agg)}\n`);
+  for (const c of checks) console.log(`${c.met ? 'MET   ' : 'MISSED'} ${c.target}: ${c.value}`);
+  for (const n of NAMES) {
+    if (agg[n].problems.length) console.log(`page problems (${n}): ${agg[n].problems.join('; ')}`);
+  }
+  const seconds = Math.round((Date.now() - started) / 1000);
+  const outDir = resolve(root, args.out ?? 'bench-results');
+  mkdirSync(outDir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = join(outDir, `bench-${stamp}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        kind: 'bench',
+        date: new Date().toISOString(),
+        seconds,
+        options: { runs: RUNS, transitions: TRANSITIONS, swipes: SWIPES, idleSeconds: IDLE_MS / 1000, only: NAMES },
+        machine,
+        versions,
+        drivers: Object.fromEntries(NAMES.map((n) => [n, TARGETS[n].how])),
+        summary: agg,
+        targets: checks,
+        runs,
+      },
+      null,
+      1,
+    ),
+  );
+  console.log(`\nbench: ${seconds} s; results in ${file}`);
+}
+
+await main();
