@@ -1,7 +1,7 @@
 import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONTENT_SECURITY_POLICY_HEADER, DEFAULT_SETTINGS, type KioskConfig } from '../../contract';
+import { CONTENT_SECURITY_POLICY_HEADER, type KioskConfig } from '../../contract';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
 import { parseLaunchOptions } from './commandLine';
 import { createIpcHandlers, IpcRejection, type IpcSender } from './ipcHandlers';
@@ -11,6 +11,7 @@ import { createKioskWindow } from './kioskWindow';
 import { superviseKiosk, type KioskSupervisor } from './kioskSupervisor';
 import { decidePermission, isAppUrl } from './navigationPolicy';
 import { createRecoveryLog } from './recoveryLog';
+import { openSettingsStore } from './settingsStore';
 
 const launch = parseLaunchOptions(process.argv);
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
@@ -72,14 +73,19 @@ function start(): void {
     }),
   );
 
-  const settings = DEFAULT_SETTINGS;
+  const log = createRecoveryLog({ directory: app.getPath('userData') });
+  // Saved settings, checked on load: a damaged file is kept aside and the last good copy used.
+  const store = openSettingsStore({ directory: app.getPath('userData'), now: () => new Date() });
+  if (store.recovery) {
+    log.append('settings-recovered', JSON.stringify(store.recovery));
+  }
+  const settings = store.settings;
   const config: KioskConfig = {
     settings,
     // Staff choose presenting per kiosk; `--present` chooses it for one run.
     mode: launch.mode === 'present' ? 'present' : settings.mode,
     appVersion: app.getVersion(),
   };
-  const log = createRecoveryLog({ directory: app.getPath('userData') });
   let supervisor: KioskSupervisor | null = null;
   registerIpc(
     createIpcHandlers({

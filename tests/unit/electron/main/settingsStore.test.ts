@@ -1,0 +1,426 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'rolldown';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_CLINIC,
+  DEFAULT_SETTINGS,
+  SettingsSchema,
+  type Settings,
+} from '../../../../contract';
+import {
+  InvalidSettingsError,
+  checkFile,
+  fileTimestamp,
+  openSettingsStore,
+} from '../../../../electron/main/settingsStore';
+import { GOOD_COPY_FILE_NAME, SETTINGS_FILE_NAME } from '../../../../electron/main/storeOptions';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const FIXED_NOW = new Date('2026-11-27T10:00:00.123Z');
+const now = () => FIXED_NOW;
+const KEPT_NAME = 'settings.corrupt-2026-11-27T10-00-00Z.json';
+
+const tempDirs: string[] = [];
+function makeTempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-settings-'));
+  tempDirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const custom: Settings = {
+  ...DEFAULT_SETTINGS,
+  idleTimeoutSeconds: 120,
+  defaultLanguage: 'es',
+  transition: 'slide',
+  nightlyRestartHour: 3,
+  clinic: { ...DEFAULT_CLINIC, name: 'Custom Clinic', phone: '555-0100' },
+};
+
+function readJson(file: string): unknown {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/** A folder holding a saved `custom` (so a good copy exists). */
+function folderWithSavedSettings(): string {
+  const dir = makeTempDir();
+  openSettingsStore({ directory: dir, now }).save(custom);
+  return dir;
+}
+
+describe('openSettingsStore: save and load', () => {
+  it('starts with defaults on a first run, without a notice, and writes both files', () => {
+    const dir = makeTempDir();
+    const store = openSettingsStore({ directory: dir, now });
+    expect(store.settings).toEqual(DEFAULT_SETTINGS);
+    expect(store.recovery).toBeNull();
+    expect(store.migratedFrom).toBeNull();
+    expect(readJson(path.join(dir, SETTINGS_FILE_NAME))).toEqual({
+      version: 1,
+      settings: DEFAULT_SETTINGS,
+    });
+    expect(readJson(path.join(dir, GOOD_COPY_FILE_NAME))).toEqual({
+      version: 1,
+      settings: DEFAULT_SETTINGS,
+    });
+  });
+
+  it('saves, keeps a good copy, and reloads what was saved', () => {
+    const dir = makeTempDir();
+    const store = openSettingsStore({ directory: dir, now });
+    store.save(custom);
+    expect(store.settings).toEqual(custom);
+    const live = fs.readFileSync(path.join(dir, SETTINGS_FILE_NAME), 'utf8');
+    expect(JSON.parse(live)).toEqual({ version: 1, settings: custom });
+    expect(fs.readFileSync(path.join(dir, GOOD_COPY_FILE_NAME), 'utf8')).toBe(live);
+    expect(fs.readdirSync(dir).sort()).toEqual([GOOD_COPY_FILE_NAME, SETTINGS_FILE_NAME]);
+
+    const reopened = openSettingsStore({ directory: dir, now });
+    expect(reopened.settings).toEqual(custom);
+    expect(reopened.recovery).toBeNull();
+  });
+
+  it('rejects invalid settings with a clear error and leaves both files untouched', () => {
+    const dir = folderWithSavedSettings();
+    const livePath = path.join(dir, SETTINGS_FILE_NAME);
+    const goodPath = path.join(dir, GOOD_COPY_FILE_NAME);
+    const liveBefore = fs.readFileSync(livePath);
+    const goodBefore = fs.readFileSync(goodPath);
+    const store = openSettingsStore({ directory: dir, now });
+
+    const invalid = { ...custom, idleTimeoutSeconds: 1, transition: 'spin' } as unknown as Settings;
+    expect(() => store.save(invalid)).toThrow(InvalidSettingsError);
+    expect(() => store.save(invalid)).toThrow(/idleTimeoutSeconds/);
+    expect(() => store.save({ ...custom, extra: true } as unknown as Settings)).toThrow(
+      InvalidSettingsError,
+    );
+    expect(fs.readFileSync(livePath)).toEqual(liveBefore);
+    expect(fs.readFileSync(goodPath)).toEqual(goodBefore);
+    expect(store.settings).toEqual(custom);
+  });
+
+  it('removes temporary files left by a write that was interrupted', () => {
+    const dir = folderWithSavedSettings();
+    fs.writeFileSync(path.join(dir, `${SETTINGS_FILE_NAME}.tmp-1234567890abcdef`), '{"vers');
+    fs.writeFileSync(path.join(dir, `${GOOD_COPY_FILE_NAME}.tmp-1234567890abcdef`), '');
+    const store = openSettingsStore({ directory: dir, now });
+    expect(store.settings).toEqual(custom);
+    expect(fs.readdirSync(dir).sort()).toEqual([GOOD_COPY_FILE_NAME, SETTINGS_FILE_NAME]);
+  });
+});
+
+describe('openSettingsStore: migrations', () => {
+  const v0Settings = {
+    idleTimeout: 90_000,
+    defaultLanguage: 'es',
+    transition: 'cut',
+    showProgressBar: false,
+    clinic: DEFAULT_CLINIC,
+  };
+
+  it.each([
+    ['with version 0', { version: 0, settings: v0Settings }],
+    ['without a version field', { settings: v0Settings }],
+  ])('migrates a version 0 document %s', (_label, document) => {
+    const dir = makeTempDir();
+    fs.writeFileSync(path.join(dir, SETTINGS_FILE_NAME), JSON.stringify(document));
+    const store = openSettingsStore({ directory: dir, now });
+    const expected: Settings = {
+      idleTimeoutSeconds: 90,
+      defaultLanguage: 'es',
+      transition: 'cut',
+      showProgressBar: false,
+      mode: 'loop',
+      audienceDisplayId: null,
+      presenterDisplayId: null,
+      nightlyRestartHour: null,
+      clinic: DEFAULT_CLINIC,
+    };
+    expect(store.settings).toEqual(expected);
+    expect(store.migratedFrom).toBe(0);
+    expect(store.recovery).toBeNull();
+    expect(readJson(path.join(dir, SETTINGS_FILE_NAME))).toEqual({
+      version: 1,
+      settings: expected,
+    });
+    expect(readJson(path.join(dir, GOOD_COPY_FILE_NAME))).toEqual({
+      version: 1,
+      settings: expected,
+    });
+    expect(openSettingsStore({ directory: dir, now }).migratedFrom).toBeNull();
+  });
+
+  it('clamps a version 0 idle timeout into the allowed range', () => {
+    const dir = makeTempDir();
+    fs.writeFileSync(
+      path.join(dir, SETTINGS_FILE_NAME),
+      JSON.stringify({ version: 0, settings: { ...v0Settings, idleTimeout: 500 } }),
+    );
+    expect(openSettingsStore({ directory: dir, now }).settings.idleTimeoutSeconds).toBe(10);
+  });
+
+  it('treats an unmigratable version 0 document as a schema violation', () => {
+    const dir = folderWithSavedSettings();
+    fs.writeFileSync(
+      path.join(dir, SETTINGS_FILE_NAME),
+      JSON.stringify({ version: 0, settings: {} }),
+    );
+    const store = openSettingsStore({ directory: dir, now });
+    expect(store.recovery?.problem).toBe('schema-violation');
+    expect(store.recovery?.detail).toMatch(/could not migrate from version 0/);
+    expect(store.settings).toEqual(custom);
+  });
+});
+
+describe('openSettingsStore: recovery from a bad file', () => {
+  const validText = `${JSON.stringify({ version: 1, settings: custom }, null, 2)}\n`;
+  const cases: [string, Buffer, string, RegExp][] = [
+    ['empty', Buffer.alloc(0), 'empty', /empty/],
+    ['whitespace only', Buffer.from('  \n'), 'empty', /empty/],
+    [
+      'truncated',
+      Buffer.from(validText.slice(0, validText.length / 2)),
+      'invalid-json',
+      /not valid JSON/,
+    ],
+    ['garbage bytes', Buffer.from([0xff, 0xfe, 0x00, 0x9c, 0x80, 0x7b]), 'not-text', /not text/],
+    ['zero-filled', Buffer.alloc(512), 'invalid-json', /not valid JSON/],
+    ['invalid JSON', Buffer.from('{"version": 1, settings: }'), 'invalid-json', /not valid JSON/],
+    ['not an object', Buffer.from('[1,2,3]'), 'schema-violation', /expected an object/],
+    [
+      'schema violation',
+      Buffer.from(JSON.stringify({ version: 1, settings: { ...custom, idleTimeoutSeconds: 5 } })),
+      'schema-violation',
+      /idleTimeoutSeconds/,
+    ],
+    [
+      'unknown key',
+      Buffer.from(JSON.stringify({ version: 1, settings: custom, __internal__: {} })),
+      'schema-violation',
+      /schema/,
+    ],
+    [
+      'newer version',
+      Buffer.from(JSON.stringify({ version: 2, settings: { ...custom, brandNew: 1 } })),
+      'newer-version',
+      /newer version of the app \(settings version 2; this app understands up to 1\)/,
+    ],
+  ];
+
+  it.each(cases)(
+    '%s: keeps the bad file aside, restores the good copy, reports it',
+    (_label, bytes, problem, detail) => {
+      const dir = folderWithSavedSettings();
+      const livePath = path.join(dir, SETTINGS_FILE_NAME);
+      fs.writeFileSync(livePath, bytes);
+
+      const store = openSettingsStore({ directory: dir, now });
+
+      expect(store.settings).toEqual(custom);
+      expect(store.recovery).toEqual({
+        at: FIXED_NOW.toISOString(),
+        file: livePath,
+        problem,
+        detail: expect.stringMatching(detail),
+        keptAs: path.join(dir, KEPT_NAME),
+        restoredFrom: 'good-copy',
+        goodCopyProblem: null,
+      });
+      expect(fs.readFileSync(path.join(dir, KEPT_NAME))).toEqual(bytes);
+      expect(readJson(livePath)).toEqual({ version: 1, settings: custom });
+      expect(readJson(path.join(dir, GOOD_COPY_FILE_NAME))).toEqual({
+        version: 1,
+        settings: custom,
+      });
+      // The next start is clean.
+      expect(openSettingsStore({ directory: dir, now }).recovery).toBeNull();
+    },
+  );
+
+  it('falls back to defaults, with a notice, when there is no good copy', () => {
+    const dir = makeTempDir();
+    fs.writeFileSync(path.join(dir, SETTINGS_FILE_NAME), '{"version":1,"sett');
+    const store = openSettingsStore({ directory: dir, now });
+    expect(store.settings).toEqual(DEFAULT_SETTINGS);
+    expect(store.recovery).toMatchObject({
+      problem: 'invalid-json',
+      keptAs: path.join(dir, KEPT_NAME),
+      restoredFrom: 'defaults',
+      goodCopyProblem: null,
+    });
+    expect(fs.readFileSync(path.join(dir, KEPT_NAME), 'utf8')).toBe('{"version":1,"sett');
+    expect(readJson(path.join(dir, SETTINGS_FILE_NAME))).toEqual({
+      version: 1,
+      settings: DEFAULT_SETTINGS,
+    });
+  });
+
+  it('keeps a bad good copy aside too and falls back to defaults', () => {
+    const dir = folderWithSavedSettings();
+    fs.writeFileSync(path.join(dir, SETTINGS_FILE_NAME), '');
+    fs.writeFileSync(path.join(dir, GOOD_COPY_FILE_NAME), 'garbage');
+    const store = openSettingsStore({ directory: dir, now });
+    expect(store.settings).toEqual(DEFAULT_SETTINGS);
+    expect(store.recovery).toMatchObject({
+      problem: 'empty',
+      restoredFrom: 'defaults',
+      goodCopyProblem: {
+        problem: 'invalid-json',
+        keptAs: path.join(dir, 'settings.good.corrupt-2026-11-27T10-00-00Z.json'),
+      },
+    });
+    expect(
+      fs.readFileSync(path.join(dir, 'settings.good.corrupt-2026-11-27T10-00-00Z.json'), 'utf8'),
+    ).toBe('garbage');
+  });
+
+  it('restores the good copy when the settings file is missing', () => {
+    const dir = folderWithSavedSettings();
+    fs.rmSync(path.join(dir, SETTINGS_FILE_NAME));
+    const store = openSettingsStore({ directory: dir, now });
+    expect(store.settings).toEqual(custom);
+    expect(store.recovery).toMatchObject({
+      problem: 'missing',
+      keptAs: null,
+      restoredFrom: 'good-copy',
+    });
+  });
+
+  it('never overwrites a file kept earlier in the same second', () => {
+    const dir = folderWithSavedSettings();
+    fs.writeFileSync(path.join(dir, SETTINGS_FILE_NAME), 'first');
+    openSettingsStore({ directory: dir, now });
+    fs.writeFileSync(path.join(dir, SETTINGS_FILE_NAME), 'second');
+    const store = openSettingsStore({ directory: dir, now });
+    const second = path.join(dir, 'settings.corrupt-2026-11-27T10-00-00Z-1.json');
+    expect(store.recovery?.keptAs).toBe(second);
+    expect(fs.readFileSync(path.join(dir, KEPT_NAME), 'utf8')).toBe('first');
+    expect(fs.readFileSync(second, 'utf8')).toBe('second');
+  });
+
+  it('formats timestamps for file names', () => {
+    expect(fileTimestamp(FIXED_NOW)).toBe('2026-11-27T10-00-00Z');
+  });
+});
+
+/** Keep in sync with makeVariant() in fixtures/saveWorker.mjs. */
+function makeVariant(n: number): Settings {
+  const filler = (tag: string) => `${tag} ${n} `.repeat(400).trim();
+  return {
+    idleTimeoutSeconds: 10 + (n % 3000),
+    defaultLanguage: n % 2 === 0 ? 'en' : 'es',
+    transition: (['fade', 'slide', 'cut'] as const)[n % 3] ?? 'fade',
+    showProgressBar: n % 2 === 0,
+    mode: 'loop',
+    audienceDisplayId: null,
+    presenterDisplayId: null,
+    nightlyRestartHour: n % 24,
+    clinic: {
+      name: `Variant ${n}`,
+      location: 'Waiting room',
+      phone: '',
+      webAddress: '',
+      about: Array.from({ length: 6 }, (_, k) => ({ en: filler(`en${k}`), es: filler(`es${k}`) })),
+    },
+  };
+}
+
+describe('openSettingsStore: killed mid-save', () => {
+  const KILLS = 210;
+  const PARALLEL = 6;
+  const workerScript = path.join(here, 'fixtures', 'saveWorker.mjs');
+  let bundleDir = '';
+  let bundlePath = '';
+
+  beforeAll(async () => {
+    // A plain Node child cannot import TypeScript on Node 20: bundle the real store
+    // module (with conf and zod) into one ESM file the worker can import.
+    bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-settings-bundle-'));
+    bundlePath = path.join(bundleDir, 'settingsStore.mjs');
+    await build({
+      input: path.resolve(here, '../../../../electron/main/settingsStore.ts'),
+      platform: 'node',
+      logLevel: 'silent',
+      output: { file: bundlePath, format: 'esm' },
+    });
+  }, 60_000);
+
+  afterAll(() => {
+    if (bundleDir) fs.rmSync(bundleDir, { recursive: true, force: true });
+  });
+
+  /** Starts a worker, waits until it is saving, kills it after `delayMs`. */
+  function runAndKill(directory: string, first: number, delayMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [workerScript, bundlePath, directory, String(first)], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      let ready = false;
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (ready || !chunk.toString().includes('ready')) return;
+        ready = true;
+        setTimeout(() => child.kill('SIGKILL'), delayMs);
+      });
+      child.on('error', reject);
+      child.on('exit', (code, signal) => {
+        if (signal === 'SIGKILL' && ready) resolve();
+        else reject(new Error(`worker exited early (code ${code}, signal ${signal}): ${stderr}`));
+      });
+    });
+  }
+
+  it(`never leaves a corrupt or lost file (${KILLS} kills)`, async () => {
+    let kills = 0;
+    let interruptedWrites = 0;
+    let changes = 0;
+
+    async function slot(index: number) {
+      const directory = makeTempDir();
+      openSettingsStore({ directory, now }).save(makeVariant(0));
+      let last = 0;
+      let next = 1;
+      while (kills < KILLS) {
+        kills++;
+        const delayMs = Math.floor(Math.random() * 25);
+        await runAndKill(directory, next, delayMs);
+
+        const names = fs.readdirSync(directory);
+        if (names.some((name) => name.includes('.tmp-'))) interruptedWrites++;
+        // Before anything repairs them, both files must parse and validate.
+        const live = checkFile(path.join(directory, SETTINGS_FILE_NAME));
+        const good = checkFile(path.join(directory, GOOD_COPY_FILE_NAME));
+        expect(live.kind, `slot ${index} kill ${kills}: live ${JSON.stringify(live)}`).toBe('ok');
+        expect(good.kind, `slot ${index} kill ${kills}: good ${JSON.stringify(good)}`).toBe('ok');
+
+        const store = openSettingsStore({ directory, now });
+        expect(store.recovery).toBeNull();
+        expect(SettingsSchema.safeParse(store.settings).success).toBe(true);
+        const n = Number(/^Variant (\d+)$/.exec(store.settings.clinic.name)?.[1]);
+        expect(store.settings).toEqual(makeVariant(n));
+        // Old or new content, never older than what was already on disk.
+        expect(n).toBeGreaterThanOrEqual(last);
+        if (n !== last) changes++;
+        last = n;
+        next = n + 1_000;
+        expect(names.filter((name) => name.includes('corrupt'))).toEqual([]);
+      }
+    }
+
+    const started = Date.now();
+    await Promise.all(Array.from({ length: PARALLEL }, (_, index) => slot(index)));
+    console.log(
+      `kill test: ${kills} kills in ${Date.now() - started} ms, ` +
+        `${interruptedWrites} left a temp file (killed mid-write), ${changes} changed the file`,
+    );
+    expect(kills).toBeGreaterThanOrEqual(KILLS);
+    expect(interruptedWrites).toBeGreaterThan(0);
+  }, 120_000);
+});
