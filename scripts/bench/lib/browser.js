@@ -74,7 +74,8 @@ export async function forceGc(/** @type {import('playwright-core').CDPSession} *
 
 export function machineInfo() {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
-  const model = cpuinfo.match(/^model name\s*:\s*(.+)$/m)?.[1]?.trim() ?? os.cpus()[0]?.model ?? '?';
+  const model =
+    cpuinfo.match(/^model name\s*:\s*(.+)$/m)?.[1]?.trim() ?? os.cpus()[0]?.model ?? '?';
   let chromiumVersion = '?';
   try {
     chromiumVersion = execFileSync(chromiumPath(), ['--version'], {

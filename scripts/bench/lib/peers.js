@@ -37,13 +37,18 @@ function readDefaultClinic(root) {
   const field = (/** @type {string} */ name) =>
     block.match(new RegExp(`\\b${name}:\\s*'((?:[^'\\\\]|\\\\.)*)'`))?.[1] ?? '';
   const about = [...block.matchAll(/\ben:\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1] ?? '');
-  if (!field('name')) console.warn('[bench] could not read DEFAULT_CLINIC from contract/settings.ts');
+  if (!field('name'))
+    console.warn('[bench] could not read DEFAULT_CLINIC from contract/settings.ts');
   return { name: field('name'), location: field('location'), about };
 }
 
 /** @param {string} text */
 function esc(text) {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** Same substitution as renderer/src/slides/illustrations.ts (fillLabels). */
@@ -107,10 +112,7 @@ export function slideHtml(slide, svgs, clinic) {
   );
 }
 
-const FONT_CSS = [
-  '/vendor/fontsource/400.css',
-  '/vendor/fontsource/700.css',
-];
+const FONT_CSS = ['/vendor/fontsource/400.css', '/vendor/fontsource/700.css'];
 
 /**
  * reveal.js: the documented setup (dist/reset.css, dist/reveal.css, a theme, dist/reveal.js,

@@ -27,7 +27,8 @@ function probe(config) {
   const titleSelector = `[data-slide-id="${config.firstSlideId}"] h2`;
   const mark = () => {
     const el = document.querySelector(titleSelector);
-    if (el && !el.hasAttribute('elementtiming')) el.setAttribute('elementtiming', 'first-slide-text');
+    if (el && !el.hasAttribute('elementtiming'))
+      el.setAttribute('elementtiming', 'first-slide-text');
     return !!el;
   };
   const observer = new MutationObserver(() => {
@@ -107,7 +108,8 @@ function probe(config) {
   requestAnimationFrame(watchFirstSlide);
 
   const container = () => document.querySelector(config.container);
-  const currentId = () => document.querySelector(config.current)?.getAttribute('data-slide-id') ?? null;
+  const currentId = () =>
+    document.querySelector(config.current)?.getAttribute('data-slide-id') ?? null;
   /** Animations (CSS animations, CSS transitions, WAAPI) running on the slides. */
   const animating = () => {
     const box = container();
@@ -117,6 +119,33 @@ function probe(config) {
       return a.playState === 'running' && target && box.contains(target);
     });
   };
+  // A cheap running count for the per-frame checks: getAnimations() every frame would build
+  // a wrapper per animation per frame (our slides run dozens of small SVG transitions) and so
+  // load the page under test. The events say when the set of CSS animations and transitions
+  // on the slides may have emptied; getAnimations() then confirms it.
+  const running = new Map();
+  const keyOf = (/** @type {any} */ e) => e.target;
+  const started = (/** @type {any} */ e) => {
+    const box = container();
+    if (!box || !(e.target instanceof Node) || !box.contains(e.target)) return;
+    const names = running.get(keyOf(e)) ?? new Set();
+    names.add(
+      `${e.type.startsWith('anim') ? 'a' : 't'}:${e.animationName ?? e.propertyName}:${e.pseudoElement}`,
+    );
+    running.set(keyOf(e), names);
+  };
+  const ended = (/** @type {any} */ e) => {
+    const names = running.get(keyOf(e));
+    if (!names) return;
+    names.delete(
+      `${e.type.startsWith('anim') ? 'a' : 't'}:${e.animationName ?? e.propertyName}:${e.pseudoElement}`,
+    );
+    if (names.size === 0) running.delete(keyOf(e));
+  };
+  for (const type of ['transitionrun', 'animationstart']) addEventListener(type, started, true);
+  for (const type of ['transitionend', 'transitioncancel', 'animationend', 'animationcancel']) {
+    addEventListener(type, ended, true);
+  }
   const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
   // (2) Frames during a transition: rAF timestamps from the frame before the trigger to the
@@ -138,6 +167,7 @@ function probe(config) {
   const onRelease = (/** @type {Event} */ event) => {
     if (touch && touch.release === null) {
       touch.release = event.timeStamp;
+      touch.handledAt = performance.now();
       touch.releaseType = event.type;
       touch.idAtRelease = currentId();
     }
@@ -173,6 +203,45 @@ function probe(config) {
       const hit = paints.find((p) => p.type === 'element' && p.name === id);
       return hit ? hit.time : null;
     },
+    /**
+     * Soak: `count` slide changes driven from inside the page, one as soon as the previous one
+     * has finished (the slide changed and nothing animates), checked once per frame.
+     * `driver` is the page's own "next": our .controls__next button (a DOM click, through
+     * React's listener), Reveal.next(), swiper.slideNext().
+     */
+    async soak(/** @type {number} */ count, /** @type {'ours'|'reveal'|'swiper'} */ driver) {
+      const next =
+        driver === 'ours'
+          ? () => /** @type {HTMLElement} */ (document.querySelector('.controls__next')).click()
+          : driver === 'reveal'
+            ? () => w.Reveal.next()
+            : () => w.swiper.slideNext();
+      let changes = 0;
+      let frames = 0;
+      let retries = 0;
+      let lastId = currentId();
+      let triggeredAt = performance.now();
+      next();
+      while (changes < count) {
+        await nextFrame();
+        frames += 1;
+        const id = currentId();
+        if (id !== lastId && (running.size === 0 || frames % 15 === 0) && !animating()) {
+          running.clear();
+          changes += 1;
+          lastId = id;
+          if (changes < count) {
+            triggeredAt = performance.now();
+            next();
+          }
+        } else if (performance.now() - triggeredAt > 2000) {
+          retries += 1; // the library ignored the call (e.g. still settling): ask again
+          triggeredAt = performance.now();
+          next();
+        }
+      }
+      return { changes, frames, retries };
+    },
     removeMarkers() {
       for (const marker of document.querySelectorAll('[data-bench-marker]')) marker.remove();
     },
@@ -193,7 +262,13 @@ function probe(config) {
       for (;;) {
         await nextFrame();
         frames += 1;
-        if (frames >= 2 && currentId() !== fromId && !animating()) return true;
+        if (frames >= 2 && currentId() !== fromId) {
+          // Events say nothing runs (or, as a fallback, every 15th frame): confirm.
+          if ((running.size === 0 || frames % 15 === 0) && !animating()) {
+            running.clear();
+            return true;
+          }
+        }
         if (performance.now() - start > timeoutMs) return false;
       }
     },
@@ -208,6 +283,7 @@ function probe(config) {
         startId: currentId(),
         release: null,
         releaseType: null,
+        handledAt: null,
         idAtRelease: null,
         before: snapshot(),
         changed: null,
@@ -224,6 +300,7 @@ function probe(config) {
       const result = touch && {
         release: touch.release,
         releaseType: touch.releaseType,
+        dispatchDelayMs: touch.handledAt - touch.release,
         changedAfterMs: touch.changed === null ? null : touch.changed - touch.release,
         animatingAfterMs: touch.animStart === null ? null : touch.animStart - touch.release,
         firstFrameAfterMs: touch.firstFrame === null ? null : touch.firstFrame - touch.release,
