@@ -266,6 +266,7 @@ async function pollPage(cdp, expression, timeoutMs) {
 
 /** @param {import('playwright-core').Response[]} responses */
 async function sumBytes(responses) {
+  /** @type {{ url: string, type: string, raw: number, gzip: number }[]} */
   const files = [];
   for (const response of responses) {
     const type = response.request().resourceType();

@@ -219,6 +219,7 @@ function probe(config) {
       let changes = 0;
       let frames = 0;
       let retries = 0;
+      if (count <= 0) return { changes, frames, retries };
       let lastId = currentId();
       let triggeredAt = performance.now();
       next();
