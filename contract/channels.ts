@@ -11,5 +11,45 @@ export const IpcChannel = {
   reportProblem: 'kiosk:report-problem',
   /** renderer → main (send): the page is alive and drawing frames, every few seconds. */
   heartbeat: 'kiosk:heartbeat',
+  // Staff admin (renderer → main, invoke). Everything but status and the PIN calls needs an
+  // open admin session, which only the right PIN opens.
+  adminStatus: 'admin:status',
+  adminSetFirstPin: 'admin:set-first-pin',
+  adminUnlock: 'admin:unlock',
+  adminLock: 'admin:lock',
+  adminKeepAlive: 'admin:keep-alive',
+  adminGetState: 'admin:get-state',
+  adminSaveSettings: 'admin:save-settings',
+  adminRecordReview: 'admin:record-review',
+  adminChangePin: 'admin:change-pin',
+  adminQuitKiosk: 'admin:quit-kiosk',
 } as const;
 export type IpcChannelName = (typeof IpcChannel)[keyof typeof IpcChannel];
+
+/**
+ * How `window.kiosk` is made: each method name and the channel it calls. The preload builds
+ * the bridge from these tables, and the browser tests build the same bridge over a Playwright
+ * binding, so both speak exactly the same calls.
+ */
+export const BRIDGE_INVOKE = {
+  getConfig: IpcChannel.getKioskConfig,
+} as const;
+export const BRIDGE_SEND = {
+  reportProblem: IpcChannel.reportProblem,
+  heartbeat: IpcChannel.heartbeat,
+} as const;
+export const BRIDGE_LISTEN = {
+  onConfigChanged: IpcChannel.kioskConfigChanged,
+} as const;
+export const ADMIN_BRIDGE_INVOKE = {
+  status: IpcChannel.adminStatus,
+  setFirstPin: IpcChannel.adminSetFirstPin,
+  unlock: IpcChannel.adminUnlock,
+  lock: IpcChannel.adminLock,
+  keepAlive: IpcChannel.adminKeepAlive,
+  getState: IpcChannel.adminGetState,
+  saveSettings: IpcChannel.adminSaveSettings,
+  recordReview: IpcChannel.adminRecordReview,
+  changePin: IpcChannel.adminChangePin,
+  quitKiosk: IpcChannel.adminQuitKiosk,
+} as const;

@@ -4,3 +4,4 @@ export * from './deck';
 export * from './settings';
 export * from './ipc';
 export * from './csp';
+export * from './admin';

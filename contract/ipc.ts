@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { SettingsSchema } from './settings';
+import type { AdminBridge } from './admin';
 
-export { IpcChannel, type IpcChannelName } from './channels';
+export {
+  ADMIN_BRIDGE_INVOKE,
+  BRIDGE_INVOKE,
+  BRIDGE_LISTEN,
+  BRIDGE_SEND,
+  IpcChannel,
+  type IpcChannelName,
+} from './channels';
 
 export const KioskModeSchema = z.enum(['loop', 'present']);
 export type KioskMode = z.infer<typeof KioskModeSchema>;
@@ -36,4 +44,6 @@ export interface KioskBridge {
   reportProblem(report: ProblemReport): void;
   /** Sent from inside an animation frame, so it proves frames are being drawn. */
   heartbeat(beat: HeartbeatReport): void;
+  /** The staff admin's calls (PIN, settings, records). */
+  admin: AdminBridge;
 }

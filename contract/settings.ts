@@ -21,6 +21,17 @@ export const ClinicDetailsSchema = z.strictObject({
 });
 export type ClinicDetails = z.infer<typeof ClinicDetailsSchema>;
 
+/** A clinician's record that they reviewed one language of the deck's content. */
+export const ContentReviewSchema = z.strictObject({
+  language: LanguageSchema,
+  /** The deck's content version that was reviewed (set by main, not typed by staff). */
+  contentVersion: z.string().regex(/^\d+\.\d+\.\d+$/),
+  reviewer: z.string().trim().min(2).max(80),
+  /** Calendar date of the review, YYYY-MM-DD. */
+  reviewedOn: z.iso.date(),
+});
+export type ContentReview = z.infer<typeof ContentReviewSchema>;
+
 export const MIN_IDLE_SECONDS = 10;
 export const MAX_IDLE_SECONDS = 3600;
 
@@ -38,6 +49,8 @@ export const SettingsSchema = z.strictObject({
   /** Restart the app every night at this local hour (0–23), or never (null). */
   nightlyRestartHour: z.number().int().min(0).max(23).nullable(),
   clinic: ClinicDetailsSchema,
+  /** Clinical sign-off of the deck, newest last; the admin shows the latest per language. */
+  contentReviews: z.array(ContentReviewSchema).max(40),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -81,4 +94,5 @@ export const DEFAULT_SETTINGS: Settings = {
   presenterDisplayId: null,
   nightlyRestartHour: null,
   clinic: DEFAULT_CLINIC,
+  contentReviews: [],
 };

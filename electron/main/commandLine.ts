@@ -4,6 +4,10 @@ export interface LaunchOptions {
   mode: KioskMode;
   /** Windowed instead of fullscreen kiosk: for development only. */
   windowed: boolean;
+  /** Staff set the first PIN: the PIN pad opens at start when there is no PIN yet. */
+  setup: boolean;
+  /** A forgotten PIN: remove it (and any lockout) before starting. Content is kept. */
+  resetPin: boolean;
 }
 
 /** Reads the switches staff or IT may pass on the command line. Unknown ones are ignored. */
@@ -11,5 +15,7 @@ export function parseLaunchOptions(argv: readonly string[]): LaunchOptions {
   return {
     mode: argv.includes('--present') ? 'present' : 'loop',
     windowed: argv.includes('--windowed'),
+    setup: argv.includes('--setup'),
+    resetPin: argv.includes('--reset-pin'),
   };
 }

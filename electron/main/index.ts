@@ -1,7 +1,10 @@
 import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONTENT_SECURITY_POLICY_HEADER, type KioskConfig } from '../../contract';
+import { performance } from 'node:perf_hooks';
+import deckData from '../../assets/deck/how-ketamine-works.json';
+import { CONTENT_SECURITY_POLICY_HEADER, IpcChannel, type KioskConfig } from '../../contract';
+import { createAdminService, createPinFileStore } from './adminService';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
 import { parseLaunchOptions } from './commandLine';
 import { createIpcHandlers, IpcRejection, type IpcSender } from './ipcHandlers';
@@ -12,6 +15,7 @@ import { superviseKiosk, type KioskSupervisor } from './kioskSupervisor';
 import { decidePermission, isAppUrl } from './navigationPolicy';
 import { createRecoveryLog } from './recoveryLog';
 import { openSettingsStore } from './settingsStore';
+import { createStaffPin } from './staffPin';
 
 const launch = parseLaunchOptions(process.argv);
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
@@ -37,7 +41,13 @@ if (!app.requestSingleInstanceLock()) {
       window.focus();
     }
   });
-  void app.whenReady().then(start);
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('the kiosk could not start', error);
+      app.exit(1);
+    });
 }
 
 // Every web contents, now or later: no navigation away, no new windows, no webviews.
@@ -58,7 +68,7 @@ app.on('web-contents-created', (_event, contents) => {
   });
 });
 
-function start(): void {
+async function start(): Promise<void> {
   Menu.setApplicationMenu(null);
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(decidePermission()),
@@ -80,6 +90,17 @@ function start(): void {
     log.append('settings-recovered', JSON.stringify(store.recovery));
   }
   const settings = store.settings;
+  const userData = app.getPath('userData');
+  const changes = createRecoveryLog({ directory: userData, fileName: 'changes.log' });
+  const pin = createStaffPin({
+    store: createPinFileStore(userData),
+    monotonicNow: () => performance.now(),
+  });
+  if (launch.resetPin) {
+    // Only someone at the machine can start the app with this switch; content is kept.
+    await pin.resetPin();
+    changes.append('pin-reset', 'started with --reset-pin');
+  }
   const config: KioskConfig = {
     settings,
     // Staff choose presenting per kiosk; `--present` chooses it for one run.
@@ -95,6 +116,26 @@ function start(): void {
         log.append(report.kind, `${report.slideId ?? ''} ${report.message}`.trim());
       },
       heartbeat: (beat) => supervisor?.heartbeat(beat),
+      admin: createAdminService({
+        store,
+        pin,
+        recoveries: log,
+        changes,
+        appVersion: app.getVersion(),
+        deckContentVersion: deckData.contentVersion,
+        setupRequested: launch.setup,
+        settingsNotice: store.recovery,
+        monotonicNow: () => performance.now(),
+        now: () => new Date(),
+        onSettingsSaved: (saved) => {
+          // Mode and displays apply at the next start; everything else at once.
+          config.settings = saved;
+          for (const window of BrowserWindow.getAllWindows()) {
+            window.webContents.send(IpcChannel.kioskConfigChanged, config);
+          }
+        },
+        quit: () => app.quit(),
+      }),
       ...(devServerOrigin ? { devServerOrigin } : {}),
     }),
   );

@@ -13,6 +13,8 @@ export interface IpcDependencies {
   getConfig(): KioskConfig;
   logProblem(report: ProblemReport): void;
   heartbeat(beat: HeartbeatReport): void;
+  /** The staff admin's calls, by channel (see adminService.ts). */
+  admin?: Record<string, (payload: unknown) => Promise<unknown>>;
   devServerOrigin?: string;
 }
 
@@ -44,12 +46,22 @@ export function createIpcHandlers(deps: IpcDependencies): {
   invoke: Record<string, InvokeHandler>;
   send: Record<string, SendHandler>;
 } {
+  const admin = Object.fromEntries(
+    Object.entries(deps.admin ?? {}).map(([channel, handler]): [string, InvokeHandler] => [
+      channel,
+      (sender, payload) => {
+        assertTrustedSender(sender, deps.devServerOrigin);
+        return handler(payload);
+      },
+    ]),
+  );
   return {
     invoke: {
       [IpcChannel.getKioskConfig]: (sender) => {
         assertTrustedSender(sender, deps.devServerOrigin);
         return KioskConfigSchema.parse(deps.getConfig());
       },
+      ...admin,
     },
     send: {
       [IpcChannel.reportProblem]: (sender, payload) => {

@@ -18,6 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
+import { fsyncDirectory } from './durableFile';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../contract';
 import {
   CURRENT_STORE_VERSION,
@@ -207,17 +208,6 @@ export function fileTimestamp(date: Date): string {
     .toISOString()
     .replace(/\.\d+Z$/, 'Z')
     .replace(/:/g, '-');
-}
-
-function fsyncDirectory(directory: string): void {
-  // Windows cannot open a directory for fsync; NTFS journals the rename itself.
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(directory, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /** Renames `file` to `<baseName>.corrupt-<timestamp>[-n].json`; never overwrites. */

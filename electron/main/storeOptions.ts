@@ -23,7 +23,7 @@ export const GOOD_COPY_CONFIG_NAME = 'settings.good';
 export const GOOD_COPY_FILE_NAME = `${GOOD_COPY_CONFIG_NAME}.${SETTINGS_FILE_EXTENSION}`;
 
 /** The schema version this build of the app writes. */
-export const CURRENT_STORE_VERSION = 1;
+export const CURRENT_STORE_VERSION = 2;
 
 /** The document stored on disk by the current version. */
 export const StoreDocumentSchema = z.strictObject({
@@ -54,6 +54,12 @@ export interface Migration {
   migrate(document: unknown): unknown;
 }
 
+/** Version 1: the settings before the clinical review record existed. */
+export const StoreDocumentV1Schema = z.object({
+  version: z.literal(1),
+  settings: z.record(z.string(), z.unknown()),
+});
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     from: 0,
@@ -72,6 +78,13 @@ export const MIGRATIONS: readonly Migration[] = [
           nightlyRestartHour: DEFAULT_SETTINGS.nightlyRestartHour,
         },
       };
+    },
+  },
+  {
+    from: 1,
+    migrate(document) {
+      const { settings } = StoreDocumentV1Schema.parse(document);
+      return { version: 2, settings: { ...settings, contentReviews: [] } };
     },
   },
 ];

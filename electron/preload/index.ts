@@ -1,23 +1,36 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IpcChannel } from '../../contract/channels';
-import type { HeartbeatReport, KioskBridge, KioskConfig, ProblemReport } from '../../contract/ipc';
+import {
+  ADMIN_BRIDGE_INVOKE,
+  BRIDGE_INVOKE,
+  BRIDGE_LISTEN,
+  BRIDGE_SEND,
+} from '../../contract/channels';
+import type { KioskBridge } from '../../contract/ipc';
 
-/** The only thing the page gets from Electron: a few purpose-built calls, never ipcRenderer. */
-const kiosk: KioskBridge = {
-  getConfig: () => ipcRenderer.invoke(IpcChannel.getKioskConfig) as Promise<KioskConfig>,
-  onConfigChanged(listener) {
-    const forward = (_event: IpcRendererEvent, config: KioskConfig) => listener(config);
-    ipcRenderer.on(IpcChannel.kioskConfigChanged, forward);
+/**
+ * The only thing the page gets from Electron: a few purpose-built calls, never ipcRenderer.
+ * Each call passes one plain payload (or none); main checks the sender and the payload.
+ */
+const bridge: Record<string, unknown> = {};
+for (const [name, channel] of Object.entries(BRIDGE_INVOKE)) {
+  bridge[name] = (payload?: unknown) => ipcRenderer.invoke(channel, payload);
+}
+for (const [name, channel] of Object.entries(BRIDGE_SEND)) {
+  bridge[name] = (payload: unknown) => ipcRenderer.send(channel, payload);
+}
+for (const [name, channel] of Object.entries(BRIDGE_LISTEN)) {
+  bridge[name] = (listener: (payload: unknown) => void) => {
+    const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(channel, forward);
     return () => {
-      ipcRenderer.removeListener(IpcChannel.kioskConfigChanged, forward);
+      ipcRenderer.removeListener(channel, forward);
     };
-  },
-  reportProblem(report: ProblemReport) {
-    ipcRenderer.send(IpcChannel.reportProblem, report);
-  },
-  heartbeat(beat: HeartbeatReport) {
-    ipcRenderer.send(IpcChannel.heartbeat, beat);
-  },
-};
+  };
+}
+const admin: Record<string, unknown> = {};
+for (const [name, channel] of Object.entries(ADMIN_BRIDGE_INVOKE)) {
+  admin[name] = (payload?: unknown) => ipcRenderer.invoke(channel, payload);
+}
+bridge['admin'] = admin;
 
-contextBridge.exposeInMainWorld('kiosk', kiosk);
+contextBridge.exposeInMainWorld('kiosk', bridge as unknown as KioskBridge);

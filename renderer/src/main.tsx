@@ -1,14 +1,15 @@
-import { StrictMode } from 'react';
+import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@fontsource/atkinson-hyperlegible-next/400.css';
 import '@fontsource/atkinson-hyperlegible-next/700.css';
 import './styles/player.css';
 import { I18nextProvider } from 'react-i18next';
-import type { Slide } from '../../contract';
+import { KioskConfigSchema, type KioskBridge, type KioskConfig, type Slide } from '../../contract';
+import { AdminGate } from './admin/AdminGate';
 import { createI18n } from './i18n/i18n';
 import { getBridge, loadKioskConfig, reportProblem } from './bridge';
 import { loadBuiltInDeck } from './deck/builtInDeck';
-import { Player } from './player/Player';
+import { Player, type PlayerProps } from './player/Player';
 import { LastResortCard } from './player/LastResortCard';
 
 async function start(): Promise<void> {
@@ -47,20 +48,67 @@ async function start(): Promise<void> {
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         {loaded ? (
-          <Player
-            deckTitle={loaded.deck.title}
-            slides={loaded.deck.slides}
-            config={config}
-            onSlideFailed={onSlideFailed}
-            onHeartbeat={bridge ? (beat) => bridge.heartbeat(beat) : undefined}
-            initialView={initialView}
-            onOpenPresenterWindow={openPresenterWindow}
+          <KioskApp
+            bridge={bridge}
+            initialConfig={config}
+            player={{
+              deckTitle: loaded.deck.title,
+              slides: loaded.deck.slides,
+              onSlideFailed,
+              onHeartbeat: bridge ? (beat) => bridge.heartbeat(beat) : undefined,
+              initialView,
+              onOpenPresenterWindow: openPresenterWindow,
+            }}
           />
         ) : (
           <LastResortCard clinic={config.settings.clinic} />
         )}
       </I18nextProvider>
     </StrictMode>,
+  );
+}
+
+/**
+ * The player, kept up to date with the settings staff save, and the way into the admin. While
+ * the admin is open the slideshow goes on underneath (its heartbeat keeps the watchdog calm)
+ * but is inert and deaf to keys.
+ */
+function KioskApp({
+  bridge,
+  initialConfig,
+  player,
+}: {
+  bridge: KioskBridge | null;
+  initialConfig: KioskConfig;
+  player: Omit<PlayerProps, 'config' | 'suspended'>;
+}) {
+  const [config, setConfig] = useState(initialConfig);
+  const [adminOpen, setAdminOpen] = useState(false);
+  useEffect(
+    () =>
+      bridge?.onConfigChanged((next) => {
+        const parsed = KioskConfigSchema.safeParse(next);
+        // Mode and displays are fixed for a run; the rest applies at once.
+        if (parsed.success) setConfig((current) => ({ ...parsed.data, mode: current.mode }));
+      }),
+    [bridge],
+  );
+  const onOpenChange = useCallback((open: boolean) => setAdminOpen(open), []);
+  // One way into the admin: the patient's screen, not the clinician's presenter view.
+  const showAdmin = player.initialView !== 'presenter';
+  return (
+    <>
+      <div className="kiosk-layer" inert={adminOpen}>
+        <Player {...player} config={config} suspended={adminOpen} />
+      </div>
+      {showAdmin && bridge?.admin ? (
+        <AdminGate
+          admin={bridge.admin}
+          language={config.settings.defaultLanguage}
+          onOpenChange={onOpenChange}
+        />
+      ) : null}
+    </>
   );
 }
 

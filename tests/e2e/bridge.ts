@@ -18,6 +18,17 @@ export async function installBridge(page: Page, settings: Partial<Settings>): Pr
         onConfigChanged: () => () => undefined,
         reportProblem: () => undefined,
         heartbeat: () => undefined,
+        // No PIN: the admin stays shut (its own tests use the real handlers, mainProcess.ts).
+        admin: {
+          status: () =>
+            Promise.resolve({
+              hasPin: false,
+              retryInMs: 0,
+              triesLeft: 5,
+              damage: null,
+              setupRequested: false,
+            }),
+        },
       },
     });
   }, config);

@@ -34,6 +34,8 @@ export interface PlayerProps {
   initialView?: PlayerView;
   /** Opens the presenter view elsewhere (a second browser window); absent: toggled in place. */
   onOpenPresenterWindow?: (() => void) | undefined;
+  /** The staff admin is open on top: keys belong to it, not to the slideshow. */
+  suspended?: boolean;
 }
 
 export type PlayerView = 'audience' | 'presenter';
@@ -46,6 +48,7 @@ export function Player({
   onHeartbeat,
   initialView = 'audience',
   onOpenPresenterWindow,
+  suspended = false,
 }: PlayerProps) {
   const [failedIds, setFailedIds] = useState<ReadonlySet<string>>(() => new Set());
   const slides = useMemo(
@@ -73,6 +76,10 @@ export function Player({
     stepThroughBuilds: presenting,
   });
 
+  useEffect(() => {
+    slideshow.setIdleTimeout(config.settings.idleTimeoutSeconds * 1000);
+  }, [slideshow, config.settings.idleTimeoutSeconds]);
+
   // A slide that throws while rendering is dropped from the loop; the rest keep playing.
   const handleSlideError = useCallback(
     (slide: Slide, error: unknown) => {
@@ -98,6 +105,7 @@ export function Player({
   const [view, setView] = useState<PlayerView>(initialView);
   usePresenterLink(presenting, slideshow, state, blank, setBlank);
   useKeyboard(slideshow, {
+    suspended,
     presenting,
     overviewOpen,
     toggleBlank: () => setBlank((value) => !value),
@@ -256,6 +264,7 @@ function timingOf(slide: Slide) {
 }
 
 interface PresentingKeys {
+  suspended: boolean;
   presenting: boolean;
   overviewOpen: boolean;
   toggleBlank: () => void;
@@ -272,8 +281,8 @@ function useKeyboard(slideshow: Slideshow, keys: PresentingKeys): void {
   });
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey) return;
       const current = latest.current;
+      if (current.suspended || event.altKey || event.ctrlKey || event.metaKey) return;
       const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
       if (current.overviewOpen) {
         if (key === 'Escape' || key === 'o') {

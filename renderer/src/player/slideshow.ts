@@ -64,6 +64,8 @@ export interface Slideshow {
   setPosition(index: number, step: number): void;
   /** New slide list (a playlist changed); keeps the current position where it can. */
   setSlides(slides: readonly SlideTiming[], keepIndex?: number): void;
+  /** Staff changed the idle timeout: used from the next touch on (a running wait keeps its own). */
+  setIdleTimeout(ms: number): void;
   dispose(): void;
 }
 
@@ -78,6 +80,7 @@ const defaultTimers: SlideshowTimers = {
 export function createSlideshow(options: SlideshowOptions): Slideshow {
   const timers = options.timers ?? defaultTimers;
   let slides = checkSlides(options.slides);
+  let idleTimeoutMs = options.idleTimeoutMs;
   const listeners = new Set<() => void>();
   let slideTimer: unknown = null;
   let stepTimer: unknown = null;
@@ -147,7 +150,7 @@ export function createSlideshow(options: SlideshowOptions): Slideshow {
       idleTimer = null;
       options.onIdleResume?.();
       play();
-    }, options.idleTimeoutMs);
+    }, idleTimeoutMs);
   }
 
   /** Auto-advance starts a slide unbuilt; a person moving by hand sees it whole. */
@@ -253,6 +256,9 @@ export function createSlideshow(options: SlideshowOptions): Slideshow {
         durationMs: durationOf(index),
       });
       restartIdleClock();
+    },
+    setIdleTimeout(ms) {
+      idleTimeoutMs = ms;
     },
     setSlides(nextSlides, keepIndex) {
       slides = checkSlides(nextSlides);

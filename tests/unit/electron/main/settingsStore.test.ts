@@ -62,11 +62,11 @@ describe('openSettingsStore: save and load', () => {
     expect(store.recovery).toBeNull();
     expect(store.migratedFrom).toBeNull();
     expect(readJson(path.join(dir, SETTINGS_FILE_NAME))).toEqual({
-      version: 1,
+      version: 2,
       settings: DEFAULT_SETTINGS,
     });
     expect(readJson(path.join(dir, GOOD_COPY_FILE_NAME))).toEqual({
-      version: 1,
+      version: 2,
       settings: DEFAULT_SETTINGS,
     });
   });
@@ -77,7 +77,7 @@ describe('openSettingsStore: save and load', () => {
     store.save(custom);
     expect(store.settings).toEqual(custom);
     const live = fs.readFileSync(path.join(dir, SETTINGS_FILE_NAME), 'utf8');
-    expect(JSON.parse(live)).toEqual({ version: 1, settings: custom });
+    expect(JSON.parse(live)).toEqual({ version: 2, settings: custom });
     expect(fs.readFileSync(path.join(dir, GOOD_COPY_FILE_NAME), 'utf8')).toBe(live);
     expect(fs.readdirSync(dir).sort()).toEqual([GOOD_COPY_FILE_NAME, SETTINGS_FILE_NAME]);
 
@@ -141,19 +141,38 @@ describe('openSettingsStore: migrations', () => {
       presenterDisplayId: null,
       nightlyRestartHour: null,
       clinic: DEFAULT_CLINIC,
+      contentReviews: [],
     };
     expect(store.settings).toEqual(expected);
     expect(store.migratedFrom).toBe(0);
     expect(store.recovery).toBeNull();
     expect(readJson(path.join(dir, SETTINGS_FILE_NAME))).toEqual({
-      version: 1,
+      version: 2,
       settings: expected,
     });
     expect(readJson(path.join(dir, GOOD_COPY_FILE_NAME))).toEqual({
-      version: 1,
+      version: 2,
       settings: expected,
     });
     expect(openSettingsStore({ directory: dir, now }).migratedFrom).toBeNull();
+  });
+
+  it('migrates a version 1 document: adds an empty clinical review record', () => {
+    const dir = makeTempDir();
+    const { contentReviews: _none, ...v1Settings } = { ...DEFAULT_SETTINGS, transition: 'slide' };
+    fs.writeFileSync(
+      path.join(dir, SETTINGS_FILE_NAME),
+      JSON.stringify({ version: 1, settings: v1Settings }),
+    );
+    const store = openSettingsStore({ directory: dir, now });
+    expect(store.migratedFrom).toBe(1);
+    expect(store.recovery).toBeNull();
+    expect(store.settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      transition: 'slide',
+      contentReviews: [],
+    });
+    expect(readJson(path.join(dir, SETTINGS_FILE_NAME))).toMatchObject({ version: 2 });
   });
 
   it('clamps a version 0 idle timeout into the allowed range', () => {
@@ -179,7 +198,7 @@ describe('openSettingsStore: migrations', () => {
 });
 
 describe('openSettingsStore: recovery from a bad file', () => {
-  const validText = `${JSON.stringify({ version: 1, settings: custom }, null, 2)}\n`;
+  const validText = `${JSON.stringify({ version: 2, settings: custom }, null, 2)}\n`;
   const cases: [string, Buffer, string, RegExp][] = [
     ['empty', Buffer.alloc(0), 'empty', /empty/],
     ['whitespace only', Buffer.from('  \n'), 'empty', /empty/],
@@ -195,21 +214,21 @@ describe('openSettingsStore: recovery from a bad file', () => {
     ['not an object', Buffer.from('[1,2,3]'), 'schema-violation', /expected an object/],
     [
       'schema violation',
-      Buffer.from(JSON.stringify({ version: 1, settings: { ...custom, idleTimeoutSeconds: 5 } })),
+      Buffer.from(JSON.stringify({ version: 2, settings: { ...custom, idleTimeoutSeconds: 5 } })),
       'schema-violation',
       /idleTimeoutSeconds/,
     ],
     [
       'unknown key',
-      Buffer.from(JSON.stringify({ version: 1, settings: custom, __internal__: {} })),
+      Buffer.from(JSON.stringify({ version: 2, settings: custom, __internal__: {} })),
       'schema-violation',
       /schema/,
     ],
     [
       'newer version',
-      Buffer.from(JSON.stringify({ version: 2, settings: { ...custom, brandNew: 1 } })),
+      Buffer.from(JSON.stringify({ version: 3, settings: { ...custom, brandNew: 1 } })),
       'newer-version',
-      /newer version of the app \(settings version 2; this app understands up to 1\)/,
+      /newer version of the app \(settings version 3; this app understands up to 2\)/,
     ],
   ];
 
@@ -233,9 +252,9 @@ describe('openSettingsStore: recovery from a bad file', () => {
         goodCopyProblem: null,
       });
       expect(fs.readFileSync(path.join(dir, KEPT_NAME))).toEqual(bytes);
-      expect(readJson(livePath)).toEqual({ version: 1, settings: custom });
+      expect(readJson(livePath)).toEqual({ version: 2, settings: custom });
       expect(readJson(path.join(dir, GOOD_COPY_FILE_NAME))).toEqual({
-        version: 1,
+        version: 2,
         settings: custom,
       });
       // The next start is clean.
@@ -256,7 +275,7 @@ describe('openSettingsStore: recovery from a bad file', () => {
     });
     expect(fs.readFileSync(path.join(dir, KEPT_NAME), 'utf8')).toBe('{"version":1,"sett');
     expect(readJson(path.join(dir, SETTINGS_FILE_NAME))).toEqual({
-      version: 1,
+      version: 2,
       settings: DEFAULT_SETTINGS,
     });
   });
@@ -328,6 +347,9 @@ function makeVariant(n: number): Settings {
       webAddress: '',
       about: Array.from({ length: 6 }, (_, k) => ({ en: filler(`en${k}`), es: filler(`es${k}`) })),
     },
+    contentReviews: [
+      { language: 'en', contentVersion: '1.1.0', reviewer: `Dr ${n}`, reviewedOn: '2026-11-28' },
+    ],
   };
 }
 

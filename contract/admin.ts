@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { LanguageSchema } from './language';
+import { ContentReviewSchema, SettingsSchema } from './settings';
+
+/** Staff PIN: 4 to 8 digits, nothing else. */
+export const PinSchema = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
+
+export const PinRequestSchema = z.strictObject({ pin: PinSchema });
+export type PinRequest = z.infer<typeof PinRequestSchema>;
+
+export const ChangePinRequestSchema = z.strictObject({ current: PinSchema, next: PinSchema });
+export type ChangePinRequest = z.infer<typeof ChangePinRequestSchema>;
+
+/**
+ * What staff may change from the settings screen. Display ids and the review record are
+ * not in it: main keeps those and merges this over them.
+ */
+export const EditableSettingsSchema = SettingsSchema.pick({
+  idleTimeoutSeconds: true,
+  defaultLanguage: true,
+  transition: true,
+  showProgressBar: true,
+  mode: true,
+  nightlyRestartHour: true,
+  clinic: true,
+});
+export type EditableSettings = z.infer<typeof EditableSettingsSchema>;
+
+export const SaveSettingsRequestSchema = z.strictObject({ settings: EditableSettingsSchema });
+export type SaveSettingsRequest = z.infer<typeof SaveSettingsRequestSchema>;
+
+/** A clinician's review of the deck in one language; main stamps the content version. */
+export const RecordReviewRequestSchema = ContentReviewSchema.pick({
+  language: true,
+  reviewer: true,
+  reviewedOn: true,
+});
+export type RecordReviewRequest = z.infer<typeof RecordReviewRequestSchema>;
+
+export const AdminErrorCodeSchema = z.enum([
+  'invalid-request',
+  'not-unlocked',
+  'wrong-pin',
+  'locked',
+  'invalid-pin',
+  'pin-exists',
+  'no-pin',
+  'save-failed',
+]);
+export type AdminErrorCode = z.infer<typeof AdminErrorCodeSchema>;
+
+export const AdminErrorSchema = z.strictObject({
+  code: AdminErrorCodeSchema,
+  /** Plain English detail (the screen shows its own translated sentence for the code). */
+  message: z.string().max(2000),
+  triesLeft: z.number().int().nonnegative().optional(),
+  retryInMs: z.number().int().nonnegative().optional(),
+});
+export type AdminError = z.infer<typeof AdminErrorSchema>;
+
+export type AdminResult<T> = { ok: true; value: T } | { ok: false; error: AdminError };
+
+export const AdminStatusSchema = z.strictObject({
+  hasPin: z.boolean(),
+  /** 0 unless the pad is locked after wrong tries. */
+  retryInMs: z.number().int().nonnegative(),
+  triesLeft: z.number().int().nonnegative(),
+  /** The PIN record was damaged: 'pin-unusable' means only `--reset-pin` helps. */
+  damage: z.enum(['lock-reset', 'pin-unusable']).nullable(),
+  /** The app was started with `--setup`: offer to set the first PIN at once. */
+  setupRequested: z.boolean(),
+});
+export type AdminStatus = z.infer<typeof AdminStatusSchema>;
+
+export const LogEntrySchema = z.strictObject({
+  at: z.string().max(40),
+  event: z.string().max(60),
+  detail: z.string().max(1000),
+});
+export type LogEntry = z.infer<typeof LogEntrySchema>;
+
+export const AdminStateSchema = z.strictObject({
+  settings: SettingsSchema,
+  appVersion: z.string().max(40),
+  deckContentVersion: z.string().max(40),
+  /** Newest first: the watchdog's recoveries, settings restored, slides skipped. */
+  recoveries: z.array(LogEntrySchema).max(50),
+  /** Newest first: what staff changed, and when. `detail` lists the changed fields. */
+  changes: z.array(LogEntrySchema).max(50),
+  /** Set when this start found the settings damaged and restored them. */
+  settingsNotice: z
+    .strictObject({
+      at: z.string(),
+      restoredFrom: z.enum(['good-copy', 'defaults']),
+      keptAs: z.string().nullable(),
+      detail: z.string(),
+    })
+    .nullable(),
+  languages: z.array(LanguageSchema),
+});
+export type AdminState = z.infer<typeof AdminStateSchema>;
+
+/** The admin's half of `window.kiosk`; every call answers with a result, never throws. */
+export interface AdminBridge {
+  status(): Promise<AdminStatus>;
+  setFirstPin(request: PinRequest): Promise<AdminResult<AdminStatus>>;
+  unlock(request: PinRequest): Promise<AdminResult<AdminState>>;
+  /** Ends the admin session in main (leaving the admin, or its idle timeout). */
+  lock(): Promise<void>;
+  keepAlive(): Promise<AdminResult<null>>;
+  getState(): Promise<AdminResult<AdminState>>;
+  saveSettings(request: SaveSettingsRequest): Promise<AdminResult<AdminState>>;
+  recordReview(request: RecordReviewRequest): Promise<AdminResult<AdminState>>;
+  changePin(request: ChangePinRequest): Promise<AdminResult<null>>;
+  quitKiosk(): Promise<AdminResult<null>>;
+}

@@ -1,0 +1,264 @@
+/**
+ * The staff admin, main-process side: PIN, admin session, settings saves, records. Plain Node
+ * (no `electron` import) so the same code runs under the unit tests and behind the browser
+ * tests' bridge. Every call takes an unchecked payload and answers with an `AdminResult`;
+ * `createIpcHandlers` adds the sender check in front of it.
+ */
+import path from 'node:path';
+import {
+  AdminStateSchema,
+  ChangePinRequestSchema,
+  IpcChannel,
+  LANGUAGES,
+  PinRequestSchema,
+  RecordReviewRequestSchema,
+  SaveSettingsRequestSchema,
+  SettingsSchema,
+  type AdminError,
+  type AdminResult,
+  type AdminState,
+  type AdminStatus,
+  type EditableSettings,
+  type Settings,
+} from '../../contract';
+import { readJsonFile, writeFileDurably } from './durableFile';
+import type { RecoveryLog } from './recoveryLog';
+import type { RecoveryNotice, SettingsStore } from './settingsStore';
+import { InvalidSettingsError } from './settingsStore';
+import type { StaffPin, StaffPinStore, VerifyResult } from './staffPin';
+
+/** Main closes an admin session left without a call this long (the screen leaves after 2 min). */
+export const ADMIN_SESSION_MS = 5 * 60_000;
+export const RECENT_ENTRIES = 20;
+
+export interface AdminServiceOptions {
+  store: SettingsStore;
+  pin: StaffPin;
+  recoveries: RecoveryLog;
+  changes: RecoveryLog;
+  appVersion: string;
+  deckContentVersion: string;
+  setupRequested: boolean;
+  settingsNotice: RecoveryNotice | null;
+  monotonicNow(): number;
+  now(): Date;
+  /** After a save: tell the player (main sends the new config to every window). */
+  onSettingsSaved(settings: Settings): void;
+  quit(): void;
+}
+
+export type AdminHandler = (payload: unknown) => Promise<unknown>;
+
+/** The staff PIN record kept in its own small file, written durably. */
+export function createPinFileStore(directory: string): StaffPinStore {
+  const file = path.join(directory, 'staff-pin.json');
+  return {
+    load: () => readJsonFile(file),
+    save: (record) => writeFileDurably(file, `${JSON.stringify(record)}\n`),
+    clear: () => writeFileDurably(file, 'null\n'),
+  };
+}
+
+function fail(code: AdminError['code'], message: string, extra: Partial<AdminError> = {}) {
+  return { ok: false as const, error: { code, message, ...extra } };
+}
+
+function pinFailure(result: Exclude<VerifyResult, { ok: true }>) {
+  switch (result.reason) {
+    case 'wrong-pin':
+      return fail('wrong-pin', 'wrong PIN', { triesLeft: result.triesLeft });
+    case 'locked':
+      return fail('locked', 'too many wrong tries', { retryInMs: Math.ceil(result.retryInMs) });
+    case 'no-pin':
+      return fail('no-pin', 'no staff PIN has been set');
+  }
+}
+
+/** Names of the editable settings that differ, e.g. `idleTimeoutSeconds`, `clinic.phone`. */
+export function changedFields(before: Settings, after: Settings): string[] {
+  const fields: string[] = [];
+  for (const key of Object.keys(after) as (keyof Settings)[]) {
+    if (key === 'clinic') {
+      for (const sub of Object.keys(after.clinic) as (keyof Settings['clinic'])[]) {
+        if (JSON.stringify(before.clinic[sub]) !== JSON.stringify(after.clinic[sub])) {
+          fields.push(`clinic.${sub}`);
+        }
+      }
+    } else if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      fields.push(key);
+    }
+  }
+  return fields;
+}
+
+export function createAdminService(options: AdminServiceOptions): Record<string, AdminHandler> {
+  const { store, pin, monotonicNow } = options;
+  /** The record of changes is a courtesy: a failing log never turns a done change into an error. */
+  const noteChange = (event: string, detail: string) => {
+    try {
+      options.changes.append(event, detail);
+    } catch (error) {
+      console.warn(`[admin] could not log the change "${event}": ${String(error)}`);
+    }
+  };
+  let sessionUntil = -Infinity;
+
+  const sessionOpen = () => monotonicNow() < sessionUntil;
+  const extendSession = () => {
+    sessionUntil = monotonicNow() + ADMIN_SESSION_MS;
+  };
+
+  function status(): AdminStatus {
+    const current = pin.status();
+    return {
+      hasPin: current.hasPin,
+      retryInMs: Math.ceil(current.retryInMs),
+      triesLeft: current.triesLeft,
+      damage: current.damage,
+      setupRequested: options.setupRequested,
+    };
+  }
+
+  function state(): AdminState {
+    const notice = options.settingsNotice;
+    return AdminStateSchema.parse({
+      settings: store.settings,
+      appVersion: options.appVersion.slice(0, 40),
+      deckContentVersion: options.deckContentVersion,
+      recoveries: options.recoveries.recent(RECENT_ENTRIES),
+      changes: options.changes.recent(RECENT_ENTRIES),
+      settingsNotice: notice
+        ? {
+            at: notice.at,
+            restoredFrom: notice.restoredFrom,
+            keptAs: notice.keptAs ? path.basename(notice.keptAs) : null,
+            detail: notice.detail,
+          }
+        : null,
+      languages: [...LANGUAGES],
+    });
+  }
+
+  function save(next: Settings, change: string, fields: string[]): AdminResult<AdminState> {
+    try {
+      store.save(next);
+    } catch (error) {
+      if (error instanceof InvalidSettingsError) {
+        return fail('invalid-request', error.issues.join('; ').slice(0, 2000));
+      }
+      return fail('save-failed', `the settings could not be written: ${String(error)}`);
+    }
+    noteChange(change, fields.join(', '));
+    options.onSettingsSaved(store.settings);
+    return { ok: true, value: state() };
+  }
+
+  /** Wraps a call that needs an open session: checks it, checks the payload, extends it. */
+  function guarded<T>(
+    schema: {
+      safeParse(
+        value: unknown,
+      ):
+        | { success: true; data: T }
+        | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+    },
+    run: (request: T) => Promise<AdminResult<unknown>> | AdminResult<unknown>,
+  ): AdminHandler {
+    return async (payload) => {
+      if (!sessionOpen()) return fail('not-unlocked', 'the admin is locked; enter the PIN again');
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) return invalid(parsed.error.issues);
+      extendSession();
+      return run(parsed.data);
+    };
+  }
+
+  function invalid(issues: { path: PropertyKey[]; message: string }[]) {
+    const detail = issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.map(String).join('.') || 'request'}: ${issue.message}`)
+      .join('; ');
+    return fail('invalid-request', `request refused: ${detail}`);
+  }
+
+  const nothing = {
+    safeParse: (value: unknown) =>
+      value === undefined || value === null
+        ? { success: true as const, data: null }
+        : {
+            success: false as const,
+            error: { issues: [{ path: [], message: 'this call takes no data' }] },
+          },
+  };
+
+  return {
+    [IpcChannel.adminStatus]: async () => status(),
+
+    [IpcChannel.adminSetFirstPin]: async (payload) => {
+      const parsed = PinRequestSchema.safeParse(payload);
+      if (!parsed.success) return invalid(parsed.error.issues);
+      const result = await pin.setPin(parsed.data.pin);
+      if (!result.ok) {
+        return result.reason === 'pin-exists'
+          ? fail('pin-exists', 'a staff PIN is already set')
+          : fail('invalid-pin', result.message);
+      }
+      noteChange('pin-set', '');
+      return { ok: true, value: status() };
+    },
+
+    [IpcChannel.adminUnlock]: async (payload) => {
+      const parsed = PinRequestSchema.safeParse(payload);
+      if (!parsed.success) return invalid(parsed.error.issues);
+      const result = await pin.verify(parsed.data.pin);
+      if (!result.ok) return pinFailure(result);
+      const value = state();
+      extendSession();
+      return { ok: true, value };
+    },
+
+    [IpcChannel.adminLock]: async () => {
+      sessionUntil = -Infinity;
+      return null;
+    },
+
+    [IpcChannel.adminKeepAlive]: guarded(nothing, () => ({ ok: true, value: null })),
+
+    [IpcChannel.adminGetState]: guarded(nothing, () => ({ ok: true, value: state() })),
+
+    [IpcChannel.adminSaveSettings]: guarded(SaveSettingsRequestSchema, ({ settings }) => {
+      const before = store.settings;
+      const next: Settings = { ...before, ...(settings satisfies EditableSettings) };
+      const fields = changedFields(before, next);
+      if (fields.length === 0) return { ok: true, value: state() };
+      return save(next, 'settings', fields);
+    }),
+
+    [IpcChannel.adminRecordReview]: guarded(RecordReviewRequestSchema, (review) => {
+      const before = store.settings;
+      const record = { ...review, contentVersion: options.deckContentVersion };
+      // Keep the newest 40; the admin shows the latest per language.
+      const contentReviews = [...before.contentReviews, record].slice(-40);
+      const next = SettingsSchema.parse({ ...before, contentReviews });
+      return save(next, 'review', [`${review.language} ${record.contentVersion}`]);
+    }),
+
+    [IpcChannel.adminChangePin]: guarded(ChangePinRequestSchema, async ({ current, next }) => {
+      const result = await pin.changePin(current, next);
+      if (result.ok) {
+        noteChange('pin-changed', '');
+        return { ok: true, value: null };
+      }
+      if (result.reason === 'invalid-pin') return fail('invalid-pin', result.message);
+      return pinFailure(result);
+    }),
+
+    [IpcChannel.adminQuitKiosk]: guarded(nothing, () => {
+      noteChange('quit', '');
+      sessionUntil = -Infinity;
+      // Answer first, then leave.
+      setTimeout(() => options.quit(), 50);
+      return { ok: true, value: null };
+    }),
+  };
+}

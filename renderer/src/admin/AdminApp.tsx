@@ -1,0 +1,271 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { AdminBridge, AdminState, Language } from '../../../contract';
+import { createAdminI18n } from './adminI18n';
+import {
+  ClinicSection,
+  PinSection,
+  ReviewSection,
+  SettingsSection,
+  StatusSection,
+  type SectionProps,
+} from './AdminSections';
+import { OnScreenKeyboard } from './OnScreenKeyboard';
+import { PinPad, type PinPadPurpose } from './PinPad';
+import './admin.css';
+
+/** The admin gives the screen back to the slideshow after this long untouched … */
+export const ADMIN_IDLE_MS = 120_000;
+/** … warning this long before, with a button to stay. */
+export const ADMIN_IDLE_WARNING_MS = 20_000;
+/** Tell main the session is still in use at most this often. */
+const KEEP_ALIVE_EVERY_MS = 30_000;
+
+const SECTIONS = {
+  settings: SettingsSection,
+  clinic: ClinicSection,
+  review: ReviewSection,
+  status: StatusSection,
+  pin: PinSection,
+} as const;
+type SectionName = keyof typeof SECTIONS;
+
+export interface AdminAppProps {
+  admin: AdminBridge;
+  purpose: PinPadPurpose;
+  language: Language;
+  onClose: () => void;
+}
+
+/** The staff admin, loaded on demand: the player's own bundle never carries it. */
+export default function AdminApp({ admin, purpose, language, onClose }: AdminAppProps) {
+  const [adminLanguage, setAdminLanguage] = useState(language);
+  const i18n = useMemo(() => createAdminI18n(language), [language]);
+  useEffect(() => {
+    void i18n.changeLanguage(adminLanguage);
+  }, [i18n, adminLanguage]);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <AdminScreen
+        admin={admin}
+        purpose={purpose}
+        language={adminLanguage}
+        onSwitchLanguage={() => setAdminLanguage((current) => (current === 'en' ? 'es' : 'en'))}
+        onClose={onClose}
+      />
+    </I18nextProvider>
+  );
+}
+
+function AdminScreen({
+  admin,
+  purpose,
+  language,
+  onSwitchLanguage,
+  onClose,
+}: Omit<AdminAppProps, 'language'> & { language: Language; onSwitchLanguage: () => void }) {
+  const { t } = useTranslation('admin');
+  const [state, setState] = useState<AdminState | null>(null);
+  const [section, setSection] = useState<SectionName>('settings');
+  const [field, setField] = useState<HTMLInputElement | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  const close = useCallback(() => {
+    void admin.lock().catch(() => undefined);
+    onClose();
+  }, [admin, onClose]);
+  const idle = useAdminIdle(state !== null, close, admin);
+
+  // Leave the page's language as the patient's screen had it.
+  useEffect(() => {
+    const previous = document.documentElement.lang;
+    return () => {
+      document.documentElement.lang = previous;
+    };
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  // Focus starts inside the admin, and the first heading of each new section.
+  useEffect(() => {
+    rootRef.current?.querySelector<HTMLElement>('h2, button')?.focus();
+  }, [state === null, section]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // The on-screen keyboard follows the focused text field. When a touch moves the focus to a
+  // button, it goes away only after that touch's click, so the button does not move under it.
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    let pointerDown = false;
+    let pending: HTMLInputElement | null | undefined;
+    const apply = (next: HTMLInputElement | null) => {
+      if (pointerDown) pending = next;
+      else setField(next);
+    };
+    const onFocusIn = (event: FocusEvent) => {
+      const target = event.target;
+      if (target instanceof HTMLInputElement && target.dataset['oskMode']) setField(target);
+      else if (!(target instanceof Element && target.closest('.osk'))) apply(null);
+    };
+    const onPointerDown = () => {
+      pointerDown = true;
+    };
+    const onPointerUp = () => {
+      setTimeout(() => {
+        pointerDown = false;
+        if (pending !== undefined) setField(pending);
+        pending = undefined;
+      }, 0);
+    };
+    root.addEventListener('focusin', onFocusIn);
+    window.addEventListener('pointerdown', onPointerDown, true);
+    window.addEventListener('pointerup', onPointerUp, true);
+    window.addEventListener('pointercancel', onPointerUp, true);
+    return () => {
+      root.removeEventListener('focusin', onFocusIn);
+      window.removeEventListener('pointerdown', onPointerDown, true);
+      window.removeEventListener('pointerup', onPointerUp, true);
+      window.removeEventListener('pointercancel', onPointerUp, true);
+    };
+  }, []);
+
+  const sessionClosed = useCallback(() => setState(null), []);
+  const props: SectionProps = {
+    admin,
+    state: state as AdminState,
+    onState: setState,
+    onSessionClosed: sessionClosed,
+  };
+  const Current = SECTIONS[section];
+
+  return (
+    <div
+      ref={rootRef}
+      className="admin"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="admin-title"
+      lang={language}
+      data-keyboard={field ? 'open' : 'closed'}
+    >
+      <header className="admin__header">
+        <h1 id="admin-title" className="admin__title">
+          {t('title')}
+        </h1>
+        <button
+          type="button"
+          className="admin-button"
+          lang={language === 'en' ? 'es' : 'en'}
+          aria-label={t('switchLanguageName')}
+          onClick={onSwitchLanguage}
+        >
+          {t('switchLanguage')}
+        </button>
+        <button type="button" className="admin-button" onClick={close}>
+          {t('backToSlides')}
+        </button>
+      </header>
+      {state === null ? (
+        <div className="admin__body admin__body--pin">
+          <PinPad admin={admin} purpose={purpose} onUnlocked={(unlocked) => setState(unlocked)} />
+        </div>
+      ) : (
+        <div className="admin__body">
+          <nav className="admin__nav" aria-label={t('nav.label')}>
+            <ul>
+              {(Object.keys(SECTIONS) as SectionName[]).map((name) => (
+                <li key={name}>
+                  <button
+                    type="button"
+                    className="admin-nav__button"
+                    aria-current={section === name ? 'page' : undefined}
+                    onClick={() => {
+                      setField(null);
+                      setSection(name);
+                    }}
+                  >
+                    {t(`nav.${name}`)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="admin__content">
+            <Current key={section} {...props} />
+          </div>
+        </div>
+      )}
+      {field && field.isConnected ? (
+        <OnScreenKeyboard field={field} onHide={() => setField(null)} />
+      ) : null}
+      {idle.warningSeconds !== null ? (
+        <div
+          className="admin-idle"
+          role="alertdialog"
+          aria-modal="true"
+          aria-labelledby="admin-idle-text"
+        >
+          <p id="admin-idle-text" className="admin-idle__text">
+            {t('idle.warning', { count: idle.warningSeconds })}
+          </p>
+          <button
+            type="button"
+            className="admin-button admin-button--primary"
+            autoFocus
+            onClick={idle.keepWorking}
+          >
+            {t('idle.keepWorking')}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * Two minutes without a touch or key in the admin return the screen to the slideshow (and lock
+ * the admin in main); 20 s before, a warning with a button to stay. While staff work, main's
+ * session is kept open with a keep-alive at most every 30 s.
+ */
+function useAdminIdle(unlocked: boolean, onTimeout: () => void, admin: AdminBridge) {
+  const [openedAt] = useState(() => Date.now());
+  const lastActivity = useRef(openedAt);
+  const lastKeepAlive = useRef(openedAt);
+  const [warningSeconds, setWarningSeconds] = useState<number | null>(null);
+  const timeoutRef = useRef(onTimeout);
+  useEffect(() => {
+    timeoutRef.current = onTimeout;
+  });
+
+  const noteActivity = useCallback(() => {
+    const now = Date.now();
+    lastActivity.current = now;
+    setWarningSeconds(null);
+    if (unlocked && now - lastKeepAlive.current >= KEEP_ALIVE_EVERY_MS) {
+      lastKeepAlive.current = now;
+      void admin.keepAlive().catch(() => undefined);
+    }
+  }, [admin, unlocked]);
+
+  useEffect(() => {
+    const onActivity = (event: Event) => {
+      // Touches on the warning itself count only through its button.
+      if (event.target instanceof Element && event.target.closest('.admin-idle')) return;
+      noteActivity();
+    };
+    const events = ['pointerdown', 'keydown', 'input'] as const;
+    for (const name of events) window.addEventListener(name, onActivity, true);
+    const timer = setInterval(() => {
+      const left = ADMIN_IDLE_MS - (Date.now() - lastActivity.current);
+      if (left <= 0) timeoutRef.current();
+      else if (left <= ADMIN_IDLE_WARNING_MS) setWarningSeconds(Math.ceil(left / 1000));
+    }, 1000);
+    return () => {
+      for (const name of events) window.removeEventListener(name, onActivity, true);
+      clearInterval(timer);
+    };
+  }, [noteActivity]);
+
+  return { warningSeconds, keepWorking: noteActivity };
+}

@@ -1,0 +1,28 @@
+import type { TFunction } from 'i18next';
+import type { AdminError } from '../../../contract';
+
+/** "1:05", "0:30": how long the PIN pad stays locked. */
+export function formatWait(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/** The sentence staff see for a refused call, in the admin's language. */
+export function describeAdminError(t: TFunction<'admin'>, error: AdminError): string {
+  switch (error.code) {
+    case 'wrong-pin':
+      return error.triesLeft !== undefined
+        ? t('pin.wrong', { count: error.triesLeft })
+        : t('errors.wrong-pin');
+    case 'locked':
+      return t('errors.locked', { time: formatWait(error.retryInMs ?? 0) });
+    case 'invalid-request':
+    case 'save-failed':
+      return t(`errors.${error.code}`, { detail: error.message });
+    default:
+      return t(`errors.${error.code}`);
+  }
+}
+
+/** An error for a call that never got an answer (main busy or gone). */
+export const UNREACHABLE: AdminError = { code: 'save-failed', message: 'no answer from the kiosk' };

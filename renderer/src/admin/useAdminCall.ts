@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminError, AdminResult } from '../../../contract';
+import { describeAdminError, UNREACHABLE } from './adminErrors';
+
+export interface CallOutcome {
+  kind: 'done' | 'problem';
+  text: string;
+}
+
+/**
+ * Runs one admin call and keeps what staff should read about it: the success sentence, or the
+ * refusal in plain words. A session that main closed sends staff back to the PIN pad.
+ */
+export function useAdminCall(onSessionClosed: () => void) {
+  const { t } = useTranslation('admin');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<CallOutcome | null>(null);
+
+  async function run<T>(
+    call: () => Promise<AdminResult<T>>,
+    done: string,
+    onDone?: (value: T) => void,
+  ): Promise<boolean> {
+    setBusy(true);
+    setOutcome(null);
+    let error: AdminError;
+    try {
+      const result = await call();
+      if (result.ok) {
+        onDone?.(result.value);
+        setOutcome({ kind: 'done', text: done });
+        return true;
+      }
+      error = result.error;
+    } catch {
+      error = UNREACHABLE;
+    } finally {
+      setBusy(false);
+    }
+    if (error.code === 'not-unlocked') onSessionClosed();
+    setOutcome({
+      kind: 'problem',
+      text: error === UNREACHABLE ? t('errors.unreachable') : describeAdminError(t, error),
+    });
+    return false;
+  }
+
+  return { busy, outcome, run, clear: () => setOutcome(null) };
+}

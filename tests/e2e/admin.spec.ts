@@ -1,0 +1,423 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { KioskBridge } from '../../contract';
+import { axeViolations, expect, test, VIEWPORTS } from './fixtures';
+import { installMainProcess } from './mainProcess';
+
+const PIN = '2468';
+
+async function typePin(page: Page, pin: string): Promise<void> {
+  const pad = page.locator('.pin-pad');
+  for (const digit of pin) {
+    await pad.getByRole('button', { name: digit, exact: true }).click();
+  }
+  await pad.getByRole('button', { name: /^(OK|Aceptar)$/ }).click();
+}
+
+/** Ctrl+Alt+A once the page is listening (the corner is drawn in the same commit). */
+async function pressAdminKeys(page: Page): Promise<void> {
+  await page.locator('.admin-corner').waitFor({ state: 'attached' });
+  await page.keyboard.press('Control+Alt+a');
+}
+
+async function openAdmin(page: Page, pin = PIN): Promise<void> {
+  await pressAdminKeys(page);
+  await expect(page.getByRole('heading', { name: 'Staff PIN' })).toBeVisible();
+  await typePin(page, pin);
+  await expect(page.getByRole('navigation', { name: 'Admin sections' })).toBeVisible();
+}
+
+const section = (page: Page, name: string) =>
+  page.getByRole('navigation').getByRole('button', { name, exact: true });
+
+test.describe('getting in', () => {
+  test('with no PIN the corner does nothing; Ctrl+Alt+A sets the first PIN, stored hashed', async ({
+    appPage: page,
+    baseURL,
+  }) => {
+    const main = await installMainProcess(page, baseURL!);
+    await page.goto('/');
+    await page.mouse.move(1900, 20);
+    await page.mouse.down();
+    await page.waitForTimeout(3400);
+    await page.mouse.up();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
+    await pressAdminKeys(page);
+    await expect(page.getByRole('heading', { name: 'Set the staff PIN' })).toBeVisible();
+    await typePin(page, '13');
+    await expect(page.getByRole('alert').first()).toHaveText(/4 to 8 digits/);
+    await page.getByRole('button', { name: 'Delete last digit' }).click();
+    await page.getByRole('button', { name: 'Delete last digit' }).click();
+    await typePin(page, PIN);
+    await expect(page.getByText('Enter the same PIN again to confirm it.')).toBeVisible();
+    await typePin(page, '9999');
+    await expect(page.getByText('The two PINs were different.')).toBeVisible();
+    await typePin(page, PIN);
+    await typePin(page, PIN);
+    await expect(page.getByRole('heading', { name: 'Slideshow settings' })).toBeVisible();
+
+    const record = fs.readFileSync(path.join(main.directory, 'staff-pin.json'), 'utf8');
+    expect(record).toContain('scrypt');
+    expect(record).not.toContain(PIN);
+    expect(main.pin.hasPin()).toBe(true);
+  });
+
+  test('--setup opens the PIN set-up at start; the corner does not until a PIN exists', async ({
+    appPage: page,
+    baseURL,
+  }) => {
+    await installMainProcess(page, baseURL!, { setupRequested: true });
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Set the staff PIN' })).toBeVisible();
+  });
+
+  test('holding the top-right corner for 3 s opens the PIN pad once a PIN exists', async ({
+    appPage: page,
+    baseURL,
+  }) => {
+    await installMainProcess(page, baseURL!, { pin: PIN });
+    await page.goto('/');
+    // A short touch there is nothing.
+    await page.mouse.click(1900, 20);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await page.mouse.move(1900, 20);
+    await page.mouse.down();
+    await expect(page.getByRole('heading', { name: 'Staff PIN' })).toBeVisible({ timeout: 6000 });
+    await page.mouse.up();
+    await typePin(page, PIN);
+    await expect(page.getByRole('navigation', { name: 'Admin sections' })).toBeVisible();
+  });
+
+  test('five wrong PINs lock the pad; main keeps the lock across a reload until it ends', async ({
+    appPage: page,
+    baseURL,
+  }) => {
+    const main = await installMainProcess(page, baseURL!, { pin: PIN });
+    await page.goto('/');
+    await pressAdminKeys(page);
+    for (const left of [4, 3, 2, 1]) {
+      await typePin(page, '1111');
+      await expect(page.locator('.pin-pad__message')).toHaveText(
+        new RegExp(`Wrong PIN. ${left} tr(y|ies) left`),
+      );
+    }
+    await typePin(page, '1111');
+    await expect(page.locator('.pin-pad__message')).toHaveText(
+      /Too many wrong tries. Try again in 0:(30|29)/,
+    );
+    await expect(
+      page.locator('.pin-pad').getByRole('button', { name: '5', exact: true }),
+    ).toBeDisabled();
+
+    // A reload (or a restart) does not clear it: main answers "locked" with the time left.
+    await page.reload();
+    await pressAdminKeys(page);
+    await expect(page.locator('.pin-pad__message')).toHaveText(/Try again in 0:[23]\d/);
+
+    main.advance(31_000);
+    await page.reload();
+    await openAdmin(page);
+  });
+
+  test('"Back to slides" locks the admin in main as well', async ({ appPage: page, baseURL }) => {
+    await installMainProcess(page, baseURL!, { pin: PIN });
+    await page.goto('/');
+    await openAdmin(page);
+    await page.getByRole('button', { name: 'Back to slides' }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    const answer = await page.evaluate(() =>
+      (window as unknown as { kiosk: KioskBridge }).kiosk.admin.getState(),
+    );
+    expect(answer).toMatchObject({ ok: false, error: { code: 'not-unlocked' } });
+    // And a payload main does not expect is refused with a reason, not obeyed.
+    const refused = await page.evaluate(() =>
+      (window as unknown as { kiosk: KioskBridge }).kiosk.admin.unlock({
+        pin: '1234; rm -rf /',
+      } as never),
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+});
+
+test.describe('settings', () => {
+  test('saved settings reach the running player at once and are on disk', async ({
+    appPage: page,
+    baseURL,
+  }) => {
+    const main = await installMainProcess(page, baseURL!, { pin: PIN });
+    await page.goto('/');
+    await expect(page.locator('.player')).toHaveAttribute('data-transition', 'fade');
+    await expect(page.locator('.progress')).toHaveCount(1);
+    await openAdmin(page);
+    await page.getByRole('radio', { name: 'Cut (no movement)' }).check();
+    await page.getByRole('checkbox', { name: /progress bar/ }).uncheck();
+    await page.getByLabel('Return to the slideshow after no touch for').selectOption('90');
+    await expect(page.getByText('You have changes that are not saved.')).toBeVisible();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+    expect(main.readSettingsFile()).toMatchObject({
+      transition: 'cut',
+      showProgressBar: false,
+      idleTimeoutSeconds: 90,
+    });
+    await page.getByRole('button', { name: 'Back to slides' }).click();
+    await expect(page.locator('.player')).toHaveAttribute('data-transition', 'cut');
+    await expect(page.locator('.progress')).toHaveCount(0);
+
+    await openAdmin(page);
+    await section(page, 'Kiosk status').click();
+    await expect(page.locator('.admin-log').last()).toContainText(
+      'Settings changed: idle time, change between slides, progress bar',
+    );
+  });
+
+  test('clinic details typed on the on-screen keyboard; a bad web address is refused and nothing is lost', async ({
+    appPage: page,
+    baseURL,
+  }) => {
+    const main = await installMainProcess(page, baseURL!, { pin: PIN });
+    await page.goto('/');
+    await openAdmin(page);
+    await section(page, 'Clinic details').click();
+    const name = page.getByLabel('Clinic name');
+    await name.click();
+    await name.press('End');
+    const keyboard = page.getByRole('group', { name: 'On-screen keyboard' });
+    await expect(keyboard).toBeVisible();
+    for (const key of [' ', 'Shift', 'Ñ', 'a', 'ñ', 'ú']) {
+      if (key === ' ') await keyboard.getByRole('button', { name: 'Space' }).click();
+      else await keyboard.getByRole('button', { name: key, exact: true }).click();
+    }
+    await keyboard.getByRole('button', { name: 'Delete' }).click();
+    await keyboard.getByRole('button', { name: 'é', exact: true }).click();
+    await expect(name).toHaveValue('Ken Starr MD Wellness Group Ñañé');
+    // The focus stayed in the field: a plugged-in keyboard goes on typing there.
+    await page.keyboard.type('!');
+    await expect(name).toHaveValue('Ken Starr MD Wellness Group Ñañé!');
+
+    const web = page.getByLabel(/Web address/);
+    await web.fill('javascript:alert(1)');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'That was not accepted' }),
+    ).toBeVisible();
+    expect(main.readSettingsFile().clinic.name).toBe('Ken Starr MD Wellness Group');
+    await expect(name).toHaveValue('Ken Starr MD Wellness Group Ñañé!');
+
+    await web.fill('https://clinic.example/ketamine');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+    expect(main.readSettingsFile().clinic).toMatchObject({
+      name: 'Ken Starr MD Wellness Group Ñañé!',
+      webAddress: 'https://clinic.example/ketamine',
+    });
+  });
+
+  test('a clinician review is recorded against the content version and shown', async ({
+    appPage: page,
+    baseURL,
+  }) => {
+    const main = await installMainProcess(page, baseURL!, { pin: PIN });
+    await page.goto('/');
+    await openAdmin(page);
+    await section(page, 'Clinical review').click();
+    await expect(page.getByText('English: not reviewed yet.').first()).toBeVisible();
+    await page.getByRole('radio', { name: 'Spanish' }).check();
+    await page.getByLabel("Reviewing clinician's name").fill('Dr. Ana Ruiz');
+    await page.getByLabel(/Date of the review/).fill('2026-11-20');
+    await page.getByRole('button', { name: 'Record review' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Review recorded.' })).toBeVisible();
+    await expect(
+      page.getByText('Spanish: reviewed by Dr. Ana Ruiz on 2026-11-20 (version 1.1.0)'),
+    ).toBeVisible();
+    expect(main.readSettingsFile().contentReviews).toEqual([
+      {
+        language: 'es',
+        reviewer: 'Dr. Ana Ruiz',
+        reviewedOn: '2026-11-20',
+        contentVersion: '1.1.0',
+      },
+    ]);
+    await page.getByLabel(/Date of the review/).fill('20/11/2026');
+    await page.getByLabel("Reviewing clinician's name").fill('Dr. Ana Ruiz');
+    await page.getByRole('button', { name: 'Record review' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'That was not accepted' }),
+    ).toBeVisible();
+  });
+
+  test('status shows versions, damaged settings restored, and the last recoveries', async ({
+    appPage: page,
+    baseURL,
+  }) => {
+    await installMainProcess(page, baseURL!, {
+      pin: PIN,
+      settingsFileBytes: '{"version": 2, "settings": {"idleTime',
+      recoveries: [{ event: 'reload', detail: 'no heartbeat for 30 s' }],
+    });
+    await page.goto('/');
+    await openAdmin(page);
+    await section(page, 'Kiosk status').click();
+    await expect(page.getByText('App version: 9.9.9-test')).toBeVisible();
+    await expect(page.getByText('Slide content version: 1.1.0')).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('the saved settings were damaged');
+    await expect(page.getByRole('alert')).toContainText(
+      'The damaged file was kept as settings.corrupt-',
+    );
+    const recoveries = page.locator('.admin-log').first();
+    await expect(recoveries).toContainText('Damaged settings were restored');
+    await expect(recoveries).toContainText('The slideshow was reloaded: no heartbeat for 30 s');
+  });
+
+  test('change the PIN, and quit kiosk mode only after confirming', async ({
+    appPage: page,
+    baseURL,
+  }) => {
+    const main = await installMainProcess(page, baseURL!, { pin: PIN });
+    await page.goto('/');
+    await openAdmin(page);
+    await section(page, 'PIN and exit').click();
+    await page.getByLabel('Current PIN').fill('0000');
+    await page.getByLabel('New PIN (4 to 8 digits)').fill('97531');
+    await page.getByLabel('New PIN again').fill('97531');
+    await page.getByRole('button', { name: 'Change PIN' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Wrong PIN' })).toBeVisible();
+    await page.getByLabel('Current PIN').fill(PIN);
+    await page.getByRole('button', { name: 'Change PIN' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'The PIN was changed.' }),
+    ).toBeVisible();
+    expect(await main.pin.verify('97531')).toEqual({ ok: true });
+
+    await page.getByRole('button', { name: 'Quit kiosk' }).click();
+    await page.getByRole('button', { name: 'No, keep it running' }).click();
+    await page.getByRole('button', { name: 'Quit kiosk' }).click();
+    await page.getByRole('button', { name: 'Yes, quit' }).click();
+    await expect.poll(() => main.quitCalls).toBe(1);
+  });
+});
+
+test('after 2 minutes untouched the admin warns, then gives the screen back to the slideshow', async ({
+  appPage: page,
+  baseURL,
+}) => {
+  await installMainProcess(page, baseURL!, { pin: PIN });
+  await page.clock.install({ time: new Date('2026-03-02T09:00:00') });
+  await page.goto('/');
+  await openAdmin(page);
+  await page.clock.runFor(101_000);
+  const warning = page.getByRole('alertdialog');
+  await expect(warning).toContainText('The slideshow comes back in');
+  await warning.getByRole('button', { name: 'Keep working' }).click();
+  await expect(warning).toHaveCount(0);
+  await page.clock.runFor(100_000);
+  await expect(page.getByRole('navigation', { name: 'Admin sections' })).toBeVisible();
+  await page.clock.runFor(25_000);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.locator('.player')).toBeVisible();
+  const answer = await page.evaluate(() =>
+    (window as unknown as { kiosk: KioskBridge }).kiosk.admin.getState(),
+  );
+  expect(answer).toMatchObject({ ok: false, error: { code: 'not-unlocked' } });
+});
+
+test('the admin reads in Spanish, and the patient screen keeps its language', async ({
+  appPage: page,
+  baseURL,
+}) => {
+  await installMainProcess(page, baseURL!, { pin: PIN });
+  await page.goto('/');
+  await openAdmin(page);
+  await page
+    .getByRole('button', { name: 'Switch the admin screen to English' })
+    .or(page.getByRole('button', { name: 'Cambiar la pantalla de administración a español' }))
+    .click();
+  await expect(
+    page.getByRole('heading', { name: 'Configuración de la presentación' }),
+  ).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await page.getByRole('button', { name: 'Volver a las diapositivas' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('button', { name: 'Español' })).toBeVisible();
+});
+
+for (const language of ['en', 'es'] as const) {
+  test(`axe: the PIN pad and every admin section, ${language}`, async ({
+    appPage: page,
+    baseURL,
+  }) => {
+    test.setTimeout(60_000);
+    await installMainProcess(page, baseURL!, { pin: PIN });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('/');
+    await pressAdminKeys(page);
+    if (language === 'es') {
+      await page
+        .getByRole('button', { name: 'Cambiar la pantalla de administración a español' })
+        .click();
+    }
+    await expect(page.locator('.pin-pad')).toBeVisible();
+    expect(await axeViolations(page), 'PIN pad').toEqual([]);
+    await typePin(page, PIN);
+    await expect(page.locator('.admin-nav__button')).toHaveCount(5);
+    const names = await page.locator('.admin-nav__button').allTextContents();
+    expect(names).toHaveLength(5);
+    for (const name of names) {
+      await section(page, name).click();
+      // With the on-screen keyboard up where the section has a text field.
+      const field = page.locator('input.admin-input').first();
+      if ((await field.count()) > 0) await field.focus();
+      expect(await axeViolations(page), name).toEqual([]);
+    }
+  });
+}
+
+for (const viewport of VIEWPORTS) {
+  test(`admin fits ${viewport.name}: nothing off screen or overlapping, targets large`, async ({
+    appPage: page,
+    baseURL,
+  }) => {
+    await installMainProcess(page, baseURL!, { pin: PIN });
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.goto('/');
+    await openAdmin(page);
+    for (const name of [
+      'Slideshow',
+      'Clinic details',
+      'Clinical review',
+      'Kiosk status',
+      'PIN and exit',
+    ]) {
+      await section(page, name).click();
+      const input = page.locator('input.admin-input').first();
+      if ((await input.count()) > 0) await input.focus();
+      const problems = await page.evaluate(() => {
+        const found: string[] = [];
+        const admin = document.querySelector('.admin')!;
+        if (admin.scrollWidth > window.innerWidth + 1) found.push('admin scrolls sideways');
+        for (const element of admin.querySelectorAll('button, input, select, label')) {
+          const rect = element.getBoundingClientRect();
+          if (rect.width === 0) continue;
+          if (rect.left < -1 || rect.right > window.innerWidth + 1) {
+            found.push(`${element.tagName} "${element.textContent?.slice(0, 20)}" off screen`);
+          }
+          if (element.matches('button, select') && (rect.height < 44 || rect.width < 44)) {
+            found.push(
+              `small target ${element.textContent?.slice(0, 20)}: ${rect.width}x${rect.height}`,
+            );
+          }
+        }
+        return found;
+      });
+      expect(problems, name).toEqual([]);
+      if (process.env['SCREENSHOTS']) {
+        await page.screenshot({
+          path: `docs/screenshots/admin-${name.split(' ')[0]!.toLowerCase()}-${viewport.width}x${viewport.height}.png`,
+        });
+      }
+    }
+  });
+}

@@ -1,0 +1,175 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import {
+  ADMIN_BRIDGE_INVOKE,
+  BRIDGE_INVOKE,
+  BRIDGE_LISTEN,
+  BRIDGE_SEND,
+  IpcChannel,
+  type KioskConfig,
+  type Settings,
+} from '../../contract';
+import { createAdminService, createPinFileStore } from '../../electron/main/adminService';
+import { createIpcHandlers, type IpcSender } from '../../electron/main/ipcHandlers';
+import { createRecoveryLog, type RecoveryLog } from '../../electron/main/recoveryLog';
+import { openSettingsStore, type SettingsStore } from '../../electron/main/settingsStore';
+import { createStaffPin, type StaffPin } from '../../electron/main/staffPin';
+
+const deck = JSON.parse(
+  fs.readFileSync(new URL('../../assets/deck/how-ketamine-works.json', import.meta.url), 'utf8'),
+) as { contentVersion: string };
+
+export interface MainProcess {
+  directory: string;
+  store: SettingsStore;
+  pin: StaffPin;
+  recoveries: RecoveryLog;
+  changes: RecoveryLog;
+  /** Moves main's monotonic clock on (PIN lockouts, the admin session). */
+  advance(ms: number): void;
+  readSettingsFile(): Settings;
+  quitCalls: number;
+}
+
+export interface MainProcessOptions {
+  /** Start with a PIN already set. */
+  pin?: string;
+  /** Write these bytes as settings.json before the store opens (a damaged file …). */
+  settingsFileBytes?: string;
+  /** Entries already in the recovery log. */
+  recoveries?: { event: string; detail: string }[];
+  setupRequested?: boolean;
+}
+
+/**
+ * The real main-process handlers (settings store, staff PIN, admin service, IPC sender and
+ * payload checks) run here in Node over a temporary data folder, and the page gets the same
+ * `window.kiosk` the preload builds, over a Playwright binding. Only Electron's transport is
+ * replaced; every check main makes is the real one.
+ */
+export async function installMainProcess(
+  page: Page,
+  baseURL: string,
+  options: MainProcessOptions = {},
+): Promise<MainProcess> {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'));
+  if (options.settingsFileBytes !== undefined) {
+    fs.writeFileSync(path.join(directory, 'settings.json'), options.settingsFileBytes);
+  }
+  let clockOffset = 0;
+  const monotonicNow = () => performance.now() + clockOffset;
+  const store = openSettingsStore({ directory, now: () => new Date() });
+  const recoveries = createRecoveryLog({ directory });
+  for (const entry of options.recoveries ?? []) recoveries.append(entry.event, entry.detail);
+  if (store.recovery) recoveries.append('settings-recovered', store.recovery.detail);
+  const changes = createRecoveryLog({ directory, fileName: 'changes.log' });
+  const pin = createStaffPin({ store: createPinFileStore(directory), monotonicNow });
+  if (options.pin) await pin.setPin(options.pin);
+
+  const config: KioskConfig = { settings: store.settings, mode: 'loop', appVersion: '9.9.9-test' };
+  const harness: MainProcess = {
+    directory,
+    store,
+    pin,
+    recoveries,
+    changes,
+    advance: (ms) => {
+      clockOffset += ms;
+    },
+    readSettingsFile: () =>
+      (
+        JSON.parse(fs.readFileSync(path.join(directory, 'settings.json'), 'utf8')) as {
+          settings: Settings;
+        }
+      ).settings,
+    quitCalls: 0,
+  };
+  const handlers = createIpcHandlers({
+    getConfig: () => config,
+    logProblem: (report) => recoveries.append(report.kind, report.message),
+    heartbeat: () => undefined,
+    devServerOrigin: new URL(baseURL).origin,
+    admin: createAdminService({
+      store,
+      pin,
+      recoveries,
+      changes,
+      appVersion: config.appVersion,
+      deckContentVersion: deck.contentVersion,
+      setupRequested: options.setupRequested ?? false,
+      settingsNotice: store.recovery,
+      monotonicNow,
+      now: () => new Date(),
+      onSettingsSaved: (settings) => {
+        config.settings = settings;
+        void page
+          .evaluate(
+            ([channel, payload]) =>
+              (
+                window as unknown as { __kioskEmit(channel: string, payload: unknown): void }
+              ).__kioskEmit(channel as string, payload),
+            [IpcChannel.kioskConfigChanged, config] as const,
+          )
+          .catch(() => undefined);
+      },
+      quit: () => {
+        harness.quitCalls += 1;
+      },
+    }),
+  });
+
+  await page.exposeBinding(
+    '__kioskIpc',
+    async (source, kind: 'invoke' | 'send', channel: string, payload: unknown) => {
+      const sender: IpcSender = {
+        frameUrl: source.frame.url(),
+        isMainFrame: source.frame === source.page.mainFrame(),
+      };
+      if (kind === 'invoke') {
+        const handler = handlers.invoke[channel];
+        if (!handler) throw new Error(`no handler for ${channel}`);
+        return handler(sender, payload);
+      }
+      handlers.send[channel]?.(sender, payload);
+      return undefined;
+    },
+  );
+  // The preload's construction, from the same tables (electron/preload/index.ts).
+  await page.addInitScript(
+    (tables) => {
+      type Ipc = (kind: string, channel: string, payload?: unknown) => Promise<unknown>;
+      const ipc = (window as unknown as { __kioskIpc: Ipc }).__kioskIpc;
+      const listeners = new Map<string, Set<(payload: unknown) => void>>();
+      const bridge: Record<string, unknown> = {};
+      for (const [name, channel] of Object.entries(tables.invoke)) {
+        bridge[name] = (payload?: unknown) => ipc('invoke', channel, payload);
+      }
+      for (const [name, channel] of Object.entries(tables.send)) {
+        bridge[name] = (payload: unknown) => void ipc('send', channel, payload);
+      }
+      for (const [name, channel] of Object.entries(tables.listen)) {
+        bridge[name] = (listener: (payload: unknown) => void) => {
+          const set = listeners.get(channel) ?? new Set();
+          listeners.set(channel, set);
+          set.add(listener);
+          return () => set.delete(listener);
+        };
+      }
+      const admin: Record<string, unknown> = {};
+      for (const [name, channel] of Object.entries(tables.admin)) {
+        admin[name] = (payload?: unknown) => ipc('invoke', channel, payload);
+      }
+      bridge['admin'] = admin;
+      Object.defineProperty(window, 'kiosk', { value: Object.freeze(bridge) });
+      Object.defineProperty(window, '__kioskEmit', {
+        value: (channel: string, payload: unknown) => {
+          for (const listener of listeners.get(channel) ?? []) listener(payload);
+        },
+      });
+    },
+    { invoke: BRIDGE_INVOKE, send: BRIDGE_SEND, listen: BRIDGE_LISTEN, admin: ADMIN_BRIDGE_INVOKE },
+  );
+  return harness;
+}

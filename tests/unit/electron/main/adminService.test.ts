@@ -1,0 +1,864 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  ADMIN_BRIDGE_INVOKE,
+  AdminErrorSchema,
+  AdminStateSchema,
+  AdminStatusSchema,
+  DEFAULT_CLINIC,
+  DEFAULT_SETTINGS,
+  IpcChannel,
+  type AdminError,
+  type AdminErrorCode,
+  type AdminResult,
+  type AdminState,
+  type AdminStatus,
+  type ContentReview,
+  type EditableSettings,
+  type KioskConfig,
+  type Settings,
+} from '../../../../contract';
+import {
+  ADMIN_SESSION_MS,
+  RECENT_ENTRIES,
+  changedFields,
+  createAdminService,
+  createPinFileStore,
+  type AdminHandler,
+} from '../../../../electron/main/adminService';
+import { IpcRejection, createIpcHandlers } from '../../../../electron/main/ipcHandlers';
+import { createRecoveryLog, type RecoveryLog } from '../../../../electron/main/recoveryLog';
+import {
+  openSettingsStore,
+  type RecoveryNotice,
+  type SettingsStore,
+} from '../../../../electron/main/settingsStore';
+import {
+  FIRST_LOCK_MS,
+  createStaffPin,
+  type ScryptParams,
+} from '../../../../electron/main/staffPin';
+import { SETTINGS_FILE_NAME } from '../../../../electron/main/storeOptions';
+
+/** Cheap params so the suite stays fast. */
+const FAST: ScryptParams = { N: 2 ** 10, r: 8, p: 1, keyLength: 32 };
+const PIN = '4829';
+const NEW_PIN = '97531';
+const WRONG_PIN = '0000';
+const DECK_VERSION = '2.4.1';
+const FIXED_NOW = new Date('2026-11-27T10:00:00.123Z');
+const KIOSK_PAGE = { frameUrl: 'app://kiosk/index.html', isMainFrame: true };
+
+const tempDirs: string[] = [];
+function makeTempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-admin-'));
+  tempDirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  vi.useRealTimers();
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A monotonic clock the test moves by hand; a "restart" makes a new one from 0. */
+function fakeClock(start = 0) {
+  let now = start;
+  return {
+    now: () => now,
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}
+type FakeClock = ReturnType<typeof fakeClock>;
+
+/** A wall clock that moves one second per reading, so log entries have distinct times. */
+function tickingWallClock() {
+  let ms = FIXED_NOW.getTime();
+  return () => {
+    ms += 1000;
+    return new Date(ms);
+  };
+}
+
+interface SetupOptions {
+  dir?: string;
+  clock?: FakeClock;
+  setupRequested?: boolean;
+  settingsNotice?: RecoveryNotice | null;
+  store?: SettingsStore;
+  appVersion?: string;
+  deckContentVersion?: string;
+  /** Wraps the real changes log (to make it fail). */
+  wrapChanges?: (log: RecoveryLog) => RecoveryLog;
+}
+
+/** One "process": the real store, PIN file and logs over `dir`, with a fake monotonic clock. */
+function setup(options: SetupOptions = {}) {
+  const dir = options.dir ?? makeTempDir();
+  const clock = options.clock ?? fakeClock();
+  const wallClock = tickingWallClock();
+  const store = options.store ?? openSettingsStore({ directory: dir, now: () => FIXED_NOW });
+  const pin = createStaffPin({
+    store: createPinFileStore(dir),
+    monotonicNow: clock.now,
+    scryptParams: FAST,
+  });
+  const recoveries = createRecoveryLog({ directory: dir, now: wallClock });
+  const realChanges = createRecoveryLog({
+    directory: dir,
+    fileName: 'changes.log',
+    now: wallClock,
+  });
+  const changes = options.wrapChanges ? options.wrapChanges(realChanges) : realChanges;
+  const onSettingsSaved = vi.fn<(settings: Settings) => void>();
+  const quit = vi.fn<() => void>();
+  const handlers = createAdminService({
+    store,
+    pin,
+    recoveries,
+    changes,
+    appVersion: options.appVersion ?? '1.0.0',
+    deckContentVersion: options.deckContentVersion ?? DECK_VERSION,
+    setupRequested: options.setupRequested ?? false,
+    settingsNotice: options.settingsNotice ?? null,
+    monotonicNow: clock.now,
+    now: wallClock,
+    onSettingsSaved,
+    quit,
+  });
+  return { dir, clock, store, pin, recoveries, changes, onSettingsSaved, quit, handlers };
+}
+type Harness = ReturnType<typeof setup>;
+
+function handlerFor(handlers: Record<string, AdminHandler>, channel: string): AdminHandler {
+  const handler = handlers[channel];
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return handler;
+}
+
+async function call<T = unknown>(
+  h: Harness,
+  channel: string,
+  payload?: unknown,
+): Promise<AdminResult<T>> {
+  return (await handlerFor(h.handlers, channel)(payload)) as AdminResult<T>;
+}
+
+async function status(h: Harness): Promise<AdminStatus> {
+  return AdminStatusSchema.parse(await handlerFor(h.handlers, IpcChannel.adminStatus)(undefined));
+}
+
+function valueOf<T>(result: AdminResult<T>): T {
+  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+/** The error of a failed call, checked against the contract's error schema. */
+function errorOf(result: AdminResult<unknown>, code: AdminErrorCode): AdminError {
+  if (result.ok) throw new Error(`expected ${code}, got success`);
+  const error = AdminErrorSchema.parse(result.error);
+  expect(error.code).toBe(code);
+  return error;
+}
+
+async function withPin(options: SetupOptions = {}) {
+  const h = setup(options);
+  valueOf(await call(h, IpcChannel.adminSetFirstPin, { pin: PIN }));
+  return h;
+}
+
+async function unlocked(options: SetupOptions = {}) {
+  const h = await withPin(options);
+  valueOf(await call(h, IpcChannel.adminUnlock, { pin: PIN }));
+  return h;
+}
+
+async function getState(h: Harness): Promise<AdminState> {
+  return AdminStateSchema.parse(valueOf(await call(h, IpcChannel.adminGetState)));
+}
+
+function editable(settings: Settings): EditableSettings {
+  return {
+    idleTimeoutSeconds: settings.idleTimeoutSeconds,
+    defaultLanguage: settings.defaultLanguage,
+    transition: settings.transition,
+    showProgressBar: settings.showProgressBar,
+    mode: settings.mode,
+    nightlyRestartHour: settings.nightlyRestartHour,
+    clinic: settings.clinic,
+  };
+}
+
+const settingsFile = (h: Harness) => path.join(h.dir, SETTINGS_FILE_NAME);
+const readSettingsBytes = (h: Harness) => fs.readFileSync(settingsFile(h), 'utf8');
+const reopen = (dir: string) => openSettingsStore({ directory: dir, now: () => FIXED_NOW });
+
+const REVIEW = { language: 'en', reviewer: 'Dr. Ada Lovelace', reviewedOn: '2026-11-20' } as const;
+
+/** A valid payload for every call that needs an open session. */
+const GUARDED_CALLS: [string, unknown][] = [
+  [IpcChannel.adminKeepAlive, undefined],
+  [IpcChannel.adminGetState, undefined],
+  [
+    IpcChannel.adminSaveSettings,
+    { settings: { ...editable(DEFAULT_SETTINGS), idleTimeoutSeconds: 90 } },
+  ],
+  [IpcChannel.adminRecordReview, REVIEW],
+  [IpcChannel.adminChangePin, { current: PIN, next: NEW_PIN }],
+  [IpcChannel.adminQuitKiosk, undefined],
+];
+
+/** After a refused guarded call: no settings written, no PIN changed, no quit, no change logged. */
+async function expectNothingHappened(h: Harness, settingsBefore: string) {
+  expect(readSettingsBytes(h)).toBe(settingsBefore);
+  expect(h.onSettingsSaved).not.toHaveBeenCalled();
+  await new Promise((resolve) => setTimeout(resolve, 80));
+  expect(h.quit).not.toHaveBeenCalled();
+  expect(h.changes.recent(50).map((entry) => entry.event)).toEqual(['pin-set']);
+  // The PIN is still the old one.
+  expect(await h.pin.verify(PIN)).toEqual({ ok: true });
+}
+
+describe('admin status and the first PIN', () => {
+  it.each([true, false])('reports no PIN, echoing setupRequested = %s', async (setupRequested) => {
+    const h = setup({ setupRequested });
+    expect(await status(h)).toEqual({
+      hasPin: false,
+      retryInMs: 0,
+      triesLeft: 0,
+      damage: null,
+      setupRequested,
+    });
+  });
+
+  it('answers no-pin to an unlock before any PIN is set', async () => {
+    const h = setup();
+    errorOf(await call(h, IpcChannel.adminUnlock, { pin: PIN }), 'no-pin');
+  });
+
+  it('sets the first PIN once, hashed in its own file, and logs it', async () => {
+    const h = setup({ setupRequested: true });
+    const result = await call<AdminStatus>(h, IpcChannel.adminSetFirstPin, { pin: PIN });
+    expect(valueOf(result)).toEqual({
+      hasPin: true,
+      retryInMs: 0,
+      triesLeft: 5,
+      damage: null,
+      setupRequested: true,
+    });
+    const file = fs.readFileSync(path.join(h.dir, 'staff-pin.json'), 'utf8');
+    expect(file).not.toContain(PIN);
+    expect(JSON.parse(file)).toMatchObject({ version: 1, failures: 0, lockRemainingMs: 0 });
+    expect(h.changes.recent(10)).toEqual([
+      { at: expect.any(String), event: 'pin-set', detail: '' },
+    ]);
+
+    // A second first PIN is refused and the first one still opens the admin.
+    errorOf(await call(h, IpcChannel.adminSetFirstPin, { pin: NEW_PIN }), 'pin-exists');
+    errorOf(await call(h, IpcChannel.adminUnlock, { pin: NEW_PIN }), 'wrong-pin');
+    valueOf(await call(h, IpcChannel.adminUnlock, { pin: PIN }));
+    expect(h.changes.recent(10)).toHaveLength(1);
+  });
+
+  it('does not open a session by setting the first PIN', async () => {
+    const h = await withPin();
+    errorOf(await call(h, IpcChannel.adminGetState), 'not-unlocked');
+  });
+
+  it.each([
+    ['too short', { pin: '12' }],
+    ['too long', { pin: '123456789' }],
+    ['letters', { pin: 'abcd' }],
+    ['a number', { pin: 1234 }],
+    ['an extra key', { pin: '1234', extra: 1 }],
+    ['a bare string', '1234'],
+    ['nothing', undefined],
+    ['null', null],
+  ])('refuses a first PIN given as %s and sets nothing', async (_label, payload) => {
+    const h = setup();
+    const error = errorOf(await call(h, IpcChannel.adminSetFirstPin, payload), 'invalid-request');
+    expect(error.message).toMatch(/^request refused: /);
+    expect((await status(h)).hasPin).toBe(false);
+    expect(fs.existsSync(path.join(h.dir, 'staff-pin.json'))).toBe(false);
+    expect(h.changes.recent(10)).toEqual([]);
+  });
+
+  it.each([
+    ['too short', { pin: '12' }],
+    ['a number', { pin: 1234 }],
+    ['an extra key', { pin: PIN, extra: 1 }],
+  ])('refuses an unlock given as %s without counting a wrong try', async (_label, payload) => {
+    const h = await withPin();
+    errorOf(await call(h, IpcChannel.adminUnlock, payload), 'invalid-request');
+    expect((await status(h)).triesLeft).toBe(5);
+    errorOf(await call(h, IpcChannel.adminGetState), 'not-unlocked');
+  });
+});
+
+describe('the admin session', () => {
+  it.each(GUARDED_CALLS)('%s answers not-unlocked before any unlock', async (channel, payload) => {
+    const h = await withPin();
+    const before = readSettingsBytes(h);
+    errorOf(await call(h, channel, payload), 'not-unlocked');
+    await expectNothingHappened(h, before);
+  });
+
+  it.each(GUARDED_CALLS)('%s answers not-unlocked after admin:lock', async (channel, payload) => {
+    const h = await unlocked();
+    const before = readSettingsBytes(h);
+    expect(await handlerFor(h.handlers, IpcChannel.adminLock)(undefined)).toBeNull();
+    errorOf(await call(h, channel, payload), 'not-unlocked');
+    await expectNothingHappened(h, before);
+  });
+
+  it.each(GUARDED_CALLS)(
+    '%s answers not-unlocked once the session has expired',
+    async (channel, payload) => {
+      const h = await unlocked();
+      const before = readSettingsBytes(h);
+      h.clock.advance(ADMIN_SESSION_MS);
+      errorOf(await call(h, channel, payload), 'not-unlocked');
+      await expectNothingHappened(h, before);
+    },
+  );
+
+  it('checks the session before the payload (a locked admin says nothing about the data)', async () => {
+    const h = await withPin();
+    errorOf(await call(h, IpcChannel.adminSaveSettings, { nonsense: true }), 'not-unlocked');
+  });
+
+  it('stays open until ADMIN_SESSION_MS after the unlock', async () => {
+    const h = await unlocked();
+    h.clock.advance(ADMIN_SESSION_MS - 1);
+    expect(valueOf(await call(h, IpcChannel.adminKeepAlive))).toBeNull();
+  });
+
+  it('is extended by every guarded call', async () => {
+    const h = await unlocked();
+    h.clock.advance(ADMIN_SESSION_MS - 1000);
+    valueOf(await call(h, IpcChannel.adminKeepAlive));
+    h.clock.advance(ADMIN_SESSION_MS - 1000); // past the unlock's own expiry
+    await getState(h);
+    h.clock.advance(ADMIN_SESSION_MS - 1000);
+    valueOf(
+      await call(h, IpcChannel.adminSaveSettings, {
+        settings: { ...editable(DEFAULT_SETTINGS), idleTimeoutSeconds: 45 },
+      }),
+    );
+    h.clock.advance(ADMIN_SESSION_MS - 1000);
+    valueOf(await call(h, IpcChannel.adminRecordReview, REVIEW));
+    h.clock.advance(ADMIN_SESSION_MS - 1000);
+    valueOf(await call(h, IpcChannel.adminChangePin, { current: PIN, next: NEW_PIN }));
+    h.clock.advance(ADMIN_SESSION_MS - 1000);
+    valueOf(await call(h, IpcChannel.adminKeepAlive));
+    h.clock.advance(ADMIN_SESSION_MS);
+    errorOf(await call(h, IpcChannel.adminKeepAlive), 'not-unlocked');
+  });
+
+  it('refuses data on calls that take none, without extending the session', async () => {
+    const h = await unlocked();
+    h.clock.advance(ADMIN_SESSION_MS - 1000);
+    errorOf(await call(h, IpcChannel.adminKeepAlive, { please: 'extend' }), 'invalid-request');
+    errorOf(await call(h, IpcChannel.adminGetState, 'x'), 'invalid-request');
+    expect(valueOf(await call(h, IpcChannel.adminKeepAlive, null))).toBeNull();
+    h.clock.advance(ADMIN_SESSION_MS - 1);
+    expect(valueOf(await call(h, IpcChannel.adminKeepAlive))).toBeNull();
+  });
+
+  it('does not survive a restart of the service', async () => {
+    const first = await unlocked();
+    const second = setup({ dir: first.dir });
+    errorOf(await call(second, IpcChannel.adminGetState), 'not-unlocked');
+  });
+
+  it('answers the unlock with the admin state', async () => {
+    const h = await withPin();
+    const state = AdminStateSchema.parse(
+      valueOf(await call(h, IpcChannel.adminUnlock, { pin: PIN })),
+    );
+    expect(state.settings).toEqual(DEFAULT_SETTINGS);
+    expect(state.deckContentVersion).toBe(DECK_VERSION);
+  });
+});
+
+describe('unlock and the lockout', () => {
+  async function lockOut(h: Harness) {
+    for (const triesLeft of [4, 3, 2, 1]) {
+      const error = errorOf(await call(h, IpcChannel.adminUnlock, { pin: WRONG_PIN }), 'wrong-pin');
+      expect(error.triesLeft).toBe(triesLeft);
+    }
+    const locked = errorOf(await call(h, IpcChannel.adminUnlock, { pin: WRONG_PIN }), 'locked');
+    expect(locked.retryInMs).toBe(FIRST_LOCK_MS);
+    expect(FIRST_LOCK_MS).toBe(30_000);
+  }
+
+  it('counts wrong PINs down, locks for 30 s, refuses even the right PIN, then opens', async () => {
+    const h = await withPin();
+    await lockOut(h);
+    expect(await status(h)).toMatchObject({ hasPin: true, retryInMs: 30_000, triesLeft: 0 });
+
+    h.clock.advance(10_000);
+    const stillLocked = errorOf(await call(h, IpcChannel.adminUnlock, { pin: PIN }), 'locked');
+    expect(stillLocked.retryInMs).toBe(20_000);
+    errorOf(await call(h, IpcChannel.adminGetState), 'not-unlocked');
+
+    h.clock.advance(20_000);
+    expect((await status(h)).retryInMs).toBe(0);
+    valueOf(await call(h, IpcChannel.adminUnlock, { pin: PIN }));
+    await getState(h);
+    // A correct PIN resets the count.
+    expect((await status(h)).triesLeft).toBe(5);
+  });
+
+  it('keeps the lockout when the service is re-created over the same folder', async () => {
+    const first = await withPin();
+    await lockOut(first);
+
+    // A new process: a fresh monotonic clock from 0, a new StaffPin over the same pin file.
+    const second = setup({ dir: first.dir });
+    expect(await status(second)).toMatchObject({ hasPin: true, retryInMs: 30_000, triesLeft: 0 });
+    errorOf(await call(second, IpcChannel.adminUnlock, { pin: PIN }), 'locked');
+    second.clock.advance(29_999);
+    errorOf(await call(second, IpcChannel.adminUnlock, { pin: PIN }), 'locked');
+    second.clock.advance(1);
+    valueOf(await call(second, IpcChannel.adminUnlock, { pin: PIN }));
+    await getState(second);
+  });
+});
+
+describe('save-settings', () => {
+  const edited: EditableSettings = {
+    ...editable(DEFAULT_SETTINGS),
+    idleTimeoutSeconds: 120,
+    clinic: { ...DEFAULT_CLINIC, phone: '555-0100' },
+  };
+
+  it('saves to disk, tells the player and logs the changed fields', async () => {
+    const h = await unlocked();
+    const state = AdminStateSchema.parse(
+      valueOf(await call(h, IpcChannel.adminSaveSettings, { settings: edited })),
+    );
+    const expected: Settings = { ...DEFAULT_SETTINGS, ...edited };
+    expect(state.settings).toEqual(expected);
+    expect(h.store.settings).toEqual(expected);
+    expect(reopen(h.dir).settings).toEqual(expected);
+    expect(h.onSettingsSaved).toHaveBeenCalledTimes(1);
+    expect(h.onSettingsSaved).toHaveBeenCalledWith(expected);
+
+    const change = {
+      at: expect.any(String),
+      event: 'settings',
+      detail: 'idleTimeoutSeconds, clinic.phone',
+    };
+    expect(h.changes.recent(1)).toEqual([change]);
+    expect(state.changes[0]).toEqual(change);
+    expect((await getState(h)).changes.map((entry) => entry.event)).toEqual([
+      'settings',
+      'pin-set',
+    ]);
+  });
+
+  it('keeps the display ids and the reviews, which the request cannot carry', async () => {
+    const dir = makeTempDir();
+    const review: ContentReview = { ...REVIEW, contentVersion: '1.0.0' };
+    const before: Settings = {
+      ...DEFAULT_SETTINGS,
+      audienceDisplayId: 7,
+      presenterDisplayId: 9,
+      contentReviews: [review],
+    };
+    openSettingsStore({ directory: dir, now: () => FIXED_NOW }).save(before);
+    const h = await unlocked({ dir });
+
+    for (const extra of [
+      { audienceDisplayId: 1 },
+      { presenterDisplayId: 2 },
+      { contentReviews: [] },
+    ]) {
+      errorOf(
+        await call(h, IpcChannel.adminSaveSettings, { settings: { ...edited, ...extra } }),
+        'invalid-request',
+      );
+    }
+    valueOf(await call(h, IpcChannel.adminSaveSettings, { settings: edited }));
+    const saved = reopen(dir).settings;
+    expect(saved).toEqual({ ...before, ...edited });
+    expect(saved.audienceDisplayId).toBe(7);
+    expect(saved.presenterDisplayId).toBe(9);
+    expect(saved.contentReviews).toEqual([review]);
+  });
+
+  it.each([
+    ['an idle timeout of 5 s', { settings: { ...edited, idleTimeoutSeconds: 5 } }],
+    ['an unknown key in the settings', { settings: { ...edited, kioskPassword: 'x' } }],
+    ['an unknown key beside the settings', { settings: edited, force: true }],
+    [
+      'a javascript: web address',
+      { settings: { ...edited, clinic: { ...edited.clinic, webAddress: 'javascript:alert(1)' } } },
+    ],
+    ['a blank clinic name', { settings: { ...edited, clinic: { ...edited.clinic, name: '  ' } } }],
+    ['a missing field', { settings: { ...edited, mode: undefined } }],
+    ['a whole Settings object', { settings: DEFAULT_SETTINGS }],
+    ['no settings at all', {}],
+    ['nothing', undefined],
+  ])('refuses %s and leaves the file unchanged', async (_label, payload) => {
+    const h = await unlocked();
+    const before = readSettingsBytes(h);
+    errorOf(await call(h, IpcChannel.adminSaveSettings, payload), 'invalid-request');
+    expect(readSettingsBytes(h)).toBe(before);
+    expect(reopen(h.dir).settings).toEqual(DEFAULT_SETTINGS);
+    expect(h.store.settings).toEqual(DEFAULT_SETTINGS);
+    expect(h.onSettingsSaved).not.toHaveBeenCalled();
+    expect(h.changes.recent(10).map((entry) => entry.event)).toEqual(['pin-set']);
+  });
+
+  it('appends no change and tells nobody when nothing changed', async () => {
+    const h = await unlocked();
+    const before = readSettingsBytes(h);
+    const state = AdminStateSchema.parse(
+      valueOf(
+        await call(h, IpcChannel.adminSaveSettings, { settings: editable(DEFAULT_SETTINGS) }),
+      ),
+    );
+    expect(state.settings).toEqual(DEFAULT_SETTINGS);
+    expect(readSettingsBytes(h)).toBe(before);
+    expect(h.onSettingsSaved).not.toHaveBeenCalled();
+    expect(h.changes.recent(10).map((entry) => entry.event)).toEqual(['pin-set']);
+  });
+
+  it('answers save-failed when the write fails, and logs nothing', async () => {
+    const dir = makeTempDir();
+    const real = openSettingsStore({ directory: dir, now: () => FIXED_NOW });
+    const failing: SettingsStore = {
+      get settings() {
+        return real.settings;
+      },
+      recovery: real.recovery,
+      migratedFrom: real.migratedFrom,
+      path: real.path,
+      save() {
+        throw new Error('ENOSPC: no space left on device');
+      },
+    };
+    const h = await unlocked({ dir, store: failing });
+    const error = errorOf(
+      await call(h, IpcChannel.adminSaveSettings, { settings: edited }),
+      'save-failed',
+    );
+    expect(error.message).toMatch(/ENOSPC/);
+    expect(h.onSettingsSaved).not.toHaveBeenCalled();
+    expect(h.changes.recent(10).map((entry) => entry.event)).toEqual(['pin-set']);
+    expect(reopen(dir).settings).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('record-review', () => {
+  it('stamps the deck content version, saves the review and shows it', async () => {
+    const h = await unlocked();
+    const state = AdminStateSchema.parse(
+      valueOf(await call(h, IpcChannel.adminRecordReview, REVIEW)),
+    );
+    const record: ContentReview = { ...REVIEW, contentVersion: DECK_VERSION };
+    expect(state.settings.contentReviews).toEqual([record]);
+    expect((await getState(h)).settings.contentReviews).toEqual([record]);
+    expect(reopen(h.dir).settings.contentReviews).toEqual([record]);
+    expect(h.onSettingsSaved).toHaveBeenCalledWith({
+      ...DEFAULT_SETTINGS,
+      contentReviews: [record],
+    });
+    expect(h.changes.recent(1)).toEqual([
+      { at: expect.any(String), event: 'review', detail: `en ${DECK_VERSION}` },
+    ]);
+
+    // A second review goes after the first.
+    const spanish = { language: 'es', reviewer: 'Dra. Rosa Parks', reviewedOn: '2026-11-21' };
+    const next = AdminStateSchema.parse(
+      valueOf(await call(h, IpcChannel.adminRecordReview, spanish)),
+    );
+    expect(next.settings.contentReviews).toEqual([
+      record,
+      { ...spanish, contentVersion: DECK_VERSION },
+    ]);
+  });
+
+  it('keeps only the newest 40 reviews', async () => {
+    const dir = makeTempDir();
+    const old: ContentReview[] = Array.from({ length: 40 }, (_, index) => ({
+      language: 'en',
+      contentVersion: '1.0.0',
+      reviewer: `Reviewer ${index}`,
+      reviewedOn: '2025-01-01',
+    }));
+    openSettingsStore({ directory: dir, now: () => FIXED_NOW }).save({
+      ...DEFAULT_SETTINGS,
+      contentReviews: old,
+    });
+    const h = await unlocked({ dir });
+    valueOf(await call(h, IpcChannel.adminRecordReview, REVIEW));
+    const reviews = reopen(dir).settings.contentReviews;
+    expect(reviews).toHaveLength(40);
+    expect(reviews[0]?.reviewer).toBe('Reviewer 1');
+    expect(reviews[39]).toEqual({ ...REVIEW, contentVersion: DECK_VERSION });
+  });
+
+  it.each([
+    ['an empty reviewer', { ...REVIEW, reviewer: '' }],
+    ['a blank reviewer', { ...REVIEW, reviewer: '   ' }],
+    ['a one-letter reviewer', { ...REVIEW, reviewer: 'A' }],
+    ['an impossible date', { ...REVIEW, reviewedOn: '2026-02-30' }],
+    ['a date with a time', { ...REVIEW, reviewedOn: '2026-11-20T10:00:00Z' }],
+    ['an unknown language', { ...REVIEW, language: 'fr' }],
+    ['a content version (main sets it)', { ...REVIEW, contentVersion: '9.9.9' }],
+    ['nothing', undefined],
+  ])('refuses %s and saves nothing', async (_label, payload) => {
+    const h = await unlocked();
+    const before = readSettingsBytes(h);
+    errorOf(await call(h, IpcChannel.adminRecordReview, payload), 'invalid-request');
+    expect(readSettingsBytes(h)).toBe(before);
+    expect(h.onSettingsSaved).not.toHaveBeenCalled();
+    expect((await getState(h)).settings.contentReviews).toEqual([]);
+  });
+});
+
+describe('change-pin', () => {
+  it('refuses a wrong current PIN as a counted wrong try', async () => {
+    const h = await unlocked();
+    const error = errorOf(
+      await call(h, IpcChannel.adminChangePin, { current: WRONG_PIN, next: NEW_PIN }),
+      'wrong-pin',
+    );
+    expect(error.triesLeft).toBe(4);
+    expect((await status(h)).triesLeft).toBe(4);
+    await handlerFor(h.handlers, IpcChannel.adminLock)(undefined);
+    errorOf(await call(h, IpcChannel.adminUnlock, { pin: NEW_PIN }), 'wrong-pin');
+    valueOf(await call(h, IpcChannel.adminUnlock, { pin: PIN }));
+    expect((await getState(h)).changes.map((entry) => entry.event)).toEqual(['pin-set']);
+  });
+
+  it('changes the PIN: the old one no longer unlocks, the new one does', async () => {
+    const h = await unlocked();
+    expect(
+      valueOf(await call(h, IpcChannel.adminChangePin, { current: PIN, next: NEW_PIN })),
+    ).toBeNull();
+    const changes = (await getState(h)).changes;
+    expect(changes[0]).toEqual({ at: expect.any(String), event: 'pin-changed', detail: '' });
+    expect(changes.map((entry) => entry.event)).toEqual(['pin-changed', 'pin-set']);
+
+    await handlerFor(h.handlers, IpcChannel.adminLock)(undefined);
+    errorOf(await call(h, IpcChannel.adminUnlock, { pin: PIN }), 'wrong-pin');
+    valueOf(await call(h, IpcChannel.adminUnlock, { pin: NEW_PIN }));
+
+    // And a new process over the same folder agrees.
+    const restarted = setup({ dir: h.dir });
+    errorOf(await call(restarted, IpcChannel.adminUnlock, { pin: PIN }), 'wrong-pin');
+    valueOf(await call(restarted, IpcChannel.adminUnlock, { pin: NEW_PIN }));
+  });
+
+  it.each([
+    ['a bad new PIN', { current: PIN, next: '12' }],
+    ['a number', { current: PIN, next: 97531 }],
+    ['a missing current PIN', { next: NEW_PIN }],
+    ['an extra key', { current: PIN, next: NEW_PIN, confirm: NEW_PIN }],
+  ])('refuses %s before any try', async (_label, payload) => {
+    const h = await unlocked();
+    errorOf(await call(h, IpcChannel.adminChangePin, payload), 'invalid-request');
+    expect((await status(h)).triesLeft).toBe(5);
+    expect(await h.pin.verify(PIN)).toEqual({ ok: true });
+  });
+
+  it('shares the lockout with the unlock', async () => {
+    const h = await unlocked();
+    for (const triesLeft of [4, 3, 2, 1]) {
+      const error = errorOf(
+        await call(h, IpcChannel.adminChangePin, { current: WRONG_PIN, next: NEW_PIN }),
+        'wrong-pin',
+      );
+      expect(error.triesLeft).toBe(triesLeft);
+    }
+    const locked = errorOf(
+      await call(h, IpcChannel.adminChangePin, { current: WRONG_PIN, next: NEW_PIN }),
+      'locked',
+    );
+    expect(locked.retryInMs).toBe(FIRST_LOCK_MS);
+    // Even the right current PIN waits, and so does the unlock.
+    errorOf(await call(h, IpcChannel.adminChangePin, { current: PIN, next: NEW_PIN }), 'locked');
+    await handlerFor(h.handlers, IpcChannel.adminLock)(undefined);
+    errorOf(await call(h, IpcChannel.adminUnlock, { pin: PIN }), 'locked');
+  });
+});
+
+describe('get-state', () => {
+  it('lists recoveries and changes newest first, at most RECENT_ENTRIES', async () => {
+    const h = await unlocked();
+    h.recoveries.append('renderer-gone', 'crashed (exit code 1)');
+    h.recoveries.append('unresponsive', 'the page stopped responding');
+    let state = await getState(h);
+    expect(state.recoveries).toEqual([
+      { at: expect.any(String), event: 'unresponsive', detail: 'the page stopped responding' },
+      { at: expect.any(String), event: 'renderer-gone', detail: 'crashed (exit code 1)' },
+    ]);
+    expect(Date.parse(state.recoveries[0]!.at)).toBeGreaterThan(
+      Date.parse(state.recoveries[1]!.at),
+    );
+
+    for (let index = 0; index < 30; index += 1) h.recoveries.append('slide-skipped', `#${index}`);
+    state = await getState(h);
+    expect(state.recoveries).toHaveLength(RECENT_ENTRIES);
+    expect(state.recoveries[0]?.detail).toBe('#29');
+  });
+
+  it('shows the notice when the store was opened over a corrupt settings.json', async () => {
+    const dir = makeTempDir();
+    fs.writeFileSync(path.join(dir, SETTINGS_FILE_NAME), '{"version": 2, "settings": {"idle');
+    const store = openSettingsStore({ directory: dir, now: () => FIXED_NOW });
+    expect(store.recovery).not.toBeNull();
+    const h = await unlocked({ dir, store, settingsNotice: store.recovery });
+    const state = await getState(h);
+    expect(state.settingsNotice).toEqual({
+      at: FIXED_NOW.toISOString(),
+      restoredFrom: 'defaults',
+      keptAs: 'settings.corrupt-2026-11-27T10-00-00Z.json',
+      detail: expect.stringMatching(/not valid JSON/),
+    });
+    // Only the file's name is shown, never the data folder's path.
+    expect(JSON.stringify(state)).not.toContain(dir);
+    expect(state.settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('has no notice after a clean start', async () => {
+    const h = await unlocked();
+    expect((await getState(h)).settingsNotice).toBeNull();
+  });
+
+  it('reports the app and deck versions and the languages', async () => {
+    const h = await unlocked({ appVersion: '3.1.4' });
+    const state = await getState(h);
+    expect(state.appVersion).toBe('3.1.4');
+    expect(state.deckContentVersion).toBe(DECK_VERSION);
+    expect(state.languages).toEqual(['en', 'es']);
+  });
+
+  it('cuts an over-long app version to 40 characters', async () => {
+    const h = await unlocked({ appVersion: `1.0.0-${'x'.repeat(60)}` });
+    expect((await getState(h)).appVersion).toHaveLength(40);
+  });
+});
+
+describe('quit-kiosk', () => {
+  it('answers first, then quits, logs it and closes the session', async () => {
+    const h = await unlocked();
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    expect(valueOf(await call(h, IpcChannel.adminQuitKiosk))).toBeNull();
+    expect(h.quit).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(50);
+    expect(h.quit).toHaveBeenCalledTimes(1);
+    vi.useRealTimers();
+    expect(h.changes.recent(1)).toEqual([{ at: expect.any(String), event: 'quit', detail: '' }]);
+    errorOf(await call(h, IpcChannel.adminKeepAlive), 'not-unlocked');
+  });
+});
+
+/** The real changes log, except that writing `failing` events throws (a full or broken disk). */
+function changesFailingOn(failing: string) {
+  return (log: RecoveryLog): RecoveryLog => ({
+    recent: (limit) => log.recent(limit),
+    append(event, detail) {
+      if (event === failing) throw new Error('EIO: i/o error, open changes.log');
+      log.append(event, detail);
+    },
+  });
+}
+
+describe('when the changes log cannot be written', () => {
+  // The record of changes is a courtesy: a failing log must not turn a done change into an
+  // error (the settings are on disk, the PIN is changed), and the player must still be told.
+  it('still answers with a result and tells the player about saved settings', async () => {
+    const h = await unlocked({ wrapChanges: changesFailingOn('settings') });
+    const settings = { ...editable(DEFAULT_SETTINGS), idleTimeoutSeconds: 77 };
+    const outcome = call(h, IpcChannel.adminSaveSettings, { settings });
+    await expect(outcome).resolves.toMatchObject({ ok: true });
+    expect(reopen(h.dir).settings.idleTimeoutSeconds).toBe(77);
+    expect(h.onSettingsSaved).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, ...settings });
+  });
+
+  it('still answers ok when the PIN was changed, and the new PIN is the one that works', async () => {
+    const h = await unlocked({ wrapChanges: changesFailingOn('pin-changed') });
+    const outcome = call(h, IpcChannel.adminChangePin, { current: PIN, next: NEW_PIN });
+    await expect(outcome).resolves.toEqual({ ok: true, value: null });
+    expect(await h.pin.verify(PIN)).toMatchObject({ ok: false, reason: 'wrong-pin' });
+    expect(await h.pin.verify(NEW_PIN)).toEqual({ ok: true });
+  });
+});
+
+describe('changedFields', () => {
+  it('names top-level and clinic fields, in settings order', () => {
+    const after: Settings = {
+      ...DEFAULT_SETTINGS,
+      transition: 'cut',
+      audienceDisplayId: 3,
+      clinic: { ...DEFAULT_CLINIC, name: 'Elsewhere', about: [] },
+    };
+    expect(changedFields(DEFAULT_SETTINGS, after)).toEqual([
+      'transition',
+      'audienceDisplayId',
+      'clinic.name',
+      'clinic.about',
+    ]);
+    expect(changedFields(DEFAULT_SETTINGS, structuredClone(DEFAULT_SETTINGS))).toEqual([]);
+  });
+});
+
+describe('admin calls through createIpcHandlers', () => {
+  const config: KioskConfig = { settings: DEFAULT_SETTINGS, mode: 'loop', appVersion: '1.0.0' };
+
+  function ipc(h: Harness) {
+    return createIpcHandlers({
+      getConfig: () => config,
+      logProblem: vi.fn(),
+      heartbeat: vi.fn(),
+      admin: h.handlers,
+    }).invoke;
+  }
+
+  it('registers every admin channel of the bridge', () => {
+    const invoke = ipc(setup());
+    for (const channel of Object.values(ADMIN_BRIDGE_INVOKE)) {
+      expect(invoke[channel], channel).toBeTypeOf('function');
+    }
+  });
+
+  it.each([
+    ['another site', { frameUrl: 'https://example.com/', isMainFrame: true }],
+    ['a sub-frame of the app', { frameUrl: 'app://kiosk/index.html', isMainFrame: false }],
+    ['a file page', { frameUrl: 'file:///tmp/evil.html', isMainFrame: true }],
+    ['an unknown frame', { frameUrl: undefined, isMainFrame: true }],
+  ])('refuses every admin call from %s before it runs', async (_label, sender) => {
+    const h = setup();
+    const invoke = ipc(h);
+    for (const channel of Object.values(ADMIN_BRIDGE_INVOKE)) {
+      expect(() => invoke[channel]?.(sender, { pin: PIN }), channel).toThrow(IpcRejection);
+    }
+    expect((await status(h)).hasPin).toBe(false);
+  });
+
+  it('works from the kiosk page', async () => {
+    const h = setup();
+    const invoke = ipc(h);
+    const run = (channel: string, payload?: unknown) =>
+      invoke[channel]?.(KIOSK_PAGE, payload) as Promise<AdminResult<unknown>>;
+    expect(await run(IpcChannel.adminStatus)).toMatchObject({ hasPin: false });
+    valueOf(await run(IpcChannel.adminSetFirstPin, { pin: PIN }));
+    valueOf(await run(IpcChannel.adminUnlock, { pin: PIN }));
+    AdminStateSchema.parse(valueOf(await run(IpcChannel.adminGetState)));
+    // The same table still refuses a foreign page afterwards, session or not.
+    expect(() =>
+      invoke[IpcChannel.adminGetState]?.(
+        { frameUrl: 'https://example.com/', isMainFrame: true },
+        undefined,
+      ),
+    ).toThrow(IpcRejection);
+  });
+});
