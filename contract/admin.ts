@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LanguageSchema } from './language';
-import { ContentReviewSchema, SettingsSchema } from './settings';
+import { ContentReviewSchema, SettingsFieldsSchema, SettingsSchema } from './settings';
 
 /** Staff PIN: 4 to 8 digits, nothing else. */
 export const PinSchema = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
@@ -15,7 +15,7 @@ export type ChangePinRequest = z.infer<typeof ChangePinRequestSchema>;
  * What staff may change from the settings screen. Display ids and the review record are
  * not in it: main keeps those and merges this over them.
  */
-export const EditableSettingsSchema = SettingsSchema.pick({
+export const EditableSettingsSchema = SettingsFieldsSchema.pick({
   idleTimeoutSeconds: true,
   defaultLanguage: true,
   transition: true,
@@ -23,6 +23,9 @@ export const EditableSettingsSchema = SettingsSchema.pick({
   mode: true,
   nightlyRestartHour: true,
   clinic: true,
+  playlists: true,
+  defaultPlaylistId: true,
+  customSlides: true,
 });
 export type EditableSettings = z.infer<typeof EditableSettingsSchema>;
 

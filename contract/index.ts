@@ -1,6 +1,7 @@
 /** The contract shared by main, preload and renderer: types, zod schemas, IPC channels. */
 export * from './language';
 export * from './deck';
+export * from './playlist';
 export * from './settings';
 export * from './ipc';
 export * from './csp';

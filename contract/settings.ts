@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { LanguageSchema, LocalizedTextSchema } from './language';
+import {
+  CustomSlideSchema,
+  DEFAULT_PLAYLIST,
+  MAX_CUSTOM_SLIDES,
+  MAX_PLAYLISTS,
+  PlaylistSchema,
+} from './playlist';
 
 export const TRANSITION_STYLES = ['fade', 'slide', 'cut'] as const;
 export const TransitionStyleSchema = z.enum(TRANSITION_STYLES);
@@ -35,7 +42,8 @@ export type ContentReview = z.infer<typeof ContentReviewSchema>;
 export const MIN_IDLE_SECONDS = 10;
 export const MAX_IDLE_SECONDS = 3600;
 
-export const SettingsSchema = z.strictObject({
+/** The fields of the settings, without the checks across fields (for `.pick`). */
+export const SettingsFieldsSchema = z.strictObject({
   /** After this long without a touch, key or click, the loop resumes by itself. */
   idleTimeoutSeconds: z.number().int().min(MIN_IDLE_SECONDS).max(MAX_IDLE_SECONDS),
   defaultLanguage: LanguageSchema,
@@ -51,6 +59,51 @@ export const SettingsSchema = z.strictObject({
   clinic: ClinicDetailsSchema,
   /** Clinical sign-off of the deck, newest last; the admin shows the latest per language. */
   contentReviews: z.array(ContentReviewSchema).max(40),
+  /** Named, ordered lists of slides; the kiosk plays the default one. */
+  playlists: z.array(PlaylistSchema).min(1, 'keep at least one playlist').max(MAX_PLAYLISTS),
+  defaultPlaylistId: z.string().max(60),
+  /** Slides the clinic wrote itself, used by the playlists. */
+  customSlides: z.array(CustomSlideSchema).max(MAX_CUSTOM_SLIDES),
+});
+export const SettingsSchema = SettingsFieldsSchema.superRefine((settings, ctx) => {
+  const ids = new Set<string>();
+  for (const playlist of settings.playlists) {
+    if (ids.has(playlist.id)) {
+      ctx.addIssue({ code: 'custom', message: `two playlists share the id "${playlist.id}"` });
+    }
+    ids.add(playlist.id);
+  }
+  const playing = settings.playlists.find((playlist) => playlist.id === settings.defaultPlaylistId);
+  if (!playing) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['defaultPlaylistId'],
+      message: 'the playlist to play does not exist',
+    });
+  } else if (!playing.entries.some((entry) => entry.enabled)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['defaultPlaylistId'],
+      message: `"${playing.name}" has no slide switched on, so the kiosk would have nothing to show`,
+    });
+  }
+  const customIds = new Set<string>();
+  for (const slide of settings.customSlides) {
+    if (customIds.has(slide.id)) {
+      ctx.addIssue({ code: 'custom', message: `two clinic slides share the id "${slide.id}"` });
+    }
+    customIds.add(slide.id);
+  }
+  for (const playlist of settings.playlists) {
+    for (const entry of playlist.entries) {
+      if (entry.slideId.startsWith('custom-') && !customIds.has(entry.slideId)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${playlist.name}" lists a clinic slide that does not exist (${entry.slideId})`,
+        });
+      }
+    }
+  }
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -95,4 +148,7 @@ export const DEFAULT_SETTINGS: Settings = {
   nightlyRestartHour: null,
   clinic: DEFAULT_CLINIC,
   contentReviews: [],
+  playlists: [DEFAULT_PLAYLIST],
+  defaultPlaylistId: DEFAULT_PLAYLIST.id,
+  customSlides: [],
 };

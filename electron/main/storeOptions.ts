@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import {
+  DEFAULT_PLAYLIST,
   DEFAULT_SETTINGS,
   MAX_IDLE_SECONDS,
   MIN_IDLE_SECONDS,
@@ -23,7 +24,7 @@ export const GOOD_COPY_CONFIG_NAME = 'settings.good';
 export const GOOD_COPY_FILE_NAME = `${GOOD_COPY_CONFIG_NAME}.${SETTINGS_FILE_EXTENSION}`;
 
 /** The schema version this build of the app writes. */
-export const CURRENT_STORE_VERSION = 2;
+export const CURRENT_STORE_VERSION = 3;
 
 /** The document stored on disk by the current version. */
 export const StoreDocumentSchema = z.strictObject({
@@ -60,6 +61,12 @@ export const StoreDocumentV1Schema = z.object({
   settings: z.record(z.string(), z.unknown()),
 });
 
+/** Version 2: before playlists and the clinic's own slides (the whole deck played in order). */
+export const StoreDocumentV2Schema = z.object({
+  version: z.literal(2),
+  settings: z.record(z.string(), z.unknown()),
+});
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     from: 0,
@@ -85,6 +92,21 @@ export const MIGRATIONS: readonly Migration[] = [
     migrate(document) {
       const { settings } = StoreDocumentV1Schema.parse(document);
       return { version: 2, settings: { ...settings, contentReviews: [] } };
+    },
+  },
+  {
+    from: 2,
+    migrate(document) {
+      const { settings } = StoreDocumentV2Schema.parse(document);
+      return {
+        version: 3,
+        settings: {
+          ...settings,
+          playlists: [DEFAULT_PLAYLIST],
+          defaultPlaylistId: DEFAULT_PLAYLIST.id,
+          customSlides: [],
+        },
+      };
     },
   },
 ];

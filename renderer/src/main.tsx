@@ -1,10 +1,17 @@
-import { StrictMode, useCallback, useEffect, useState } from 'react';
+import { StrictMode, useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@fontsource/atkinson-hyperlegible-next/400.css';
 import '@fontsource/atkinson-hyperlegible-next/700.css';
 import './styles/player.css';
 import { I18nextProvider } from 'react-i18next';
-import { KioskConfigSchema, type KioskBridge, type KioskConfig, type Slide } from '../../contract';
+import {
+  KioskConfigSchema,
+  resolvePlaylist,
+  type KioskBridge,
+  type KioskConfig,
+  type Settings,
+  type Slide,
+} from '../../contract';
 import { AdminGate } from './admin/AdminGate';
 import { createI18n } from './i18n/i18n';
 import { getBridge, loadKioskConfig, reportProblem } from './bridge';
@@ -51,9 +58,9 @@ async function start(): Promise<void> {
           <KioskApp
             bridge={bridge}
             initialConfig={config}
+            deckSlides={loaded.deck.slides}
             player={{
               deckTitle: loaded.deck.title,
-              slides: loaded.deck.slides,
               onSlideFailed,
               onHeartbeat: bridge ? (beat) => bridge.heartbeat(beat) : undefined,
               initialView,
@@ -76,13 +83,16 @@ async function start(): Promise<void> {
 function KioskApp({
   bridge,
   initialConfig,
+  deckSlides,
   player,
 }: {
   bridge: KioskBridge | null;
   initialConfig: KioskConfig;
-  player: Omit<PlayerProps, 'config' | 'suspended'>;
+  deckSlides: readonly Slide[];
+  player: Omit<PlayerProps, 'config' | 'suspended' | 'slides'>;
 }) {
   const [config, setConfig] = useState(initialConfig);
+  const slides = usePlaylistSlides(config.settings, deckSlides, bridge);
   const [adminOpen, setAdminOpen] = useState(false);
   useEffect(
     () =>
@@ -99,17 +109,42 @@ function KioskApp({
   return (
     <>
       <div className="kiosk-layer" inert={adminOpen}>
-        <Player {...player} config={config} suspended={adminOpen} />
+        <Player {...player} slides={slides} config={config} suspended={adminOpen} />
       </div>
       {showAdmin && bridge?.admin ? (
         <AdminGate
           admin={bridge.admin}
           language={config.settings.defaultLanguage}
+          deckSlides={deckSlides}
           onOpenChange={onOpenChange}
         />
       ) : null}
     </>
   );
+}
+
+/** The slides of the playlist staff chose, in its order and times; missing slides are reported. */
+function usePlaylistSlides(
+  settings: Settings,
+  deckSlides: readonly Slide[],
+  bridge: KioskBridge | null,
+): Slide[] {
+  const { playlists, defaultPlaylistId, customSlides } = settings;
+  const resolved = useMemo(() => {
+    const playlist =
+      playlists.find((candidate) => candidate.id === defaultPlaylistId) ?? playlists[0];
+    return playlist ? resolvePlaylist(playlist, deckSlides, customSlides) : null;
+  }, [playlists, defaultPlaylistId, customSlides, deckSlides]);
+  useEffect(() => {
+    for (const slideId of resolved?.missing ?? []) {
+      reportProblem(bridge, {
+        kind: 'slide-skipped',
+        slideId,
+        message: 'the playlist names a slide that no longer exists',
+      });
+    }
+  }, [resolved, bridge]);
+  return resolved && resolved.slides.length > 0 ? resolved.slides : [...deckSlides];
 }
 
 void start();

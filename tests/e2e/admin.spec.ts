@@ -362,9 +362,9 @@ for (const language of ['en', 'es'] as const) {
     await expect(page.locator('.pin-pad')).toBeVisible();
     expect(await axeViolations(page), 'PIN pad').toEqual([]);
     await typePin(page, PIN);
-    await expect(page.locator('.admin-nav__button')).toHaveCount(5);
+    await expect(page.locator('.admin-nav__button')).toHaveCount(7);
     const names = await page.locator('.admin-nav__button').allTextContents();
-    expect(names).toHaveLength(5);
+    expect(names).toHaveLength(7);
     for (const name of names) {
       await section(page, name).click();
       // With the on-screen keyboard up where the section has a text field.
@@ -386,6 +386,8 @@ for (const viewport of VIEWPORTS) {
     await openAdmin(page);
     for (const name of [
       'Slideshow',
+      'Playlists',
+      "Clinic's slides",
       'Clinic details',
       'Clinical review',
       'Kiosk status',
@@ -415,9 +417,173 @@ for (const viewport of VIEWPORTS) {
       expect(problems, name).toEqual([]);
       if (process.env['SCREENSHOTS']) {
         await page.screenshot({
-          path: `docs/screenshots/admin-${name.split(' ')[0]!.toLowerCase()}-${viewport.width}x${viewport.height}.png`,
+          path: `docs/screenshots/admin-${name.toLowerCase().replace(/[^a-z]+/g, '-')}-${viewport.width}x${viewport.height}.png`,
         });
       }
     }
   });
 }
+
+test.describe('playlists', () => {
+  test('switching a slide off, timing, reordering by drag and arrows reach the running player', async ({
+    appPage: page,
+    baseURL,
+  }) => {
+    const main = await installMainProcess(page, baseURL!, { pin: PIN });
+    await page.goto('/');
+    await expect(page.getByRole('button', { name: /^Slide \d+:/ })).toHaveCount(12);
+    await openAdmin(page);
+    await section(page, 'Playlists').click();
+    await expect(page.getByLabel('Playlist to edit')).toHaveValue('waiting-room');
+    const rows = page.locator('.playlist__entry');
+    await expect(rows).toHaveCount(12);
+
+    // Off: "Before ketamine" (slide 5).
+    const before = rows.filter({ hasText: 'Before ketamine' });
+    await before.getByRole('checkbox', { name: 'Plays' }).uncheck();
+    // Its own time for the first slide.
+    await rows.first().getByRole('combobox').selectOption('45');
+    // Arrow: "Please note" (last) up one.
+    await page.getByRole('button', { name: 'Move “Please note” up' }).click();
+    // Drag: slide 3 to the top with a finger-like pointer on its handle.
+    const third = rows.nth(2);
+    const thirdTitle = (await third.locator('.playlist__title').textContent())!;
+    const handle = third.locator('.playlist__handle');
+    await rows.first().scrollIntoViewIfNeeded();
+    const from = (await handle.boundingBox())!;
+    const top = (await rows.first().boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, top.y + 5, { steps: 12 });
+    await page.mouse.up();
+    await expect(rows.first().locator('.playlist__title')).toHaveText(thirdTitle);
+
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+    const saved = main.readSettingsFile().playlists[0]!.entries;
+    expect(saved[0]!.slideId).toBe('a-different-system');
+    expect(saved.find((entry) => entry.slideId === 'welcome')!.durationSeconds).toBe(45);
+    expect(saved.at(-1)!.slideId).not.toBe('please-note');
+
+    await page.getByRole('button', { name: 'Back to slides' }).click();
+    const dots = page.getByRole('button', { name: /^Slide \d+:/ });
+    await expect(dots).toHaveCount(11);
+    await expect(dots.first()).toHaveAccessibleName(`Slide 1: ${thirdTitle}`);
+    await expect(page.getByRole('button', { name: /Before ketamine/ })).toHaveCount(0);
+  });
+
+  test('new, rename, duplicate, play and delete playlists; the last one cannot be deleted', async ({
+    appPage: page,
+    baseURL,
+  }) => {
+    const main = await installMainProcess(page, baseURL!, { pin: PIN });
+    await page.goto('/');
+    await openAdmin(page);
+    await section(page, 'Playlists').click();
+    await expect(page.getByRole('button', { name: 'Delete playlist' })).toBeDisabled();
+    await page.getByRole('button', { name: 'New playlist' }).click();
+    await page.getByLabel('Playlist name').fill('Consultation');
+    await expect(page.getByText('This playlist has no slides yet.')).toBeVisible();
+    for (const title of ['After ketamine', 'Before ketamine']) {
+      await page.getByRole('button', { name: `Add “${title}”` }).click();
+    }
+    await page.getByRole('button', { name: 'Duplicate' }).click();
+    await expect(page.getByLabel('Playlist name')).toHaveValue('Consultation (copy)');
+    await page.getByRole('button', { name: 'Play this playlist' }).click();
+    await expect(page.getByText('This playlist is playing.')).toBeVisible();
+    // Playing a playlist with nothing switched on is refused with a reason.
+    for (const box of await page.locator('.playlist__entry').getByRole('checkbox').all()) {
+      await box.uncheck();
+    }
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'no slide switched on' }),
+    ).toBeVisible();
+    await page.locator('.playlist__entry').first().getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+    const settings = main.readSettingsFile();
+    expect(settings.playlists.map((playlist) => playlist.name)).toEqual([
+      'Waiting room',
+      'Consultation',
+      'Consultation (copy)',
+    ]);
+    expect(settings.defaultPlaylistId).toBe(settings.playlists[2]!.id);
+    await page.getByRole('button', { name: 'Back to slides' }).click();
+    await expect(page.getByRole('button', { name: /^Slide \d+:/ })).toHaveCount(1);
+    await expect(page.getByRole('button', { name: 'Slide 1: After ketamine' })).toBeVisible();
+  });
+
+  test('a clinic text slide, in English and Spanish, joins the playing playlist', async ({
+    appPage: page,
+    baseURL,
+  }) => {
+    const main = await installMainProcess(page, baseURL!, { pin: PIN });
+    await page.goto('/');
+    await openAdmin(page);
+    await section(page, "Clinic's slides").click();
+    await page.getByRole('button', { name: 'New text slide' }).click();
+    await page.getByRole('button', { name: 'Save slide' }).click();
+    await expect(page.getByRole('alert')).toHaveText(/needs an English title/);
+    await page.getByLabel('Title in English').fill('Parking');
+    await page.getByLabel('Title in Spanish (optional)').fill('Estacionamiento');
+    const english = page.getByLabel(/Text in English/);
+    await english.fill('Free parking behind the clinic.');
+    await english.press('End');
+    await page
+      .getByRole('group', { name: 'On-screen keyboard' })
+      .getByRole('button', { name: 'New line' })
+      .click();
+    await page.keyboard.type('Ask at the desk for a pass.');
+    await page.getByLabel(/Text in Spanish/).fill('Estacionamiento gratis detrás de la clínica.');
+    await page.getByRole('button', { name: 'Save slide' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Slide saved.' })).toBeVisible();
+
+    const settings = main.readSettingsFile();
+    expect(settings.customSlides).toHaveLength(1);
+    const slide = settings.customSlides[0]!;
+    expect(slide).toMatchObject({
+      title: { en: 'Parking', es: 'Estacionamiento' },
+      lines: [
+        {
+          en: 'Free parking behind the clinic.',
+          es: 'Estacionamiento gratis detrás de la clínica.',
+        },
+        { en: 'Ask at the desk for a pass.' },
+      ],
+    });
+    expect(settings.playlists[0]!.entries.at(-1)).toEqual({
+      slideId: slide.id,
+      enabled: true,
+      durationSeconds: null,
+    });
+
+    await section(page, 'Playlists').click();
+    await page
+      .locator('.playlist__entry')
+      .filter({ hasText: 'Parking' })
+      .getByRole('button', { name: 'Preview' })
+      .click();
+    const preview = page.getByRole('dialog', { name: 'Preview: Parking' });
+    await expect(preview).toContainText('Free parking behind the clinic.');
+    await preview.getByRole('button', { name: 'Close preview' }).click();
+
+    await page.getByRole('button', { name: 'Back to slides' }).click();
+    await page.getByRole('button', { name: 'Slide 13: Parking' }).click();
+    await expect(page.locator('.carousel__slide.is-current')).toContainText('Ask at the desk');
+    await page.getByRole('button', { name: 'Español' }).click();
+    await expect(page.locator('.carousel__slide.is-current h2')).toHaveText('Estacionamiento');
+    // A line with no Spanish shows in English.
+    await expect(page.locator('.carousel__slide.is-current')).toContainText('Ask at the desk');
+
+    await openAdmin(page);
+    await section(page, "Clinic's slides").click();
+    await page.getByRole('button', { name: 'Delete “Parking”' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Slide deleted.' })).toBeVisible();
+    expect(main.readSettingsFile().customSlides).toEqual([]);
+    expect(
+      main.readSettingsFile().playlists[0]!.entries.some((entry) => entry.slideId === slide.id),
+    ).toBe(false);
+  });
+});

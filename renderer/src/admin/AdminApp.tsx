@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import type { AdminBridge, AdminState, Language } from '../../../contract';
+import type { AdminBridge, AdminState, Language, Slide } from '../../../contract';
 import { createAdminI18n } from './adminI18n';
 import {
   ClinicSection,
@@ -10,6 +10,8 @@ import {
   StatusSection,
   type SectionProps,
 } from './AdminSections';
+import { ClinicSlidesSection } from './AdminClinicSlides';
+import { PlaylistsSection } from './AdminPlaylists';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import { PinPad, type PinPadPurpose } from './PinPad';
 import './admin.css';
@@ -23,6 +25,8 @@ const KEEP_ALIVE_EVERY_MS = 30_000;
 
 const SECTIONS = {
   settings: SettingsSection,
+  playlists: PlaylistsSection,
+  clinicSlides: ClinicSlidesSection,
   clinic: ClinicSection,
   review: ReviewSection,
   status: StatusSection,
@@ -34,11 +38,13 @@ export interface AdminAppProps {
   admin: AdminBridge;
   purpose: PinPadPurpose;
   language: Language;
+  /** The built-in deck's slides, for playlist titles and previews. */
+  deckSlides: readonly Slide[];
   onClose: () => void;
 }
 
 /** The staff admin, loaded on demand: the player's own bundle never carries it. */
-export default function AdminApp({ admin, purpose, language, onClose }: AdminAppProps) {
+export default function AdminApp({ admin, purpose, language, deckSlides, onClose }: AdminAppProps) {
   const [adminLanguage, setAdminLanguage] = useState(language);
   const i18n = useMemo(() => createAdminI18n(language), [language]);
   useEffect(() => {
@@ -49,6 +55,7 @@ export default function AdminApp({ admin, purpose, language, onClose }: AdminApp
       <AdminScreen
         admin={admin}
         purpose={purpose}
+        deckSlides={deckSlides}
         language={adminLanguage}
         onSwitchLanguage={() => setAdminLanguage((current) => (current === 'en' ? 'es' : 'en'))}
         onClose={onClose}
@@ -60,6 +67,7 @@ export default function AdminApp({ admin, purpose, language, onClose }: AdminApp
 function AdminScreen({
   admin,
   purpose,
+  deckSlides,
   language,
   onSwitchLanguage,
   onClose,
@@ -67,7 +75,7 @@ function AdminScreen({
   const { t } = useTranslation('admin');
   const [state, setState] = useState<AdminState | null>(null);
   const [section, setSection] = useState<SectionName>('settings');
-  const [field, setField] = useState<HTMLInputElement | null>(null);
+  const [field, setField] = useState<HTMLInputElement | HTMLTextAreaElement | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
 
   const close = useCallback(() => {
@@ -98,15 +106,19 @@ function AdminScreen({
     const root = rootRef.current;
     if (!root) return;
     let pointerDown = false;
-    let pending: HTMLInputElement | null | undefined;
-    const apply = (next: HTMLInputElement | null) => {
+    let pending: HTMLInputElement | HTMLTextAreaElement | null | undefined;
+    const apply = (next: HTMLInputElement | HTMLTextAreaElement | null) => {
       if (pointerDown) pending = next;
       else setField(next);
     };
     const onFocusIn = (event: FocusEvent) => {
       const target = event.target;
-      if (target instanceof HTMLInputElement && target.dataset['oskMode']) setField(target);
-      else if (!(target instanceof Element && target.closest('.osk'))) apply(null);
+      if (
+        (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) &&
+        target.dataset['oskMode']
+      ) {
+        setField(target);
+      } else if (!(target instanceof Element && target.closest('.osk'))) apply(null);
     };
     const onPointerDown = () => {
       pointerDown = true;
@@ -133,6 +145,7 @@ function AdminScreen({
   const sessionClosed = useCallback(() => setState(null), []);
   const props: SectionProps = {
     admin,
+    deckSlides,
     state: state as AdminState,
     onState: setState,
     onSessionClosed: sessionClosed,

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useRef, useState, type PointerEvent } from 'react';
-import type { AdminBridge, Language } from '../../../contract';
+import type { AdminBridge, Language, Slide } from '../../../contract';
 import type { PinPadPurpose } from './PinPad';
 
 const AdminApp = lazy(() => import('./AdminApp'));
@@ -10,6 +10,7 @@ export const CORNER_HOLD_MS = 3000;
 interface AdminGateProps {
   admin: AdminBridge;
   language: Language;
+  deckSlides: readonly Slide[];
   onOpenChange: (open: boolean) => void;
 }
 
@@ -18,7 +19,7 @@ interface AdminGateProps {
  * holding the top-right corner for 3 s (only once a PIN exists, so a patient can't stumble
  * into setting one), or starting the app with `--setup`. The admin itself loads on demand.
  */
-export function AdminGate({ admin, language, onOpenChange }: AdminGateProps) {
+export function AdminGate({ admin, language, deckSlides, onOpenChange }: AdminGateProps) {
   const [purpose, setPurpose] = useState<PinPadPurpose | null>(null);
   const holdTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const openRef = useRef((_from: 'keys' | 'corner' | 'setup') => {});
@@ -85,6 +86,7 @@ export function AdminGate({ admin, language, onOpenChange }: AdminGateProps) {
             admin={admin}
             purpose={purpose}
             language={language}
+            deckSlides={deckSlides}
             onClose={() => setPurpose(null)}
           />
         </Suspense>

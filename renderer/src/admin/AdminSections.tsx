@@ -9,11 +9,14 @@ import {
   type EditableSettings,
   type Language,
   type LogEntry,
+  type Slide,
 } from '../../../contract';
 import { useAdminCall, type CallOutcome } from './useAdminCall';
 
 export interface SectionProps {
   admin: AdminBridge;
+  /** The built-in deck's slides (titles, previews). */
+  deckSlides: readonly Slide[];
   state: AdminState;
   onState: (state: AdminState) => void;
   onSessionClosed: () => void;
@@ -22,7 +25,7 @@ export interface SectionProps {
 const IDLE_CHOICES = [20, 30, 45, 60, 90, 120, 180, 300, 600, 900] as const;
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
-function editable(state: AdminState): EditableSettings {
+export function editable(state: AdminState): EditableSettings {
   const { idleTimeoutSeconds, defaultLanguage, transition, showProgressBar, mode } = state.settings;
   return {
     idleTimeoutSeconds,
@@ -32,10 +35,13 @@ function editable(state: AdminState): EditableSettings {
     mode,
     nightlyRestartHour: state.settings.nightlyRestartHour,
     clinic: state.settings.clinic,
+    playlists: state.settings.playlists,
+    defaultPlaylistId: state.settings.defaultPlaylistId,
+    customSlides: state.settings.customSlides,
   };
 }
 
-function Outcome({ outcome }: { outcome: CallOutcome | null }) {
+export function Outcome({ outcome }: { outcome: CallOutcome | null }) {
   return (
     <p
       className={
@@ -48,7 +54,7 @@ function Outcome({ outcome }: { outcome: CallOutcome | null }) {
   );
 }
 
-function Choice<T extends string>({
+export function Choice<T extends string>({
   legend,
   name,
   value,
@@ -80,13 +86,14 @@ function Choice<T extends string>({
   );
 }
 
-function TextField({
+export function TextField({
   label,
   value,
   onChange,
   maxLength,
   type = 'text',
   numeric = false,
+  multiline = false,
   hint,
 }: {
   label: string;
@@ -95,6 +102,8 @@ function TextField({
   maxLength: number;
   type?: 'text' | 'password';
   numeric?: boolean;
+  /** Several lines (a textarea); the on-screen keyboard gets a "new line" key. */
+  multiline?: boolean;
   hint?: string;
 }) {
   const id = useId();
@@ -106,25 +115,41 @@ function TextField({
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        type={type}
-        className="admin-input"
-        value={value}
-        maxLength={maxLength}
-        // The admin brings its own keyboard; "none" keeps the system's from covering the form.
-        inputMode={numeric ? 'numeric' : 'none'}
-        data-osk-mode={numeric ? 'numeric' : 'text'}
-        autoComplete="off"
-        spellCheck={false}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
+      {multiline ? (
+        <textarea
+          id={id}
+          className="admin-input admin-input--lines"
+          value={value}
+          maxLength={maxLength}
+          rows={5}
+          inputMode="none"
+          data-osk-mode="lines"
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      ) : (
+        <input
+          id={id}
+          type={type}
+          className="admin-input"
+          value={value}
+          maxLength={maxLength}
+          // The admin brings its own keyboard; "none" keeps the system's from covering the form.
+          inputMode={numeric ? 'numeric' : 'none'}
+          data-osk-mode={numeric ? 'numeric' : 'text'}
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
     </div>
   );
 }
 
-function SaveBar({
+export function SaveBar({
   busy,
   dirty,
   onSave,
@@ -152,7 +177,7 @@ function SaveBar({
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="admin-section" aria-labelledby="admin-section-title">
       <h2 id="admin-section-title" className="admin-section__title" tabIndex={-1}>

@@ -40,6 +40,7 @@ export function OnScreenKeyboard({ field, onHide }: { field: Field; onHide: () =
   const [shift, setShift] = useState(false);
   const keepFocus = (event: PointerEvent) => event.preventDefault();
   const numeric = field.inputMode === 'numeric';
+  const lines = field.dataset['oskMode'] === 'lines';
   const rows = numeric ? ROWS.slice(0, 1) : ROWS;
 
   const key = (label: string, text: string, options: { wide?: boolean; name?: string } = {}) => (
@@ -82,6 +83,7 @@ export function OnScreenKeyboard({ field, onHide }: { field: Field; onHide: () =
         )}
         {numeric ? null : key(t('keyboard.space'), ' ', { wide: true })}
         {key('⌫', '\b', { wide: true, name: t('keyboard.backspace') })}
+        {lines ? key('↵', '\n', { wide: true, name: t('keyboard.newLine') }) : null}
         <button
           type="button"
           className="osk__key osk__key--wide"

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  BUILT_IN_SLIDE_IDS,
   ChangePinRequestSchema,
   HeartbeatSchema,
   LANGUAGES,
@@ -63,6 +64,32 @@ const editableSettings: fc.Arbitrary<EditableSettings> = fc.record({
     webAddress,
     about: fc.array(localizedText, { maxLength: 6 }),
   }),
+  playlists: fc.array(
+    fc.record({
+      id: fc.constantFrom('waiting-room', 'consultation', 'evening-2'),
+      name: text(1, 60),
+      entries: fc.uniqueArray(
+        fc.record({
+          slideId: fc.constantFrom(...BUILT_IN_SLIDE_IDS),
+          enabled: fc.boolean(),
+          durationSeconds: fc.option(fc.integer({ min: 3, max: 600 }), { nil: null }),
+        }),
+        { selector: (entry) => entry.slideId, maxLength: 12 },
+      ),
+    }),
+    { minLength: 1, maxLength: 4 },
+  ),
+  defaultPlaylistId: fc.constantFrom('waiting-room', 'consultation'),
+  customSlides: fc.array(
+    fc.record({
+      id: fc.stringMatching(/^custom-[a-z0-9]{1,12}$/),
+      kind: fc.constant('text' as const),
+      title: localizedText,
+      lines: fc.array(localizedText, { maxLength: 5 }),
+      durationSeconds: fc.integer({ min: 3, max: 600 }),
+    }),
+    { maxLength: 3 },
+  ),
 });
 
 /** YYYY-MM-DD of a real calendar day, 1900–2100. */

@@ -189,6 +189,9 @@ function editable(settings: Settings): EditableSettings {
     mode: settings.mode,
     nightlyRestartHour: settings.nightlyRestartHour,
     clinic: settings.clinic,
+    playlists: settings.playlists,
+    defaultPlaylistId: settings.defaultPlaylistId,
+    customSlides: settings.customSlides,
   };
 }
 

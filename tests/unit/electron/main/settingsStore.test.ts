@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  BUILT_IN_SLIDE_IDS,
   DEFAULT_CLINIC,
+  DEFAULT_PLAYLIST,
   DEFAULT_SETTINGS,
   SettingsSchema,
   type Settings,
@@ -17,7 +19,11 @@ import {
   fileTimestamp,
   openSettingsStore,
 } from '../../../../electron/main/settingsStore';
-import { GOOD_COPY_FILE_NAME, SETTINGS_FILE_NAME } from '../../../../electron/main/storeOptions';
+import {
+  CURRENT_STORE_VERSION,
+  GOOD_COPY_FILE_NAME,
+  SETTINGS_FILE_NAME,
+} from '../../../../electron/main/storeOptions';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXED_NOW = new Date('2026-11-27T10:00:00.123Z');
@@ -62,11 +68,11 @@ describe('openSettingsStore: save and load', () => {
     expect(store.recovery).toBeNull();
     expect(store.migratedFrom).toBeNull();
     expect(readJson(path.join(dir, SETTINGS_FILE_NAME))).toEqual({
-      version: 2,
+      version: CURRENT_STORE_VERSION,
       settings: DEFAULT_SETTINGS,
     });
     expect(readJson(path.join(dir, GOOD_COPY_FILE_NAME))).toEqual({
-      version: 2,
+      version: CURRENT_STORE_VERSION,
       settings: DEFAULT_SETTINGS,
     });
   });
@@ -77,7 +83,7 @@ describe('openSettingsStore: save and load', () => {
     store.save(custom);
     expect(store.settings).toEqual(custom);
     const live = fs.readFileSync(path.join(dir, SETTINGS_FILE_NAME), 'utf8');
-    expect(JSON.parse(live)).toEqual({ version: 2, settings: custom });
+    expect(JSON.parse(live)).toEqual({ version: CURRENT_STORE_VERSION, settings: custom });
     expect(fs.readFileSync(path.join(dir, GOOD_COPY_FILE_NAME), 'utf8')).toBe(live);
     expect(fs.readdirSync(dir).sort()).toEqual([GOOD_COPY_FILE_NAME, SETTINGS_FILE_NAME]);
 
@@ -142,16 +148,19 @@ describe('openSettingsStore: migrations', () => {
       nightlyRestartHour: null,
       clinic: DEFAULT_CLINIC,
       contentReviews: [],
+      playlists: [DEFAULT_PLAYLIST],
+      defaultPlaylistId: DEFAULT_PLAYLIST.id,
+      customSlides: [],
     };
     expect(store.settings).toEqual(expected);
     expect(store.migratedFrom).toBe(0);
     expect(store.recovery).toBeNull();
     expect(readJson(path.join(dir, SETTINGS_FILE_NAME))).toEqual({
-      version: 2,
+      version: CURRENT_STORE_VERSION,
       settings: expected,
     });
     expect(readJson(path.join(dir, GOOD_COPY_FILE_NAME))).toEqual({
-      version: 2,
+      version: CURRENT_STORE_VERSION,
       settings: expected,
     });
     expect(openSettingsStore({ directory: dir, now }).migratedFrom).toBeNull();
@@ -159,7 +168,13 @@ describe('openSettingsStore: migrations', () => {
 
   it('migrates a version 1 document: adds an empty clinical review record', () => {
     const dir = makeTempDir();
-    const { contentReviews: _none, ...v1Settings } = { ...DEFAULT_SETTINGS, transition: 'slide' };
+    const {
+      contentReviews: _none,
+      playlists: _p,
+      defaultPlaylistId: _d,
+      customSlides: _c,
+      ...v1Settings
+    } = { ...DEFAULT_SETTINGS, transition: 'slide' };
     fs.writeFileSync(
       path.join(dir, SETTINGS_FILE_NAME),
       JSON.stringify({ version: 1, settings: v1Settings }),
@@ -172,7 +187,31 @@ describe('openSettingsStore: migrations', () => {
       transition: 'slide',
       contentReviews: [],
     });
-    expect(readJson(path.join(dir, SETTINGS_FILE_NAME))).toMatchObject({ version: 2 });
+    expect(readJson(path.join(dir, SETTINGS_FILE_NAME))).toMatchObject({
+      version: CURRENT_STORE_VERSION,
+    });
+  });
+
+  it('migrates a version 2 document: one "Waiting room" playlist with every built-in slide', () => {
+    const dir = makeTempDir();
+    const {
+      playlists: _p,
+      defaultPlaylistId: _d,
+      customSlides: _c,
+      ...v2Settings
+    } = { ...DEFAULT_SETTINGS, idleTimeoutSeconds: 45 };
+    fs.writeFileSync(
+      path.join(dir, SETTINGS_FILE_NAME),
+      JSON.stringify({ version: 2, settings: v2Settings }),
+    );
+    const store = openSettingsStore({ directory: dir, now });
+    expect(store.migratedFrom).toBe(2);
+    expect(store.recovery).toBeNull();
+    expect(store.settings.playlists).toEqual([DEFAULT_PLAYLIST]);
+    expect(store.settings.playlists[0]?.entries.map((entry) => entry.slideId)).toEqual(
+      BUILT_IN_SLIDE_IDS,
+    );
+    expect(store.settings.idleTimeoutSeconds).toBe(45);
   });
 
   it('clamps a version 0 idle timeout into the allowed range', () => {
@@ -198,7 +237,7 @@ describe('openSettingsStore: migrations', () => {
 });
 
 describe('openSettingsStore: recovery from a bad file', () => {
-  const validText = `${JSON.stringify({ version: 2, settings: custom }, null, 2)}\n`;
+  const validText = `${JSON.stringify({ version: CURRENT_STORE_VERSION, settings: custom }, null, 2)}\n`;
   const cases: [string, Buffer, string, RegExp][] = [
     ['empty', Buffer.alloc(0), 'empty', /empty/],
     ['whitespace only', Buffer.from('  \n'), 'empty', /empty/],
@@ -214,21 +253,33 @@ describe('openSettingsStore: recovery from a bad file', () => {
     ['not an object', Buffer.from('[1,2,3]'), 'schema-violation', /expected an object/],
     [
       'schema violation',
-      Buffer.from(JSON.stringify({ version: 2, settings: { ...custom, idleTimeoutSeconds: 5 } })),
+      Buffer.from(
+        JSON.stringify({
+          version: CURRENT_STORE_VERSION,
+          settings: { ...custom, idleTimeoutSeconds: 5 },
+        }),
+      ),
       'schema-violation',
       /idleTimeoutSeconds/,
     ],
     [
       'unknown key',
-      Buffer.from(JSON.stringify({ version: 2, settings: custom, __internal__: {} })),
+      Buffer.from(
+        JSON.stringify({ version: CURRENT_STORE_VERSION, settings: custom, __internal__: {} }),
+      ),
       'schema-violation',
       /schema/,
     ],
     [
       'newer version',
-      Buffer.from(JSON.stringify({ version: 3, settings: { ...custom, brandNew: 1 } })),
+      Buffer.from(
+        JSON.stringify({
+          version: CURRENT_STORE_VERSION + 1,
+          settings: { ...custom, brandNew: 1 },
+        }),
+      ),
       'newer-version',
-      /newer version of the app \(settings version 3; this app understands up to 2\)/,
+      /newer version of the app \(settings version 4; this app understands up to 3\)/,
     ],
   ];
 
@@ -252,9 +303,9 @@ describe('openSettingsStore: recovery from a bad file', () => {
         goodCopyProblem: null,
       });
       expect(fs.readFileSync(path.join(dir, KEPT_NAME))).toEqual(bytes);
-      expect(readJson(livePath)).toEqual({ version: 2, settings: custom });
+      expect(readJson(livePath)).toEqual({ version: CURRENT_STORE_VERSION, settings: custom });
       expect(readJson(path.join(dir, GOOD_COPY_FILE_NAME))).toEqual({
-        version: 2,
+        version: CURRENT_STORE_VERSION,
         settings: custom,
       });
       // The next start is clean.
@@ -275,7 +326,7 @@ describe('openSettingsStore: recovery from a bad file', () => {
     });
     expect(fs.readFileSync(path.join(dir, KEPT_NAME), 'utf8')).toBe('{"version":1,"sett');
     expect(readJson(path.join(dir, SETTINGS_FILE_NAME))).toEqual({
-      version: 2,
+      version: CURRENT_STORE_VERSION,
       settings: DEFAULT_SETTINGS,
     });
   });
@@ -350,6 +401,15 @@ function makeVariant(n: number): Settings {
     contentReviews: [
       { language: 'en', contentVersion: '1.1.0', reviewer: `Dr ${n}`, reviewedOn: '2026-11-28' },
     ],
+    playlists: [
+      {
+        id: 'waiting-room',
+        name: `Waiting room ${n}`,
+        entries: [{ slideId: 'welcome', enabled: true, durationSeconds: 3 + (n % 500) }],
+      },
+    ],
+    defaultPlaylistId: 'waiting-room',
+    customSlides: [],
   };
 }
 

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import builtInDeck from '../assets/deck/how-ketamine-works.json' with { type: 'json' };
+import { MAX_SLIDE_SECONDS, MIN_SLIDE_SECONDS, type Slide } from './deck';
+import { LocalizedTextSchema } from './language';
+
+const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and dashes')
+  .max(60);
+
+/** One slide in a playlist: which, whether it plays, and for how long (null: its own time). */
+export const PlaylistEntrySchema = z.strictObject({
+  slideId: idSchema,
+  enabled: z.boolean(),
+  durationSeconds: z.number().int().min(MIN_SLIDE_SECONDS).max(MAX_SLIDE_SECONDS).nullable(),
+});
+export type PlaylistEntry = z.infer<typeof PlaylistEntrySchema>;
+
+export const MAX_PLAYLISTS = 20;
+export const MAX_PLAYLIST_ENTRIES = 100;
+
+export const PlaylistSchema = z
+  .strictObject({
+    id: idSchema,
+    name: z.string().trim().min(1, 'a playlist needs a name').max(60),
+    entries: z.array(PlaylistEntrySchema).max(MAX_PLAYLIST_ENTRIES),
+  })
+  .superRefine((playlist, ctx) => {
+    const seen = new Set<string>();
+    for (const entry of playlist.entries) {
+      if (seen.has(entry.slideId)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `slide "${entry.slideId}" is in "${playlist.name}" twice`,
+        });
+      }
+      seen.add(entry.slideId);
+    }
+  });
+export type Playlist = z.infer<typeof PlaylistSchema>;
+
+/** Custom slides are named `custom-…` so they can never clash with the built-in deck. */
+export const CustomSlideIdSchema = z
+  .string()
+  .regex(/^custom-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a clinic slide id starts with "custom-"')
+  .max(60);
+
+export const MAX_CUSTOM_SLIDES = 100;
+export const MAX_CUSTOM_LINES = 5;
+
+/** A text slide the clinic wrote: a title and a few lines, English with optional Spanish. */
+export const CustomTextSlideSchema = z.strictObject({
+  id: CustomSlideIdSchema,
+  kind: z.literal('text'),
+  title: LocalizedTextSchema,
+  lines: z.array(LocalizedTextSchema).max(MAX_CUSTOM_LINES),
+  durationSeconds: z.number().int().min(MIN_SLIDE_SECONDS).max(MAX_SLIDE_SECONDS),
+});
+export type CustomTextSlide = z.infer<typeof CustomTextSlideSchema>;
+export const CustomSlideSchema = CustomTextSlideSchema;
+export type CustomSlide = CustomTextSlide;
+
+/** The ids of the built-in deck's slides, in order (the default playlist plays them all). */
+export const BUILT_IN_SLIDE_IDS: readonly string[] = builtInDeck.slides.map((slide) => slide.id);
+
+export const DEFAULT_PLAYLIST: Playlist = {
+  id: 'waiting-room',
+  name: 'Waiting room',
+  entries: BUILT_IN_SLIDE_IDS.map((slideId) => ({ slideId, enabled: true, durationSeconds: null })),
+};
+
+/** A clinic slide drawn by the same slide layouts as the built-in deck. */
+export function customSlideToSlide(custom: CustomSlide): Slide {
+  return {
+    id: custom.id,
+    kind: 'text',
+    title: custom.title,
+    points: custom.lines.map((text) => ({ text })),
+    buildSteps: [],
+    durationSeconds: custom.durationSeconds,
+  };
+}
+
+export interface ResolvedPlaylist {
+  slides: Slide[];
+  /** Entries whose slide no longer exists (a deck update removed it): left out. */
+  missing: string[];
+}
+
+/**
+ * What the player shows for a playlist: its switched-on entries in order, each with its own
+ * time where staff set one. Unknown slides are left out and named, never fatal.
+ */
+export function resolvePlaylist(
+  playlist: Playlist,
+  deckSlides: readonly Slide[],
+  customSlides: readonly CustomSlide[],
+): ResolvedPlaylist {
+  const byId = new Map<string, Slide>(deckSlides.map((slide) => [slide.id, slide]));
+  for (const custom of customSlides) byId.set(custom.id, customSlideToSlide(custom));
+  const slides: Slide[] = [];
+  const missing: string[] = [];
+  for (const entry of playlist.entries) {
+    if (!entry.enabled) continue;
+    const slide = byId.get(entry.slideId);
+    if (!slide) {
+      missing.push(entry.slideId);
+      continue;
+    }
+    slides.push(
+      entry.durationSeconds === null ? slide : { ...slide, durationSeconds: entry.durationSeconds },
+    );
+  }
+  return { slides, missing };
+}

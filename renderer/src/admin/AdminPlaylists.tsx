@@ -1,0 +1,410 @@
+import { useId, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  customSlideToSlide,
+  localize,
+  MAX_PLAYLISTS,
+  type Language,
+  type Playlist,
+  type PlaylistEntry,
+  type Slide,
+} from '../../../contract';
+import { SlideThumbnail } from '../presenting/SlideThumbnail';
+import { editable, SaveBar, Section, TextField, type SectionProps } from './AdminSections';
+import { useAdminCall } from './useAdminCall';
+
+const TIME_CHOICES = [5, 8, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600] as const;
+
+/** Every slide staff can put in a playlist: the built-in deck, then the clinic's own. */
+export function slideCatalogue(props: SectionProps): Map<string, Slide> {
+  const catalogue = new Map<string, Slide>(props.deckSlides.map((slide) => [slide.id, slide]));
+  for (const custom of props.state.settings.customSlides) {
+    catalogue.set(custom.id, customSlideToSlide(custom));
+  }
+  return catalogue;
+}
+
+export function newId(prefix: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  for (let n = 1; ; n += 1) {
+    const id = `${prefix}-${Date.now().toString(36)}${n > 1 ? `-${n}` : ''}`;
+    if (!used.has(id)) return id;
+  }
+}
+
+function move<T>(list: readonly T[], from: number, to: number): T[] {
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  if (item !== undefined) next.splice(Math.max(0, Math.min(to, next.length)), 0, item);
+  return next;
+}
+
+/**
+ * Playlists: choose one to edit, rename, duplicate, delete (never the last), mark it as the one
+ * playing; inside, switch entries on and off, give one its own time, reorder them by dragging
+ * with a finger or with the arrow buttons, preview a slide, add or remove slides. Saving sends
+ * the whole list to main, which checks it and tells the running player.
+ */
+export function PlaylistsSection(props: SectionProps) {
+  const { admin, state, onState, onSessionClosed } = props;
+  const { t, i18n } = useTranslation('admin');
+  const language = (i18n.language === 'es' ? 'es' : 'en') satisfies Language;
+  const [playlists, setPlaylists] = useState(state.settings.playlists);
+  const [playingId, setPlayingId] = useState(state.settings.defaultPlaylistId);
+  const [editingId, setEditingId] = useState(state.settings.defaultPlaylistId);
+  const [preview, setPreview] = useState<Slide | null>(null);
+  const call = useAdminCall(onSessionClosed);
+  const catalogue = slideCatalogue(props);
+  const editing = playlists.find((playlist) => playlist.id === editingId) ?? playlists[0]!;
+  const dirty =
+    JSON.stringify({ playlists, playingId }) !==
+    JSON.stringify({
+      playlists: state.settings.playlists,
+      playingId: state.settings.defaultPlaylistId,
+    });
+  const titleOf = (slideId: string) => {
+    const slide = catalogue.get(slideId);
+    return slide ? localize(slide.title, language) : slideId;
+  };
+
+  const changeEditing = (change: (playlist: Playlist) => Playlist) => {
+    call.clear();
+    setPlaylists((current) =>
+      current.map((playlist) => (playlist.id === editing.id ? change(playlist) : playlist)),
+    );
+  };
+  const changeEntries = (change: (entries: PlaylistEntry[]) => PlaylistEntry[]) =>
+    changeEditing((playlist) => ({ ...playlist, entries: change(playlist.entries) }));
+  const changeEntry = (index: number, patch: Partial<PlaylistEntry>) =>
+    changeEntries((entries) =>
+      entries.map((entry, at) => (at === index ? { ...entry, ...patch } : entry)),
+    );
+  const addPlaylist = (playlist: Playlist) => {
+    call.clear();
+    setPlaylists((current) => [...current, playlist]);
+    setEditingId(playlist.id);
+  };
+
+  const {
+    listRef,
+    draggingIndex,
+    start: startDrag,
+  } = useDragToReorder((from, to) => changeEntries((entries) => move(entries, from, to)));
+  const notInPlaylist = [...catalogue.keys()].filter(
+    (slideId) => !editing.entries.some((entry) => entry.slideId === slideId),
+  );
+  const chooseId = useId();
+
+  return (
+    <Section title={t('playlists.title')}>
+      <p className="admin-field__hint">{t('playlists.hint')}</p>
+      <div className="admin-field">
+        <label htmlFor={chooseId}>{t('playlists.choose')}</label>
+        <select
+          id={chooseId}
+          className="admin-input"
+          value={editing.id}
+          onChange={(event) => setEditingId(event.target.value)}
+        >
+          {playlists.map((playlist) => (
+            <option key={playlist.id} value={playlist.id}>
+              {playlist.id === playingId
+                ? t('playlists.playing', { name: playlist.name })
+                : playlist.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField
+        label={t('playlists.name')}
+        value={editing.name}
+        maxLength={60}
+        onChange={(name) => changeEditing((playlist) => ({ ...playlist, name }))}
+      />
+      <div className="admin-actions">
+        {editing.id === playingId ? (
+          <p className="admin-message admin-badge">✓ {t('playlists.isPlaying')}</p>
+        ) : (
+          <button
+            type="button"
+            className="admin-button"
+            onClick={() => {
+              call.clear();
+              setPlayingId(editing.id);
+            }}
+          >
+            {t('playlists.play')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="admin-button"
+          disabled={playlists.length >= MAX_PLAYLISTS}
+          onClick={() =>
+            addPlaylist({
+              id: newId(
+                'playlist',
+                playlists.map((playlist) => playlist.id),
+              ),
+              name: t('playlists.newName'),
+              entries: [],
+            })
+          }
+        >
+          {t('playlists.new')}
+        </button>
+        <button
+          type="button"
+          className="admin-button"
+          disabled={playlists.length >= MAX_PLAYLISTS}
+          onClick={() =>
+            addPlaylist({
+              ...editing,
+              id: newId(
+                'playlist',
+                playlists.map((playlist) => playlist.id),
+              ),
+              name: t('playlists.copyName', { name: editing.name }).slice(0, 60),
+            })
+          }
+        >
+          {t('playlists.duplicate')}
+        </button>
+        <button
+          type="button"
+          className="admin-button admin-button--danger"
+          disabled={playlists.length <= 1}
+          title={playlists.length <= 1 ? t('playlists.deleteLast') : undefined}
+          onClick={() => {
+            const rest = playlists.filter((playlist) => playlist.id !== editing.id);
+            call.clear();
+            setPlaylists(rest);
+            setEditingId(rest[0]!.id);
+            if (playingId === editing.id) setPlayingId(rest[0]!.id);
+          }}
+        >
+          {t('playlists.delete')}
+        </button>
+      </div>
+
+      <h3 className="admin-section__subtitle">{t('playlists.slides', { name: editing.name })}</h3>
+      {editing.entries.length === 0 ? <p>{t('playlists.empty')}</p> : null}
+      <ol className="playlist" ref={listRef}>
+        {editing.entries.map((entry, index) => {
+          const title = titleOf(entry.slideId);
+          const slide = catalogue.get(entry.slideId);
+          return (
+            <li
+              key={entry.slideId}
+              className={
+                draggingIndex === index ? 'playlist__entry is-dragging' : 'playlist__entry'
+              }
+              data-slide-id={entry.slideId}
+            >
+              <div
+                className="playlist__handle"
+                role="img"
+                aria-label={t('playlists.drag', { title })}
+                onPointerDown={(event) => startDrag(event, index)}
+              >
+                ≡
+              </div>
+              <div className="playlist__what">
+                <span className="playlist__position">
+                  {t('playlists.position', { position: index + 1 })}
+                </span>{' '}
+                <span className="playlist__title">{title}</span>{' '}
+                <span className="playlist__tag">
+                  {entry.slideId.startsWith('custom-')
+                    ? t('playlists.clinicSlide')
+                    : t('playlists.builtIn')}
+                </span>
+              </div>
+              <div className="playlist__controls">
+                <label className="admin-choice__option">
+                  <input
+                    type="checkbox"
+                    checked={entry.enabled}
+                    onChange={(event) => changeEntry(index, { enabled: event.target.checked })}
+                  />
+                  <span>{t('playlists.plays')}</span>
+                </label>
+                <label className="playlist__time">
+                  <span>{t('playlists.time')}</span>
+                  <select
+                    className="admin-input"
+                    value={entry.durationSeconds ?? ''}
+                    onChange={(event) =>
+                      changeEntry(index, {
+                        durationSeconds:
+                          event.target.value === '' ? null : Number(event.target.value),
+                      })
+                    }
+                  >
+                    <option value="">
+                      {t('playlists.ownTime', { seconds: slide?.durationSeconds ?? '—' })}
+                    </option>
+                    {[...new Set([...TIME_CHOICES, entry.durationSeconds ?? 5])]
+                      .sort((a, b) => a - b)
+                      .map((seconds) => (
+                        <option key={seconds} value={seconds}>
+                          {t('playlists.secondsShort', { count: seconds })}
+                        </option>
+                      ))}
+                  </select>
+                </label>
+                <button
+                  type="button"
+                  className="admin-button admin-button--icon"
+                  aria-label={t('playlists.moveUp', { title })}
+                  disabled={index === 0}
+                  onClick={() => changeEntries((entries) => move(entries, index, index - 1))}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="admin-button admin-button--icon"
+                  aria-label={t('playlists.moveDown', { title })}
+                  disabled={index === editing.entries.length - 1}
+                  onClick={() => changeEntries((entries) => move(entries, index, index + 1))}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className="admin-button"
+                  disabled={!slide}
+                  onClick={() => setPreview(slide ?? null)}
+                >
+                  {t('playlists.preview')}
+                </button>
+                <button
+                  type="button"
+                  className="admin-button"
+                  aria-label={t('playlists.removeNamed', { title })}
+                  onClick={() =>
+                    changeEntries((entries) => entries.filter((_, at) => at !== index))
+                  }
+                >
+                  {t('playlists.remove')}
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+
+      <h3 className="admin-section__subtitle">{t('playlists.add')}</h3>
+      {notInPlaylist.length === 0 ? <p>{t('playlists.nothingToAdd')}</p> : null}
+      <ul className="admin-list playlist-add">
+        {notInPlaylist.map((slideId) => (
+          <li key={slideId}>
+            <span>{titleOf(slideId)}</span>
+            <button
+              type="button"
+              className="admin-button"
+              aria-label={t('playlists.addNamed', { title: titleOf(slideId) })}
+              onClick={() =>
+                changeEntries((entries) => [
+                  ...entries,
+                  { slideId, enabled: true, durationSeconds: null },
+                ])
+              }
+            >
+              {t('playlists.addButton')}
+            </button>
+          </li>
+        ))}
+      </ul>
+
+      <SaveBar
+        busy={call.busy}
+        dirty={dirty}
+        outcome={call.outcome}
+        onSave={() =>
+          void call.run(
+            () =>
+              admin.saveSettings({
+                settings: { ...editable(state), playlists, defaultPlaylistId: playingId },
+              }),
+            t('playlists.saved'),
+            onState,
+          )
+        }
+      />
+      {preview ? (
+        <div
+          className="admin-preview"
+          role="dialog"
+          aria-modal="true"
+          aria-label={t('playlists.previewTitle', { title: localize(preview.title, language) })}
+        >
+          <SlideThumbnail
+            slide={preview}
+            step={preview.buildSteps.length}
+            language={language}
+            clinic={state.settings.clinic}
+          />
+          <button
+            type="button"
+            className="admin-button admin-button--primary"
+            autoFocus
+            onClick={() => setPreview(null)}
+          >
+            {t('playlists.closePreview')}
+          </button>
+        </div>
+      ) : null}
+    </Section>
+  );
+}
+
+/**
+ * Reordering with a finger: press the ≡ handle and move; the entry takes the place of the row
+ * under the finger as it passes each row's middle.
+ */
+function useDragToReorder(onMove: (from: number, to: number) => void) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const [draggingIndex, setDraggingIndex] = useState<number | null>(null);
+  const current = useRef<number | null>(null);
+
+  const start = (event: ReactPointerEvent<HTMLElement>, index: number) => {
+    if (!event.isPrimary) return;
+    event.preventDefault();
+    const handle = event.currentTarget;
+    handle.setPointerCapture(event.pointerId);
+    current.current = index;
+    setDraggingIndex(index);
+    const onPointerMove = (moveEvent: PointerEvent) => {
+      const list = listRef.current;
+      const from = current.current;
+      if (!list || from === null) return;
+      const rows = [...list.children] as HTMLElement[];
+      let to = from;
+      rows.forEach((row, at) => {
+        const rect = row.getBoundingClientRect();
+        const middle = rect.top + rect.height / 2;
+        if (at < from && moveEvent.clientY < middle) to = Math.min(to, at);
+        if (at > from && moveEvent.clientY > middle) to = Math.max(to, at);
+      });
+      if (to !== from) {
+        onMove(from, to);
+        current.current = to;
+        setDraggingIndex(to);
+      }
+    };
+    const end = () => {
+      current.current = null;
+      setDraggingIndex(null);
+      handle.removeEventListener('pointermove', onPointerMove);
+      handle.removeEventListener('pointerup', end);
+      handle.removeEventListener('pointercancel', end);
+    };
+    handle.addEventListener('pointermove', onPointerMove);
+    handle.addEventListener('pointerup', end);
+    handle.addEventListener('pointercancel', end);
+  };
+
+  return { listRef, draggingIndex, start };
+}
