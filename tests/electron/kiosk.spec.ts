@@ -1,5 +1,6 @@
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
+import { ADMIN_BRIDGE_INVOKE } from '../../contract/channels';
 
 const executablePath = process.env['KIOSK_ELECTRON_PATH'];
 const mainScript = fileURLToPath(new URL('../../out/main/index.js', import.meta.url));
@@ -33,11 +34,13 @@ test('opens one fullscreen kiosk window on the first slide', async () => {
     require: typeof (window as { require?: unknown }).require,
     process: typeof (window as { process?: unknown }).process,
     bridge: Object.keys((window as { kiosk?: object }).kiosk ?? {}).sort(),
+    admin: Object.keys((window as { kiosk?: { admin?: object } }).kiosk?.admin ?? {}).sort(),
   }));
   expect(pageGlobals).toEqual({
     require: 'undefined',
     process: 'undefined',
-    bridge: ['getConfig', 'heartbeat', 'onConfigChanged', 'reportProblem'],
+    bridge: ['admin', 'getConfig', 'heartbeat', 'onConfigChanged', 'reportProblem'],
+    admin: Object.keys(ADMIN_BRIDGE_INVOKE).sort(),
   });
 });
 
