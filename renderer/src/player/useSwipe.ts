@@ -5,6 +5,7 @@ import { createSwipeTracker } from './swipeGesture';
 
 const SETTLE_MS = 260;
 const SETTLE_EASING = 'cubic-bezier(0.2, 0.8, 0.2, 1)';
+const MAX_CATCH_UP_MS = 50;
 
 /**
  * Touch, pen and mouse on the slide area: the slide follows the finger, commits past a fifth
@@ -61,7 +62,13 @@ export function useSwipe(containerRef: RefObject<HTMLElement | null>, slideshow:
       container!.classList.remove('is-dragging');
     }
 
-    function settle(dx: number, commit: boolean): void {
+    /**
+     * `releasedAt` (the pointerup's timeStamp): the settle animation is timed from the finger's
+     * release, not from the next frame, so the very first frame after the release already
+     * shows the slide moving on (a new animation otherwise waits a frame as "pending" and then
+     * starts at its first keyframe, which is where the finger left the slide).
+     */
+    function settle(dx: number, commit: boolean, releasedAt?: number): void {
       if (!dragged) return;
       const { current, neighbour, sign } = dragged;
       const width = container!.clientWidth;
@@ -90,6 +97,12 @@ export function useSwipe(containerRef: RefObject<HTMLElement | null>, slideshow:
             options,
           ),
         );
+      }
+      const now = document.timeline.currentTime;
+      if (releasedAt !== undefined && typeof now === 'number' && releasedAt <= now) {
+        // A release handled late (a busy frame) catches up by at most a few frames, no jump.
+        const startTime = Math.max(releasedAt, now - MAX_CATCH_UP_MS);
+        for (const animation of settling) animation.startTime = startTime;
       }
       const done = settling[0]!.finished;
       void done.then(
@@ -129,8 +142,8 @@ export function useSwipe(containerRef: RefObject<HTMLElement | null>, slideshow:
         box.left,
         box.width,
       );
-      if (end.kind === 'commit') settle(end.dx, true);
-      else if (end.kind === 'spring-back') settle(end.dx, false);
+      if (end.kind === 'commit') settle(end.dx, true, event.timeStamp);
+      else if (end.kind === 'spring-back') settle(end.dx, false, event.timeStamp);
       else if (dragged && settling.length === 0) settle(lastDx, false);
       else if (end.kind === 'tap' && end.zone === 'next') slideshow.next();
       else if (end.kind === 'tap' && end.zone === 'previous') slideshow.previous();
