@@ -26,6 +26,7 @@ export const EditableSettingsSchema = SettingsFieldsSchema.pick({
   playlists: true,
   defaultPlaylistId: true,
   customSlides: true,
+  schedule: true,
 });
 export type EditableSettings = z.infer<typeof EditableSettingsSchema>;
 

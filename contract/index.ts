@@ -2,6 +2,7 @@
 export * from './language';
 export * from './deck';
 export * from './playlist';
+export * from './schedule';
 export * from './settings';
 export * from './ipc';
 export * from './csp';

@@ -7,6 +7,7 @@ import {
   MAX_PLAYLISTS,
   PlaylistSchema,
 } from './playlist';
+import { EMPTY_SCHEDULE, ScheduleSchema } from './schedule';
 
 export const TRANSITION_STYLES = ['fade', 'slide', 'cut'] as const;
 export const TransitionStyleSchema = z.enum(TRANSITION_STYLES);
@@ -64,6 +65,8 @@ export const SettingsFieldsSchema = z.strictObject({
   defaultPlaylistId: z.string().max(60),
   /** Slides the clinic wrote itself, used by the playlists. */
   customSlides: z.array(CustomSlideSchema).max(MAX_CUSTOM_SLIDES),
+  /** Which playlist plays when, and closed hours; nothing matching: the default playlist. */
+  schedule: ScheduleSchema,
 });
 export const SettingsSchema = SettingsFieldsSchema.superRefine((settings, ctx) => {
   const ids = new Set<string>();
@@ -93,6 +96,13 @@ export const SettingsSchema = SettingsFieldsSchema.superRefine((settings, ctx) =
       ctx.addIssue({ code: 'custom', message: `two clinic slides share the id "${slide.id}"` });
     }
     customIds.add(slide.id);
+  }
+  const ruleIds = new Set<string>();
+  for (const rule of [...settings.schedule.weekly, ...settings.schedule.dateRanges]) {
+    if (ruleIds.has(rule.id)) {
+      ctx.addIssue({ code: 'custom', message: `two schedule rules share the id "${rule.id}"` });
+    }
+    ruleIds.add(rule.id);
   }
   for (const playlist of settings.playlists) {
     for (const entry of playlist.entries) {
@@ -151,4 +161,5 @@ export const DEFAULT_SETTINGS: Settings = {
   playlists: [DEFAULT_PLAYLIST],
   defaultPlaylistId: DEFAULT_PLAYLIST.id,
   customSlides: [],
+  schedule: EMPTY_SCHEDULE,
 };

@@ -1,9 +1,24 @@
-import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  powerMonitor,
+  powerSaveBlocker,
+  protocol,
+  session,
+} from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import deckData from '../../assets/deck/how-ketamine-works.json';
-import { CONTENT_SECURITY_POLICY_HEADER, IpcChannel, type KioskConfig } from '../../contract';
+import {
+  CONTENT_SECURITY_POLICY_HEADER,
+  decide,
+  IpcChannel,
+  localTimeOf,
+  type KioskConfig,
+} from '../../contract';
 import { createAdminService, createPinFileStore } from './adminService';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
 import { parseLaunchOptions } from './commandLine';
@@ -130,6 +145,7 @@ async function start(): Promise<void> {
         onSettingsSaved: (saved) => {
           // Mode and displays apply at the next start; everything else at once.
           config.settings = saved;
+          followSchedule();
           for (const window of BrowserWindow.getAllWindows()) {
             window.webContents.send(IpcChannel.kioskConfigChanged, config);
           }
@@ -140,8 +156,27 @@ async function start(): Promise<void> {
     }),
   );
 
-  // A waiting-room screen must not go dark while the slideshow plays.
-  powerSaveBlocker.start('prevent-display-sleep');
+  // A waiting-room screen must not go dark while the slideshow plays; in closed hours it may.
+  let blocker: number | null = null;
+  const followSchedule = () => {
+    const { schedule, defaultPlaylistId, playlists } = config.settings;
+    const open =
+      decide(
+        schedule,
+        defaultPlaylistId,
+        localTimeOf(new Date()),
+        playlists.map((playlist) => playlist.id),
+      ).kind !== 'closed';
+    if (open && blocker === null) blocker = powerSaveBlocker.start('prevent-display-sleep');
+    if (!open && blocker !== null) {
+      powerSaveBlocker.stop(blocker);
+      blocker = null;
+    }
+  };
+  followSchedule();
+  setInterval(followSchedule, 60_000);
+  powerMonitor.on('resume', followSchedule);
+  powerMonitor.on('unlock-screen', followSchedule);
 
   const entryUrl = devServerUrl && devServerOrigin ? devServerUrl : APP_ENTRY_URL;
   const openWindow = (url: string) =>

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   DEFAULT_PLAYLIST,
   DEFAULT_SETTINGS,
+  EMPTY_SCHEDULE,
   MAX_IDLE_SECONDS,
   MIN_IDLE_SECONDS,
   LanguageSchema,
@@ -61,7 +62,7 @@ export const StoreDocumentV1Schema = z.object({
   settings: z.record(z.string(), z.unknown()),
 });
 
-/** Version 2: before playlists and the clinic's own slides (the whole deck played in order). */
+/** Version 2: before playlists, the clinic's own slides and schedules (the whole deck in order). */
 export const StoreDocumentV2Schema = z.object({
   version: z.literal(2),
   settings: z.record(z.string(), z.unknown()),
@@ -105,6 +106,7 @@ export const MIGRATIONS: readonly Migration[] = [
           playlists: [DEFAULT_PLAYLIST],
           defaultPlaylistId: DEFAULT_PLAYLIST.id,
           customSlides: [],
+          schedule: EMPTY_SCHEDULE,
         },
       };
     },

@@ -5,8 +5,11 @@ import '@fontsource/atkinson-hyperlegible-next/700.css';
 import './styles/player.css';
 import { I18nextProvider } from 'react-i18next';
 import {
+  decide,
   KioskConfigSchema,
+  localTimeOf,
   resolvePlaylist,
+  type ScheduleDecision,
   type KioskBridge,
   type KioskConfig,
   type Settings,
@@ -18,6 +21,7 @@ import { getBridge, loadKioskConfig, reportProblem } from './bridge';
 import { loadBuiltInDeck } from './deck/builtInDeck';
 import { Player, type PlayerProps } from './player/Player';
 import { LastResortCard } from './player/LastResortCard';
+import { ClosedCard } from './player/ClosedCard';
 
 async function start(): Promise<void> {
   const bridge = getBridge();
@@ -92,7 +96,9 @@ function KioskApp({
   player: Omit<PlayerProps, 'config' | 'suspended' | 'slides'>;
 }) {
   const [config, setConfig] = useState(initialConfig);
-  const slides = usePlaylistSlides(config.settings, deckSlides, bridge);
+  const decision = useScheduleDecision(config.settings);
+  const playlistId = decision.kind === 'playlist' ? decision.playlistId : null;
+  const slides = usePlaylistSlides(config.settings, playlistId, deckSlides, bridge);
   const [adminOpen, setAdminOpen] = useState(false);
   useEffect(
     () =>
@@ -109,7 +115,16 @@ function KioskApp({
   return (
     <>
       <div className="kiosk-layer" inert={adminOpen}>
-        <Player {...player} slides={slides} config={config} suspended={adminOpen} />
+        {decision.kind === 'closed' ? (
+          <ClosedCard
+            clinic={config.settings.clinic}
+            display={config.settings.schedule.closedDisplay}
+            language={config.settings.defaultLanguage}
+            onHeartbeat={player.onHeartbeat}
+          />
+        ) : (
+          <Player {...player} slides={slides} config={config} suspended={adminOpen} />
+        )}
       </div>
       {showAdmin && bridge?.admin ? (
         <AdminGate
@@ -123,18 +138,57 @@ function KioskApp({
   );
 }
 
-/** The slides of the playlist staff chose, in its order and times; missing slides are reported. */
+/** How often the schedule is looked at again (and after waking, and when the page shows). */
+const SCHEDULE_CHECK_MS = 15_000;
+
+/**
+ * What the schedule says now, on this machine's wall clock (so daylight-saving changes and a
+ * corrected system clock are followed at the next check).
+ */
+function useScheduleDecision(settings: Settings): ScheduleDecision {
+  const { schedule, defaultPlaylistId, playlists } = settings;
+  const evaluate = useCallback(
+    () =>
+      decide(
+        schedule,
+        defaultPlaylistId,
+        localTimeOf(new Date()),
+        playlists.map((playlist) => playlist.id),
+      ),
+    [schedule, defaultPlaylistId, playlists],
+  );
+  const [decision, setDecision] = useState(evaluate);
+  useEffect(() => {
+    const check = () =>
+      setDecision((previous) => {
+        const next = evaluate();
+        return JSON.stringify(next) === JSON.stringify(previous) ? previous : next;
+      });
+    check();
+    const timer = setInterval(check, SCHEDULE_CHECK_MS);
+    document.addEventListener('visibilitychange', check);
+    window.addEventListener('focus', check);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', check);
+      window.removeEventListener('focus', check);
+    };
+  }, [evaluate]);
+  return decision;
+}
+
+/** The slides of the playlist playing now, in its order and times; missing slides are reported. */
 function usePlaylistSlides(
   settings: Settings,
+  playlistId: string | null,
   deckSlides: readonly Slide[],
   bridge: KioskBridge | null,
 ): Slide[] {
-  const { playlists, defaultPlaylistId, customSlides } = settings;
+  const { playlists, customSlides } = settings;
   const resolved = useMemo(() => {
-    const playlist =
-      playlists.find((candidate) => candidate.id === defaultPlaylistId) ?? playlists[0];
+    const playlist = playlists.find((candidate) => candidate.id === playlistId) ?? playlists[0];
     return playlist ? resolvePlaylist(playlist, deckSlides, customSlides) : null;
-  }, [playlists, defaultPlaylistId, customSlides, deckSlides]);
+  }, [playlists, playlistId, customSlides, deckSlides]);
   useEffect(() => {
     for (const slideId of resolved?.missing ?? []) {
       reportProblem(bridge, {

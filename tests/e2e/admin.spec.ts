@@ -362,9 +362,9 @@ for (const language of ['en', 'es'] as const) {
     await expect(page.locator('.pin-pad')).toBeVisible();
     expect(await axeViolations(page), 'PIN pad').toEqual([]);
     await typePin(page, PIN);
-    await expect(page.locator('.admin-nav__button')).toHaveCount(7);
+    await expect(page.locator('.admin-nav__button')).toHaveCount(8);
     const names = await page.locator('.admin-nav__button').allTextContents();
-    expect(names).toHaveLength(7);
+    expect(names).toHaveLength(8);
     for (const name of names) {
       await section(page, name).click();
       // With the on-screen keyboard up where the section has a text field.
@@ -388,6 +388,7 @@ for (const viewport of VIEWPORTS) {
       'Slideshow',
       'Playlists',
       "Clinic's slides",
+      'Schedule',
       'Clinic details',
       'Clinical review',
       'Kiosk status',
@@ -585,5 +586,88 @@ test.describe('playlists', () => {
     expect(
       main.readSettingsFile().playlists[0]!.entries.some((entry) => entry.slideId === slide.id),
     ).toBe(false);
+  });
+});
+
+test.describe('schedule', () => {
+  test.use({ timezoneId: 'America/Los_Angeles' });
+
+  test('closed hours show a quiet card overnight, and the slides come back in the morning', async ({
+    appPage: page,
+    baseURL,
+  }) => {
+    const main = await installMainProcess(page, baseURL!, { pin: PIN });
+    // Monday 2 March 2026, 18:50 in California.
+    await page.clock.install({ time: new Date('2026-03-02T18:50:00-08:00') });
+    await page.goto('/');
+    await openAdmin(page);
+    await section(page, 'Schedule').click();
+    await expect(page.getByText('Now: “Waiting room” plays.')).toBeVisible();
+    await page.getByRole('button', { name: 'Add a weekly rule' }).click();
+    for (const day of ['Sat', 'Sun']) {
+      await page.getByRole('checkbox', { name: day }).check();
+    }
+    await page.getByLabel('From').selectOption('18:45');
+    await page.getByLabel('Until').selectOption('07:00');
+    await page.getByLabel('Show', { exact: true }).selectOption({ label: 'Closed' });
+    await page.getByRole('button', { name: 'Done' }).click();
+    await expect(
+      page.getByText('Mon, Tue, Wed, Thu, Fri, Sat, Sun, 18:45–07:00 (overnight): Closed'),
+    ).toBeVisible();
+    await expect(page.getByText('Now: closed.')).toBeVisible();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+    expect(main.readSettingsFile().schedule.weekly).toEqual([
+      expect.objectContaining({
+        days: [0, 1, 2, 3, 4, 5, 6],
+        start: '18:45',
+        end: '07:00',
+        target: { kind: 'closed' },
+      }),
+    ]);
+
+    await page.getByRole('button', { name: 'Back to slides' }).click();
+    await expect(page.getByText('The clinic is closed now.')).toBeVisible();
+    await expect(page.locator('.player')).toHaveCount(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Next morning, 07:00: the loop is back (the clock jumps; the next check sees it).
+    await page.clock.setSystemTime(new Date('2026-03-03T07:00:30-08:00'));
+    await page.clock.runFor(16_000);
+    await expect(page.locator('.player')).toBeVisible();
+  });
+
+  test('a date range plays another playlist all day, over the weekly rules', async ({
+    appPage: page,
+    baseURL,
+  }) => {
+    const main = await installMainProcess(page, baseURL!, { pin: PIN });
+    await page.clock.install({ time: new Date('2026-03-02T10:00:00-08:00') });
+    await page.goto('/');
+    await openAdmin(page);
+    await section(page, 'Playlists').click();
+    await page.getByRole('button', { name: 'New playlist' }).click();
+    await page.getByLabel('Playlist name').fill('Open day');
+    await page.getByRole('button', { name: 'Add “After ketamine”' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+    await section(page, 'Schedule').click();
+    await page.getByRole('button', { name: 'Add a date range' }).click();
+    await expect(page.getByLabel('First day (year-month-day)')).toHaveValue('2026-03-02');
+    await page.getByLabel('Last day (year-month-day)').fill('2026-03-01');
+    await page.getByLabel('Show', { exact: true }).selectOption({ label: 'Open day' });
+    await page.getByRole('button', { name: 'Done' }).click();
+    await expect(page.getByRole('alert')).toHaveText(/first day not after the last/);
+    await page.getByLabel('Last day (year-month-day)').fill('2026-03-03');
+    await page.getByRole('button', { name: 'Done' }).click();
+    await expect(page.getByText('Now: “Open day” plays.')).toBeVisible();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+    expect(main.readSettingsFile().schedule.dateRanges).toHaveLength(1);
+
+    await page.getByRole('button', { name: 'Back to slides' }).click();
+    await expect(page.getByRole('button', { name: /^Slide \d+:/ })).toHaveCount(1);
+    await expect(page.getByRole('button', { name: 'Slide 1: After ketamine' })).toBeVisible();
   });
 });

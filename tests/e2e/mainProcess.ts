@@ -87,7 +87,7 @@ export async function installMainProcess(
     quitCalls: 0,
   };
   const handlers = createIpcHandlers({
-    getConfig: () => config,
+    getConfig: () => ({ ...config, settings: store.settings }),
     logProblem: (report) => recoveries.append(report.kind, report.message),
     heartbeat: () => undefined,
     devServerOrigin: new URL(baseURL).origin,

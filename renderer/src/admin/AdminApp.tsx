@@ -12,6 +12,7 @@ import {
 } from './AdminSections';
 import { ClinicSlidesSection } from './AdminClinicSlides';
 import { PlaylistsSection } from './AdminPlaylists';
+import { ScheduleSection } from './AdminSchedule';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import { PinPad, type PinPadPurpose } from './PinPad';
 import './admin.css';
@@ -27,6 +28,7 @@ const SECTIONS = {
   settings: SettingsSection,
   playlists: PlaylistsSection,
   clinicSlides: ClinicSlidesSection,
+  schedule: ScheduleSection,
   clinic: ClinicSection,
   review: ReviewSection,
   status: StatusSection,

@@ -38,6 +38,7 @@ export function editable(state: AdminState): EditableSettings {
     playlists: state.settings.playlists,
     defaultPlaylistId: state.settings.defaultPlaylistId,
     customSlides: state.settings.customSlides,
+    schedule: state.settings.schedule,
   };
 }
 

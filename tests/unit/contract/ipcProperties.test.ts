@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   BUILT_IN_SLIDE_IDS,
+  EMPTY_SCHEDULE,
   ChangePinRequestSchema,
   HeartbeatSchema,
   LANGUAGES,
@@ -90,6 +91,7 @@ const editableSettings: fc.Arbitrary<EditableSettings> = fc.record({
     }),
     { maxLength: 3 },
   ),
+  schedule: fc.constant(EMPTY_SCHEDULE),
 });
 
 /** YYYY-MM-DD of a real calendar day, 1900–2100. */

@@ -192,6 +192,7 @@ function editable(settings: Settings): EditableSettings {
     playlists: settings.playlists,
     defaultPlaylistId: settings.defaultPlaylistId,
     customSlides: settings.customSlides,
+    schedule: settings.schedule,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   DEFAULT_CLINIC,
   DEFAULT_PLAYLIST,
   DEFAULT_SETTINGS,
+  EMPTY_SCHEDULE,
   SettingsSchema,
   type Settings,
 } from '../../../../contract';
@@ -151,6 +152,7 @@ describe('openSettingsStore: migrations', () => {
       playlists: [DEFAULT_PLAYLIST],
       defaultPlaylistId: DEFAULT_PLAYLIST.id,
       customSlides: [],
+      schedule: EMPTY_SCHEDULE,
     };
     expect(store.settings).toEqual(expected);
     expect(store.migratedFrom).toBe(0);
@@ -173,6 +175,7 @@ describe('openSettingsStore: migrations', () => {
       playlists: _p,
       defaultPlaylistId: _d,
       customSlides: _c,
+      schedule: _s,
       ...v1Settings
     } = { ...DEFAULT_SETTINGS, transition: 'slide' };
     fs.writeFileSync(
@@ -198,6 +201,7 @@ describe('openSettingsStore: migrations', () => {
       playlists: _p,
       defaultPlaylistId: _d,
       customSlides: _c,
+      schedule: _s,
       ...v2Settings
     } = { ...DEFAULT_SETTINGS, idleTimeoutSeconds: 45 };
     fs.writeFileSync(
@@ -410,6 +414,19 @@ function makeVariant(n: number): Settings {
     ],
     defaultPlaylistId: 'waiting-room',
     customSlides: [],
+    schedule: {
+      weekly: [
+        {
+          id: `rule-${n}`,
+          days: [n % 7],
+          start: '08:00',
+          end: '18:00',
+          target: { kind: 'closed' },
+        },
+      ],
+      dateRanges: [],
+      closedDisplay: n % 2 === 0 ? 'card' : 'dark',
+    },
   };
 }
 
