@@ -13,6 +13,14 @@ export const test = base.extend<{ appPage: Page }>({
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    // index.html carries the first slide prerendered, before any script: a test acts on the
+    // live player, so navigation waits until React has taken over.
+    const goto = page.goto.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      await page.locator('[data-prerendered]').waitFor({ state: 'detached' });
+      return response;
+    };
     page.on('request', (request) => {
       const url = request.url();
       if (!url.startsWith(`${origin}/`)) problems.push(`request outside the app: ${url}`);

@@ -119,6 +119,9 @@ test.describe('the waiting-room loop', () => {
 test('reduced motion gets a cut instead of a fade', async ({ appPage }) => {
   await appPage.emulateMedia({ reducedMotion: 'reduce' });
   await appPage.goto('/');
+  // (The first slide is there from the start; the second one arrives.)
+  await appPage.keyboard.press('ArrowRight');
+  await expect(currentSlide(appPage)).toHaveAttribute('data-slide-id', slideIds[1]!);
   await expect(currentSlide(appPage)).toHaveCSS('animation-name', 'none');
   await appPage.emulateMedia({ reducedMotion: 'no-preference' });
   await expect(currentSlide(appPage)).toHaveCSS('animation-name', 'slide-enter-fade');
@@ -150,4 +153,28 @@ test('the staff setting "cut" turns every animation off, like reduced motion', a
   await appPage.locator('.controls__dot').nth(slideIds.indexOf('neuron-after')).click();
   const spine = currentSlide(appPage).locator('.spine').first();
   await expect(spine).toHaveCSS('transition-duration', '0s');
+});
+
+test('the first slide is in the page itself: it shows before any script runs', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL! });
+  const page = await context.newPage();
+  await page.goto('/');
+  const title = page.locator('.carousel__slide.is-current[data-slide-id] h2');
+  await expect(title).toHaveText('How ketamine works');
+  const box = await title.boundingBox();
+  expect(box && box.width > 100 && box.height > 20).toBe(true);
+  await context.close();
+});
+
+test('the live player takes over the prerendered slide in place, without a fade', async ({
+  appPage,
+}) => {
+  await appPage.goto('/');
+  await expect(appPage.locator('[data-prerendered]')).toHaveCount(0);
+  const current = appPage.locator('.carousel__slide.is-current');
+  await expect(current).toHaveAttribute('data-arrival', 'start');
+  expect(await current.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
 });

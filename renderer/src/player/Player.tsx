@@ -99,6 +99,9 @@ export function Player({
     slideshow.setSlides(slides.map(timingOf), keep >= 0 ? keep : index);
   }, [slides, slideshow]);
   const currentId = slides[Math.min(state.index, slides.length - 1)]?.id;
+  // The first slide is on screen from the start (index.html carries it prerendered): it
+  // arrives without a fade.
+  const [startRun] = useState(() => slideshow.getState().run);
 
   const [blank, setBlank] = useState(false);
   const [overviewOpen, setOverviewOpen] = useState(false);
@@ -225,7 +228,9 @@ export function Player({
                 aria-hidden={!current || undefined}
                 inert={!current}
                 data-slide-id={slide.id}
-                data-arrival={current ? state.arrival : undefined}
+                data-arrival={
+                  current ? (state.run === startRun ? 'start' : state.arrival) : undefined
+                }
               >
                 <SlideErrorBoundary slide={slide} onError={handleSlideError}>
                   <SlideView

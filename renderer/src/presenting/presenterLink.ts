@@ -11,7 +11,8 @@ export interface PresentingPosition {
 }
 
 export type LinkMessage =
-  | { kind: 'position'; from: string; position: PresentingPosition }
+  /** `reply`: an answer to a "hello", i.e. where that view was, not a move it just made. */
+  | { kind: 'position'; from: string; position: PresentingPosition; reply?: boolean }
   | { kind: 'hello'; from: string };
 
 export interface LinkChannel {
@@ -56,13 +57,23 @@ export function samePosition(a: PresentingPosition, b: PresentingPosition): bool
 export function createPresenterLink(options: PresenterLinkOptions): PresenterLink {
   const { channel, id } = options;
   let lastSent: PresentingPosition | null = null;
+  const initial = options.getPosition();
+  /** Moved here since saying hello: an answer to that hello is older news than this move. */
+  let movedLocally = false;
   const unsubscribe = channel.subscribe((message) => {
     if (message.from === id) return;
     if (message.kind === 'hello') {
-      channel.post({ kind: 'position', from: id, position: options.getPosition() });
+      channel.post({ kind: 'position', from: id, position: options.getPosition(), reply: true });
       return;
     }
     if (!isPosition(message.position)) return;
+    if (message.reply && movedLocally) {
+      // Keep our newer move, and tell the others again.
+      const position = options.getPosition();
+      lastSent = position;
+      channel.post({ kind: 'position', from: id, position });
+      return;
+    }
     lastSent = message.position;
     if (!samePosition(message.position, options.getPosition())) {
       options.applyPosition(message.position);
@@ -74,6 +85,11 @@ export function createPresenterLink(options: PresenterLinkOptions): PresenterLin
     announce() {
       const position = options.getPosition();
       if (lastSent && samePosition(lastSent, position)) return;
+      if (!lastSent && samePosition(initial, position)) {
+        lastSent = position;
+        return; // nothing has moved yet: the hello already asked the others
+      }
+      movedLocally = true;
       lastSent = position;
       channel.post({ kind: 'position', from: id, position });
     },

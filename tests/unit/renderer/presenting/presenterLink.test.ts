@@ -27,7 +27,7 @@ function createBus() {
   return { channel };
 }
 
-function view(bus: ReturnType<typeof createBus>, id: string, start: PresentingPosition) {
+function view(bus: { channel: () => LinkChannel }, id: string, start: PresentingPosition) {
   let position = { ...start };
   const applied = vi.fn((next: PresentingPosition) => {
     position = { ...next };
@@ -51,7 +51,53 @@ function view(bus: ReturnType<typeof createBus>, id: string, start: PresentingPo
   };
 }
 
+/** Like createBus, but messages wait until `flush()`: the order real windows may see. */
+function createSlowBus() {
+  const listeners = new Set<(message: LinkMessage) => void>();
+  let queue: LinkMessage[] = [];
+  const channel = (): LinkChannel => ({
+    post: (message) => {
+      queue.push(structuredClone(message));
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => undefined,
+  });
+  const flush = () => {
+    for (let round = 0; round < 10 && queue.length > 0; round += 1) {
+      const batch = queue;
+      queue = [];
+      for (const message of batch) for (const listener of [...listeners]) listener(message);
+    }
+  };
+  return { channel, flush };
+}
+
 describe('presenter link', () => {
+  it('a move made before the answer to its hello arrives is kept on both screens', () => {
+    const bus = createSlowBus();
+    const audience = view(bus, 'audience', { index: 0, step: 0, blank: false });
+    bus.flush();
+    const presenter = view(bus, 'presenter', { index: 0, step: 0, blank: false });
+    presenter.move({ blank: true }); // pressed at once, before the audience answered
+    bus.flush();
+    expect(presenter.position.blank).toBe(true);
+    expect(audience.position.blank).toBe(true);
+  });
+
+  it('a late view still takes the running position when it has not moved', () => {
+    const bus = createSlowBus();
+    const audience = view(bus, 'audience', { index: 3, step: 0, blank: false });
+    bus.flush();
+    const presenter = view(bus, 'presenter', { index: 0, step: 0, blank: false });
+    presenter.link.announce(); // the mount-time announce: not a move
+    bus.flush();
+    expect(presenter.position).toEqual({ index: 3, step: 0, blank: false });
+    expect(audience.position).toEqual({ index: 3, step: 0, blank: false });
+  });
+
   it('a view that opens late takes the position of the one already running', () => {
     const bus = createBus();
     const audience = view(bus, 'audience', { index: 4, step: 1, blank: false });
