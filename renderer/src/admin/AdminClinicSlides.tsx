@@ -8,7 +8,14 @@ import {
   type EditableSettings,
   type Language,
 } from '../../../contract';
-import { editable, Outcome, Section, TextField, type SectionProps } from './AdminSections';
+import {
+  editable,
+  Outcome,
+  Section,
+  TextField,
+  type SectionProps,
+  withCurrent,
+} from './AdminSections';
 import { newId } from './AdminPlaylists';
 import { useAdminCall } from './useAdminCall';
 
@@ -217,13 +224,11 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
                 setDraft({ ...draft, durationSeconds: Number(event.target.value) })
               }
             >
-              {[...new Set([...TIME_CHOICES, draft.durationSeconds])]
-                .sort((a, b) => a - b)
-                .map((seconds) => (
-                  <option key={seconds} value={seconds}>
-                    {t('playlists.secondsShort', { count: seconds })}
-                  </option>
-                ))}
+              {withCurrent(TIME_CHOICES, draft.durationSeconds).map((seconds) => (
+                <option key={seconds} value={seconds}>
+                  {t('playlists.secondsShort', { count: seconds })}
+                </option>
+              ))}
             </select>
           </div>
           <div className="admin-savebar">

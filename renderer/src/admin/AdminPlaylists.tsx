@@ -10,7 +10,14 @@ import {
   type Slide,
 } from '../../../contract';
 import { SlideThumbnail } from '../presenting/SlideThumbnail';
-import { editable, SaveBar, Section, TextField, type SectionProps } from './AdminSections';
+import {
+  editable,
+  SaveBar,
+  Section,
+  TextField,
+  type SectionProps,
+  withCurrent,
+} from './AdminSections';
 import { useAdminCall } from './useAdminCall';
 
 const TIME_CHOICES = [5, 8, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600] as const;
@@ -244,13 +251,11 @@ export function PlaylistsSection(props: SectionProps) {
                     <option value="">
                       {t('playlists.ownTime', { seconds: slide?.durationSeconds ?? '—' })}
                     </option>
-                    {[...new Set([...TIME_CHOICES, entry.durationSeconds ?? 5])]
-                      .sort((a, b) => a - b)
-                      .map((seconds) => (
-                        <option key={seconds} value={seconds}>
-                          {t('playlists.secondsShort', { count: seconds })}
-                        </option>
-                      ))}
+                    {withCurrent(TIME_CHOICES, entry.durationSeconds ?? 5).map((seconds) => (
+                      <option key={seconds} value={seconds}>
+                        {t('playlists.secondsShort', { count: seconds })}
+                      </option>
+                    ))}
                   </select>
                 </label>
                 <button

@@ -11,7 +11,15 @@ import {
   type WeeklyRule,
 } from '../../../contract';
 import { newId } from './AdminPlaylists';
-import { Choice, editable, SaveBar, Section, TextField, type SectionProps } from './AdminSections';
+import {
+  Choice,
+  editable,
+  SaveBar,
+  Section,
+  TextField,
+  type SectionProps,
+  withCurrent,
+} from './AdminSections';
 import { useAdminCall } from './useAdminCall';
 
 /** Monday first, as a clinic's week is read; values are Date.getDay() numbers. */
@@ -310,7 +318,7 @@ function TimeSelect({
         value={value}
         onChange={(event) => onChange(event.target.value)}
       >
-        {[...new Set([...TIMES, value])].sort().map((time) => (
+        {withCurrent(TIMES, value).map((time) => (
           <option key={time} value={time}>
             {time}
           </option>

@@ -25,6 +25,13 @@ export interface SectionProps {
 const IDLE_CHOICES = [20, 30, 45, 60, 90, 120, 180, 300, 600, 900] as const;
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
+/** The fixed choices of a select, plus the current value when it is not one of them, in order. */
+export function withCurrent<T extends number | string>(choices: readonly T[], current: T): T[] {
+  return [...new Set([...choices, current])].sort((a, b) =>
+    typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)),
+  );
+}
+
 export function editable(state: AdminState): EditableSettings {
   const { idleTimeoutSeconds, defaultLanguage, transition, showProgressBar, mode } = state.settings;
   return {
@@ -214,13 +221,11 @@ export function SettingsSection({ admin, state, onState, onSessionClosed }: Sect
           value={draft.idleTimeoutSeconds}
           onChange={(event) => update({ idleTimeoutSeconds: Number(event.target.value) })}
         >
-          {[...new Set([...IDLE_CHOICES, draft.idleTimeoutSeconds])]
-            .sort((a, b) => a - b)
-            .map((seconds) => (
-              <option key={seconds} value={seconds}>
-                {idleLabel(seconds)}
-              </option>
-            ))}
+          {withCurrent(IDLE_CHOICES, draft.idleTimeoutSeconds).map((seconds) => (
+            <option key={seconds} value={seconds}>
+              {idleLabel(seconds)}
+            </option>
+          ))}
         </select>
       </div>
       <Choice<Language>
@@ -474,8 +479,7 @@ function LogList({
 }
 
 export function StatusSection({ state }: SectionProps) {
-  const { t } = useTranslation('admin');
-  const { i18n } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const eventName = (event: string) => t(`status.event.${event}`, { defaultValue: event });
   const notice = state.settingsNotice;
   return (
