@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from './language';
+import { MediaFileSchema } from './media';
 
 const slugSchema = z
   .string()
@@ -13,6 +14,9 @@ export const SLIDE_KINDS = [
   'call-to-action',
   'about-clinic',
   'disclaimer',
+  // The clinic's own pictures and videos (never in the built-in deck).
+  'image',
+  'video',
 ] as const;
 export const SlideKindSchema = z.enum(SLIDE_KINDS);
 export type SlideKind = z.infer<typeof SlideKindSchema>;
@@ -54,6 +58,16 @@ export const SlideIllustrationSchema = z.strictObject({
 });
 export type SlideIllustration = z.infer<typeof SlideIllustrationSchema>;
 
+/** The picture or video of an image or video slide, by its name in the media folder. */
+export const SlideMediaSchema = z.strictObject({
+  file: MediaFileSchema,
+  /** WebVTT captions for a video (shown by default: kiosk video is muted). */
+  captions: MediaFileSchema.nullable(),
+  /** Text alternative read by screen readers. */
+  description: LocalizedTextSchema,
+});
+export type SlideMedia = z.infer<typeof SlideMediaSchema>;
+
 export const BuildStepSchema = z.strictObject({
   /** What this step reveals, for the presenter view and the live region. */
   label: LocalizedTextSchema,
@@ -72,6 +86,7 @@ export const SlideSchema = z
     points: z.array(SlidePointSchema).max(6).default([]),
     columns: z.tuple([ComparisonColumnSchema, ComparisonColumnSchema]).optional(),
     illustration: SlideIllustrationSchema.optional(),
+    media: SlideMediaSchema.optional(),
     buildSteps: z.array(BuildStepSchema).max(9).default([]),
     notes: LocalizedTextSchema.optional(),
     durationSeconds: z.number().int().min(MIN_SLIDE_SECONDS).max(MAX_SLIDE_SECONDS),
@@ -82,6 +97,9 @@ export const SlideSchema = z
     }
     if (slide.kind === 'illustration' && !slide.illustration) {
       ctx.addIssue({ code: 'custom', message: 'an illustration slide needs an illustration' });
+    }
+    if ((slide.kind === 'image' || slide.kind === 'video') && !slide.media) {
+      ctx.addIssue({ code: 'custom', message: `an ${slide.kind} slide needs its media file` });
     }
     const steps = [
       ...slide.points.map((point) => point.step ?? 0),

@@ -1,5 +1,6 @@
 /** The contract shared by main, preload and renderer: types, zod schemas, IPC channels. */
 export * from './language';
+export * from './media';
 export * from './deck';
 export * from './playlist';
 export * from './schedule';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import builtInDeck from '../assets/deck/how-ketamine-works.json' with { type: 'json' };
 import { MAX_SLIDE_SECONDS, MIN_SLIDE_SECONDS, type Slide } from './deck';
 import { LocalizedTextSchema } from './language';
+import { CaptionsFileSchema, ImageFileSchema, VideoFileSchema } from './media';
 
 const idSchema = z
   .string()
@@ -57,8 +58,58 @@ export const CustomTextSlideSchema = z.strictObject({
   durationSeconds: z.number().int().min(MIN_SLIDE_SECONDS).max(MAX_SLIDE_SECONDS),
 });
 export type CustomTextSlide = z.infer<typeof CustomTextSlideSchema>;
-export const CustomSlideSchema = CustomTextSlideSchema;
-export type CustomSlide = CustomTextSlide;
+
+/** A picture the clinic imported, with a title and a description read to screen readers. */
+export const CustomImageSlideSchema = z.strictObject({
+  id: CustomSlideIdSchema,
+  kind: z.literal('image'),
+  title: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+  file: ImageFileSchema,
+  /** The file's name on the drive it came from, for staff. */
+  sourceName: z.string().max(260),
+  durationSeconds: z.number().int().min(MIN_SLIDE_SECONDS).max(MAX_SLIDE_SECONDS),
+});
+export type CustomImageSlide = z.infer<typeof CustomImageSlideSchema>;
+
+/**
+ * A video the clinic imported. It plays muted, with its captions shown when it has them,
+ * and the loop moves on when it ends, or after `maxSeconds` when staff set a limit.
+ */
+export const CustomVideoSlideSchema = z.strictObject({
+  id: CustomSlideIdSchema,
+  kind: z.literal('video'),
+  title: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+  file: VideoFileSchema,
+  captions: CaptionsFileSchema.nullable(),
+  sourceName: z.string().max(260),
+  maxSeconds: z.number().int().min(MIN_SLIDE_SECONDS).max(MAX_SLIDE_SECONDS).nullable(),
+});
+export type CustomVideoSlide = z.infer<typeof CustomVideoSlideSchema>;
+
+export const CustomSlideSchema = z.discriminatedUnion('kind', [
+  CustomTextSlideSchema,
+  CustomImageSlideSchema,
+  CustomVideoSlideSchema,
+]);
+export type CustomSlide = z.infer<typeof CustomSlideSchema>;
+
+/** How long a video slide may run at most when staff set no limit (a stuck video moves on). */
+export const VIDEO_FALLBACK_MAX_SECONDS = MAX_SLIDE_SECONDS;
+
+/** The media files the clinic's slides use (pictures, videos and caption files). */
+export function mediaFilesOf(customSlides: readonly CustomSlide[]): string[] {
+  const files = new Set<string>();
+  for (const slide of customSlides) {
+    if (slide.kind === 'image') files.add(slide.file);
+    if (slide.kind === 'video') {
+      files.add(slide.file);
+      if (slide.captions) files.add(slide.captions);
+    }
+  }
+  return [...files];
+}
 
 /** The ids of the built-in deck's slides, in order (the default playlist plays them all). */
 export const BUILT_IN_SLIDE_IDS: readonly string[] = builtInDeck.slides.map((slide) => slide.id);
@@ -71,14 +122,38 @@ export const DEFAULT_PLAYLIST: Playlist = {
 
 /** A clinic slide drawn by the same slide layouts as the built-in deck. */
 export function customSlideToSlide(custom: CustomSlide): Slide {
-  return {
-    id: custom.id,
-    kind: 'text',
-    title: custom.title,
-    points: custom.lines.map((text) => ({ text })),
-    buildSteps: [],
-    durationSeconds: custom.durationSeconds,
-  };
+  switch (custom.kind) {
+    case 'text':
+      return {
+        id: custom.id,
+        kind: 'text',
+        title: custom.title,
+        points: custom.lines.map((text) => ({ text })),
+        buildSteps: [],
+        durationSeconds: custom.durationSeconds,
+      };
+    case 'image':
+      return {
+        id: custom.id,
+        kind: 'image',
+        title: custom.title,
+        points: [],
+        buildSteps: [],
+        media: { file: custom.file, captions: null, description: custom.description },
+        durationSeconds: custom.durationSeconds,
+      };
+    case 'video':
+      return {
+        id: custom.id,
+        kind: 'video',
+        title: custom.title,
+        points: [],
+        buildSteps: [],
+        media: { file: custom.file, captions: custom.captions, description: custom.description },
+        // The video's end moves the loop on; this is only the longest it may run.
+        durationSeconds: custom.maxSeconds ?? VIDEO_FALLBACK_MAX_SECONDS,
+      };
+  }
 }
 
 export interface ResolvedPlaylist {

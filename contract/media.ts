@@ -1,0 +1,133 @@
+import { z } from 'zod';
+
+/**
+ * The clinic's own pictures, videos and caption files. Main copies each imported file into
+ * the data folder's `media/` as `<sha256>.<extension of the detected type>` and the page
+ * loads it as `<mediaBaseUrl><file>` (in the app: `app://media/<file>`). The renderer only
+ * ever names files by that content name; it never sends a path.
+ */
+export const IMAGE_EXTENSIONS = ['png', 'jpg', 'webp'] as const;
+export const VIDEO_EXTENSIONS = ['mp4', 'webm'] as const;
+export const CAPTIONS_EXTENSIONS = ['vtt'] as const;
+
+export const MediaKindSchema = z.enum(['image', 'video', 'captions']);
+export type MediaKind = z.infer<typeof MediaKindSchema>;
+
+const sha256Name = (extensions: readonly string[]) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^[0-9a-f]{64}\\.(?:${extensions.join('|')})$`),
+      'a media file is named by its SHA-256 and type',
+    );
+
+export const ImageFileSchema = sha256Name(IMAGE_EXTENSIONS);
+export const VideoFileSchema = sha256Name(VIDEO_EXTENSIONS);
+export const CaptionsFileSchema = sha256Name(CAPTIONS_EXTENSIONS);
+export const MediaFileSchema = sha256Name([
+  ...IMAGE_EXTENSIONS,
+  ...VIDEO_EXTENSIONS,
+  ...CAPTIONS_EXTENSIONS,
+]);
+export type MediaFile = z.infer<typeof MediaFileSchema>;
+
+export function mediaKindOf(file: string): MediaKind {
+  const extension = file.slice(file.lastIndexOf('.') + 1);
+  if ((IMAGE_EXTENSIONS as readonly string[]).includes(extension)) return 'image';
+  if ((VIDEO_EXTENSIONS as readonly string[]).includes(extension)) return 'video';
+  return 'captions';
+}
+
+/** Largest file accepted per kind (the issue: 25 MB images, 1 GB videos). */
+export const MEDIA_LIMITS: Readonly<Record<MediaKind, number>> = {
+  image: 25 * 1024 * 1024,
+  video: 1024 * 1024 * 1024,
+  captions: 1024 * 1024,
+};
+
+/**
+ * Picker entries are named by tokens main hands out and maps to real paths in its own
+ * memory; a token means nothing outside the running app.
+ */
+export const PickerTokenSchema = z.string().regex(/^[0-9a-f]{32}$/, 'not a picker token');
+
+export const PickerEntryKindSchema = z.enum([
+  'folder',
+  'image',
+  'video',
+  'captions',
+  'bundle',
+  'other',
+]);
+export type PickerEntryKind = z.infer<typeof PickerEntryKindSchema>;
+
+export const PickerEntrySchema = z.strictObject({
+  token: PickerTokenSchema,
+  /** The file or folder name as staff see it on the drive. */
+  name: z.string().max(260),
+  /** A guess from the name, for the icon and the filter only; import checks the content. */
+  kind: PickerEntryKindSchema,
+  /** Null for folders. */
+  bytes: z.number().int().nonnegative().nullable(),
+});
+export type PickerEntry = z.infer<typeof PickerEntrySchema>;
+
+export const ImportSourceSchema = z.strictObject({
+  token: PickerTokenSchema,
+  label: z.string().max(260),
+  kind: z.enum(['usb', 'import-folder']),
+});
+export type ImportSource = z.infer<typeof ImportSourceSchema>;
+
+export const PickerFolderSchema = z.strictObject({
+  token: PickerTokenSchema,
+  /** Where staff are, e.g. ["USB drive KINGSTON", "clinic", "videos"]. */
+  trail: z.array(z.string().max(260)).max(20),
+  /** Token of the folder above, or null at a drive's top. */
+  parent: PickerTokenSchema.nullable(),
+  entries: z.array(PickerEntrySchema).max(1000),
+  /** True when the folder had more entries than are listed. */
+  truncated: z.boolean(),
+});
+export type PickerFolder = z.infer<typeof PickerFolderSchema>;
+
+/** A file now in the kiosk's media folder. */
+export const ImportedMediaSchema = z.strictObject({
+  file: MediaFileSchema,
+  kind: MediaKindSchema,
+  bytes: z.number().int().nonnegative(),
+  /** The name it had on the drive, so staff recognise it. */
+  sourceName: z.string().max(260),
+});
+export type ImportedMedia = z.infer<typeof ImportedMediaSchema>;
+
+export const MediaLibraryEntrySchema = z.strictObject({
+  file: MediaFileSchema,
+  kind: MediaKindSchema,
+  bytes: z.number().int().nonnegative(),
+  /** Ids of the clinic slides (current setup or its backup) that use the file. */
+  usedBy: z.array(z.string().max(60)).max(200),
+});
+export type MediaLibraryEntry = z.infer<typeof MediaLibraryEntrySchema>;
+
+/** Why a file was refused; the admin shows a translated sentence for each. */
+export const MediaProblemSchema = z.enum([
+  'unsupported-type',
+  'too-large',
+  'empty',
+  'incomplete',
+  'changed-during-copy',
+  'not-captions',
+  'not-found',
+  'read-failed',
+  'write-failed',
+  'in-use',
+]);
+export type MediaProblem = z.infer<typeof MediaProblemSchema>;
+
+export const ImportProgressSchema = z.strictObject({
+  token: PickerTokenSchema,
+  copiedBytes: z.number().int().nonnegative(),
+  totalBytes: z.number().int().nonnegative(),
+});
+export type ImportProgress = z.infer<typeof ImportProgressSchema>;
