@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { LanguageSchema } from './language';
+import {
+  MediaFileSchema,
+  PickerTokenSchema,
+  type ImportedMedia,
+  type ImportProgress,
+  type ImportSource,
+  type MediaLibraryEntry,
+  type PickerFolder,
+} from './media';
 import { ContentReviewSchema, SettingsFieldsSchema, SettingsSchema } from './settings';
 
 /** Staff PIN: 4 to 8 digits, nothing else. */
@@ -50,6 +59,10 @@ export const AdminErrorCodeSchema = z.enum([
   'pin-exists',
   'no-pin',
   'save-failed',
+  /** A media file was refused; `problem` says why (a MediaProblem). */
+  'media-refused',
+  /** A setup file was refused, or there is no backup; `problem` says why. */
+  'setup-refused',
 ]);
 export type AdminErrorCode = z.infer<typeof AdminErrorCodeSchema>;
 
@@ -59,6 +72,7 @@ export const AdminErrorSchema = z.strictObject({
   message: z.string().max(2000),
   triesLeft: z.number().int().nonnegative().optional(),
   retryInMs: z.number().int().nonnegative().optional(),
+  problem: z.string().max(40).optional(),
 });
 export type AdminError = z.infer<typeof AdminErrorSchema>;
 
@@ -101,8 +115,21 @@ export const AdminStateSchema = z.strictObject({
     })
     .nullable(),
   languages: z.array(LanguageSchema),
+  /** The setup kept when another was imported or restored; one tap brings it back. */
+  backup: z
+    .strictObject({
+      savedAt: z.string().max(40),
+      reason: z.enum(['import', 'restore']),
+      sourceName: z.string().max(260).nullable(),
+    })
+    .nullable(),
 });
 export type AdminState = z.infer<typeof AdminStateSchema>;
+
+export const TokenRequestSchema = z.strictObject({ token: PickerTokenSchema });
+export type TokenRequest = z.infer<typeof TokenRequestSchema>;
+export const MediaFileRequestSchema = z.strictObject({ file: MediaFileSchema });
+export type MediaFileRequest = z.infer<typeof MediaFileRequestSchema>;
 
 /** The admin's half of `window.kiosk`; every call answers with a result, never throws. */
 export interface AdminBridge {
@@ -117,4 +144,19 @@ export interface AdminBridge {
   recordReview(request: RecordReviewRequest): Promise<AdminResult<AdminState>>;
   changePin(request: ChangePinRequest): Promise<AdminResult<null>>;
   quitKiosk(): Promise<AdminResult<null>>;
+  /** USB drives and the import folder that can be browsed now. */
+  mediaSources(): Promise<AdminResult<ImportSource[]>>;
+  mediaBrowse(request: TokenRequest): Promise<AdminResult<PickerFolder>>;
+  /** Checks and copies the picked file into the kiosk; progress arrives on onImportProgress. */
+  mediaImport(request: TokenRequest): Promise<AdminResult<ImportedMedia>>;
+  mediaLibrary(): Promise<AdminResult<MediaLibraryEntry[]>>;
+  mediaDelete(request: MediaFileRequest): Promise<AdminResult<MediaLibraryEntry[]>>;
+  /** Writes the whole setup as one file into the picked folder. */
+  setupExport(request: TokenRequest): Promise<AdminResult<{ fileName: string; bytes: number }>>;
+  /** Checks the picked setup file fully, keeps the current setup as a backup, then uses it. */
+  setupImport(request: TokenRequest): Promise<AdminResult<AdminState>>;
+  /** Swaps the current setup and the backup. */
+  setupRestore(): Promise<AdminResult<AdminState>>;
+  /** Returns a function that removes the listener. */
+  onImportProgress(listener: (progress: ImportProgress) => void): () => void;
 }

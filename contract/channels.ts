@@ -23,6 +23,17 @@ export const IpcChannel = {
   adminRecordReview: 'admin:record-review',
   adminChangePin: 'admin:change-pin',
   adminQuitKiosk: 'admin:quit-kiosk',
+  // The clinic's media and whole-setup transfer, through the in-app picker main fills.
+  adminMediaSources: 'admin:media-sources',
+  adminMediaBrowse: 'admin:media-browse',
+  adminMediaImport: 'admin:media-import',
+  adminMediaLibrary: 'admin:media-library',
+  adminMediaDelete: 'admin:media-delete',
+  adminSetupExport: 'admin:setup-export',
+  adminSetupImport: 'admin:setup-import',
+  adminSetupRestore: 'admin:setup-restore',
+  /** main → renderer (send): how far a media import has got. */
+  adminImportProgress: 'admin:import-progress',
 } as const;
 export type IpcChannelName = (typeof IpcChannel)[keyof typeof IpcChannel];
 
@@ -52,4 +63,15 @@ export const ADMIN_BRIDGE_INVOKE = {
   recordReview: IpcChannel.adminRecordReview,
   changePin: IpcChannel.adminChangePin,
   quitKiosk: IpcChannel.adminQuitKiosk,
+  mediaSources: IpcChannel.adminMediaSources,
+  mediaBrowse: IpcChannel.adminMediaBrowse,
+  mediaImport: IpcChannel.adminMediaImport,
+  mediaLibrary: IpcChannel.adminMediaLibrary,
+  mediaDelete: IpcChannel.adminMediaDelete,
+  setupExport: IpcChannel.adminSetupExport,
+  setupImport: IpcChannel.adminSetupImport,
+  setupRestore: IpcChannel.adminSetupRestore,
+} as const;
+export const ADMIN_BRIDGE_LISTEN = {
+  onImportProgress: IpcChannel.adminImportProgress,
 } as const;

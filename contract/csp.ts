@@ -7,9 +7,10 @@ const directives: Record<string, string> = {
   'default-src': "'none'",
   'script-src': "'self'",
   'style-src': "'self'",
-  'img-src': "'self'",
+  // The clinic's own pictures and videos come from app://media/ (see appProtocol.ts).
+  'img-src': "'self' app://media",
   'font-src': "'self'",
-  'media-src': "'self'",
+  'media-src': "'self' app://media",
   'connect-src': "'self'",
   'manifest-src': "'none'",
   'worker-src': "'none'",

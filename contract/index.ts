@@ -4,6 +4,7 @@ export * from './media';
 export * from './deck';
 export * from './playlist';
 export * from './schedule';
+export * from './clock';
 export * from './settings';
 export * from './ipc';
 export * from './csp';

@@ -4,6 +4,7 @@ import type { AdminBridge } from './admin';
 
 export {
   ADMIN_BRIDGE_INVOKE,
+  ADMIN_BRIDGE_LISTEN,
   BRIDGE_INVOKE,
   BRIDGE_LISTEN,
   BRIDGE_SEND,
@@ -18,11 +19,13 @@ export const KioskConfigSchema = z.strictObject({
   settings: SettingsSchema,
   mode: KioskModeSchema,
   appVersion: z.string().max(40),
+  /** Where the clinic's media files are loaded from, e.g. `app://media/` (ends with a slash). */
+  mediaBaseUrl: z.string().max(200).regex(/\/$/),
 });
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;
 
 export const ProblemReportSchema = z.strictObject({
-  kind: z.enum(['slide-skipped', 'render-error']),
+  kind: z.enum(['slide-skipped', 'render-error', 'media-failed']),
   slideId: z.string().max(80).optional(),
   message: z.string().min(1).max(2000),
 });

@@ -4,13 +4,17 @@
  * tests' bridge. Every call takes an unchecked payload and answers with an `AdminResult`;
  * `createIpcHandlers` adds the sender check in front of it.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import {
   AdminStateSchema,
   ChangePinRequestSchema,
   IpcChannel,
   LANGUAGES,
+  MediaFileRequestSchema,
+  mediaFilesOf,
   PinRequestSchema,
+  TokenRequestSchema,
   RecordReviewRequestSchema,
   SaveSettingsRequestSchema,
   SettingsSchema,
@@ -18,9 +22,12 @@ import {
   type AdminResult,
   type AdminState,
   type AdminStatus,
+  type CustomSlide,
   type EditableSettings,
   type Settings,
 } from '../../contract';
+import type { MediaLibrary, MediaResult } from './mediaLibrary';
+import type { BundleResult, SetupBundles } from './setupBundle';
 import { readJsonFile, writeFileDurably } from './durableFile';
 import type { RecoveryLog } from './recoveryLog';
 import type { RecoveryNotice, SettingsStore } from './settingsStore';
@@ -45,6 +52,12 @@ export interface AdminServiceOptions {
   /** After a save: tell the player (main sends the new config to every window). */
   onSettingsSaved(settings: Settings): void;
   quit(): void;
+  /** The clinic's pictures and videos, and the picker over USB drives and the import folder. */
+  media: MediaLibrary;
+  /** Export and import of the whole setup, with the backup a restore brings back. */
+  bundles: SetupBundles;
+  /** main → the admin page, e.g. import progress. */
+  notify(channel: string, payload: unknown): void;
 }
 
 export type AdminHandler = (payload: unknown) => Promise<unknown>;
@@ -89,6 +102,30 @@ export function changedFields(before: Settings, after: Settings): string[] {
     }
   }
   return fields;
+}
+
+/** Which clinic slides use each media file: the current setup's and the backup's. */
+export function mediaInUse(
+  customSlides: readonly CustomSlide[],
+  backupFiles: readonly string[],
+): Map<string, string[]> {
+  const users = new Map<string, string[]>();
+  for (const slide of customSlides) {
+    for (const file of mediaFilesOf([slide]))
+      users.set(file, [...(users.get(file) ?? []), slide.id]);
+  }
+  for (const file of backupFiles) {
+    if (!users.has(file)) users.set(file, ['backup']);
+  }
+  return users;
+}
+
+function mediaFailure(result: Extract<MediaResult<unknown>, { ok: false }>) {
+  return fail('media-refused', result.message.slice(0, 2000), { problem: result.problem });
+}
+
+function bundleFailure(result: Extract<BundleResult<unknown>, { ok: false }>) {
+  return fail('setup-refused', result.message.slice(0, 2000), { problem: result.problem });
 }
 
 export function createAdminService(options: AdminServiceOptions): Record<string, AdminHandler> {
@@ -136,7 +173,25 @@ export function createAdminService(options: AdminServiceOptions): Record<string,
           }
         : null,
       languages: [...LANGUAGES],
+      backup: options.bundles.backupInfo(),
     });
+  }
+
+  const inUse = () => mediaInUse(store.settings.customSlides, options.bundles.backupMediaFiles());
+
+  /** A slide may only name media files that are really in the kiosk's media folder. */
+  function missingMedia(settings: Settings): string[] {
+    return mediaFilesOf(settings.customSlides).filter((file) => {
+      const where = options.media.pathOf(file);
+      return !where || !fs.existsSync(where);
+    });
+  }
+
+  /** After an import or a restore replaced the settings on disk. */
+  function replaced(change: string, detail: string): AdminResult<AdminState> {
+    noteChange(change, detail);
+    options.onSettingsSaved(store.settings);
+    return { ok: true, value: state() };
   }
 
   function save(next: Settings, change: string, fields: string[]): AdminResult<AdminState> {
@@ -231,6 +286,13 @@ export function createAdminService(options: AdminServiceOptions): Record<string,
       const next: Settings = { ...before, ...(settings satisfies EditableSettings) };
       const fields = changedFields(before, next);
       if (fields.length === 0) return { ok: true, value: state() };
+      const missing = missingMedia(next);
+      if (missing.length > 0) {
+        return fail(
+          'invalid-request',
+          `these media files are not on this kiosk; import them again: ${missing.join(', ')}`,
+        );
+      }
       return save(next, 'settings', fields);
     }),
 
@@ -251,6 +313,76 @@ export function createAdminService(options: AdminServiceOptions): Record<string,
       }
       if (result.reason === 'invalid-pin') return fail('invalid-pin', result.message);
       return pinFailure(result);
+    }),
+
+    [IpcChannel.adminMediaSources]: guarded(nothing, async () => ({
+      ok: true,
+      value: await options.media.listSources(),
+    })),
+
+    [IpcChannel.adminMediaBrowse]: guarded(TokenRequestSchema, async ({ token }) => {
+      const result = await options.media.browse(token);
+      return result.ok ? result : mediaFailure(result);
+    }),
+
+    [IpcChannel.adminMediaImport]: guarded(TokenRequestSchema, async ({ token }) => {
+      const result = await options.media.importFile(token, (progress) => {
+        // A long copy is staff at work: it keeps the session open.
+        extendSession();
+        options.notify(IpcChannel.adminImportProgress, progress);
+      });
+      extendSession();
+      if (!result.ok) return mediaFailure(result);
+      noteChange('media-imported', `${result.value.sourceName} as ${result.value.file}`);
+      return result;
+    }),
+
+    [IpcChannel.adminMediaLibrary]: guarded(nothing, async () => ({
+      ok: true,
+      value: await options.media.list(inUse()),
+    })),
+
+    [IpcChannel.adminMediaDelete]: guarded(MediaFileRequestSchema, async ({ file }) => {
+      const users = inUse();
+      const result = await options.media.remove(file, users);
+      if (!result.ok) return mediaFailure(result);
+      noteChange('media-deleted', file);
+      return { ok: true, value: await options.media.list(users) };
+    }),
+
+    [IpcChannel.adminSetupExport]: guarded(TokenRequestSchema, async ({ token }) => {
+      const folder = options.media.resolveFolder(token);
+      if (!folder) {
+        return fail('media-refused', 'that folder is no longer there', { problem: 'not-found' });
+      }
+      const result = await options.bundles.exportTo(folder);
+      extendSession();
+      if (!result.ok) return bundleFailure(result);
+      noteChange('setup-exported', result.value.fileName);
+      return result;
+    }),
+
+    [IpcChannel.adminSetupImport]: guarded(TokenRequestSchema, async ({ token }) => {
+      const file = options.media.resolveFile(token);
+      if (!file) {
+        return fail('media-refused', 'that file is no longer there', { problem: 'not-found' });
+      }
+      const result = await options.bundles.importFrom(file);
+      extendSession();
+      if (!result.ok) return bundleFailure(result);
+      return replaced(
+        'setup-imported',
+        `${path.basename(file)}: ${result.value.fields.join(', ')}`,
+      );
+    }),
+
+    [IpcChannel.adminSetupRestore]: guarded(nothing, async () => {
+      const result = await options.bundles.restoreBackup();
+      if (!result.ok) return bundleFailure(result);
+      return replaced(
+        'setup-restored',
+        'the previous setup is back; the replaced one is the backup now',
+      );
     }),
 
     [IpcChannel.adminQuitKiosk]: guarded(nothing, () => {

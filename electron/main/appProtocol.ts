@@ -8,6 +8,8 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'kiosk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+/** The clinic's imported media: app://media/<sha256>.<ext>, from the data folder. */
+export const MEDIA_HOST = 'media';
 
 /** Only these file types are ever served; everything else is refused. */
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -64,6 +66,10 @@ export function createAppProtocolHandler(options: AppProtocolOptions): ProtocolH
     const { size } = await stat(resolved.path);
     const headers: Record<string, string> = {
       ...securityHeaders,
+      // The page (app://kiosk) loads media and their caption tracks from app://media with CORS.
+      ...(new URL(request.url).hostname === MEDIA_HOST
+        ? { 'Access-Control-Allow-Origin': APP_ORIGIN, Vary: 'Origin' }
+        : {}),
       'Content-Type': contentType,
       'Accept-Ranges': 'bytes',
     };

@@ -8,6 +8,8 @@ export interface LaunchOptions {
   setup: boolean;
   /** A forgotten PIN: remove it (and any lockout) before starting. Content is kept. */
   resetPin: boolean;
+  /** `--import-folder=PATH`: where IT puts files for staff to import (default: in the data folder). */
+  importFolder: string | null;
 }
 
 /** Reads the switches staff or IT may pass on the command line. Unknown ones are ignored. */
@@ -17,5 +19,15 @@ export function parseLaunchOptions(argv: readonly string[]): LaunchOptions {
     windowed: argv.includes('--windowed'),
     setup: argv.includes('--setup'),
     resetPin: argv.includes('--reset-pin'),
+    importFolder: importFolderOf(argv),
   };
+}
+
+function importFolderOf(argv: readonly string[]): string | null {
+  const prefix = '--import-folder=';
+  const value = argv
+    .find((arg) => arg.startsWith(prefix))
+    ?.slice(prefix.length)
+    .trim();
+  return value ? value : null;
 }

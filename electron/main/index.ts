@@ -17,10 +17,21 @@ import {
   decide,
   IpcChannel,
   localTimeOf,
+  watchClock,
   type KioskConfig,
 } from '../../contract';
+import { homedir, userInfo } from 'node:os';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { createAdminService, createPinFileStore } from './adminService';
-import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
+import { checkMediaFile, createMediaLibrary, usbMountRoots } from './mediaLibrary';
+import { createSetupBundles } from './setupBundle';
+import {
+  APP_ENTRY_URL,
+  APP_HOST,
+  APP_SCHEME,
+  createAppProtocolHandler,
+  MEDIA_HOST,
+} from './appProtocol';
 import { parseLaunchOptions } from './commandLine';
 import { createIpcHandlers, IpcRejection, type IpcSender } from './ipcHandlers';
 import { isEscapeShortcut } from './escapeKeys';
@@ -28,7 +39,7 @@ import { managePresenterWindow } from './presenterWindow';
 import { createKioskWindow } from './kioskWindow';
 import { superviseKiosk, type KioskSupervisor } from './kioskSupervisor';
 import { decidePermission, isAppUrl } from './navigationPolicy';
-import { createRecoveryLog } from './recoveryLog';
+import { createRecoveryLog, describeProblem } from './recoveryLog';
 import { openSettingsStore } from './settingsStore';
 import { createStaffPin } from './staffPin';
 
@@ -41,7 +52,14 @@ const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.ur
 protocol.registerSchemesAsPrivileged([
   {
     scheme: APP_SCHEME,
-    privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+    privileges: {
+      standard: true,
+      secure: true,
+      supportFetchAPI: true,
+      stream: true,
+      // Caption tracks are fetched from app://media with CORS.
+      corsEnabled: true,
+    },
   },
 ]);
 app.enableSandbox();
@@ -93,7 +111,7 @@ async function start(): Promise<void> {
     APP_SCHEME,
     createAppProtocolHandler({
       // The clinic's own images and videos are served from the data folder as app://media/…
-      roots: { [APP_HOST]: rendererRoot, media: join(app.getPath('userData'), 'media') },
+      roots: { [APP_HOST]: rendererRoot, [MEDIA_HOST]: join(app.getPath('userData'), 'media') },
       contentSecurityPolicy: CONTENT_SECURITY_POLICY_HEADER,
     }),
   );
@@ -121,14 +139,41 @@ async function start(): Promise<void> {
     // Staff choose presenting per kiosk; `--present` chooses it for one run.
     mode: launch.mode === 'present' ? 'present' : settings.mode,
     appVersion: app.getVersion(),
+    mediaBaseUrl: `${APP_SCHEME}://media/`,
   };
+  // The clinic's pictures and videos: picked from USB drives or the import folder, by token.
+  const mediaDirectory = join(userData, 'media');
+  const importFolder = launch.importFolder ?? join(userData, 'import');
+  mkdirSync(importFolder, { recursive: true });
+  const media = createMediaLibrary({
+    mediaDirectory,
+    sources: () => [
+      { label: 'Import folder', kind: 'import-folder', path: importFolder },
+      ...usbMountRoots({
+        platform: process.platform,
+        username: safeUserName(),
+        listDirectory: (path) => readdirSync(path),
+      }),
+    ],
+  });
+  const bundles = createSetupBundles({
+    directory: userData,
+    mediaDirectory,
+    store,
+    appVersion: app.getVersion(),
+    now: () => new Date(),
+    checkMedia: async (file) => {
+      const checked = await checkMediaFile(file);
+      return checked.ok ? null : checked.message;
+    },
+  });
   let supervisor: KioskSupervisor | null = null;
   registerIpc(
     createIpcHandlers({
       getConfig: () => config,
       logProblem: (report) => {
         console.warn(`[renderer] ${report.kind}: ${report.message}`);
-        log.append(report.kind, `${report.slideId ?? ''} ${report.message}`.trim());
+        log.append(report.kind, describeProblem(report));
       },
       heartbeat: (beat) => supervisor?.heartbeat(beat),
       admin: createAdminService({
@@ -151,6 +196,13 @@ async function start(): Promise<void> {
           }
         },
         quit: () => app.quit(),
+        media,
+        bundles,
+        notify: (channel, payload) => {
+          for (const window of BrowserWindow.getAllWindows()) {
+            window.webContents.send(channel, payload);
+          }
+        },
       }),
       ...(devServerOrigin ? { devServerOrigin } : {}),
     }),
@@ -176,6 +228,13 @@ async function start(): Promise<void> {
   followSchedule();
   setInterval(followSchedule, 60_000);
   powerMonitor.on('resume', followSchedule);
+  // The system clock was set (by hand or by time sync): closed hours may have begun or ended.
+  watchClock({
+    onJump: (jumpMs) => {
+      log.append('clock-changed', `the system clock jumped ${Math.round(jumpMs / 1000)} s`);
+      followSchedule();
+    },
+  });
   powerMonitor.on('unlock-screen', followSchedule);
 
   const entryUrl = devServerUrl && devServerOrigin ? devServerUrl : APP_ENTRY_URL;
@@ -202,6 +261,14 @@ async function start(): Promise<void> {
       audienceDisplayId: () => config.settings.audienceDisplayId,
       presenterDisplayId: () => config.settings.presenterDisplayId,
     });
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return homedir().split(/[\\/]/).pop() ?? '';
   }
 }
 

@@ -1,6 +1,13 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
+import type { ProblemReport } from '../../contract';
+
+/** How a problem the page reports is written in the log: the slide's id first, then what. */
+export function describeProblem(report: ProblemReport): string {
+  return `${report.slideId ?? ''} ${report.message}`.trim();
+}
+
 export interface RecoveryLogEntry {
   at: string;
   event: string;

@@ -17,6 +17,7 @@ export const PREVIEW_CONFIG: KioskConfig = {
   settings: DEFAULT_SETTINGS,
   mode: 'loop',
   appVersion: 'browser preview',
+  mediaBaseUrl: 'app://media/',
 };
 
 export function getBridge(): KioskBridge | null {

@@ -9,6 +9,7 @@ import {
   KioskConfigSchema,
   localTimeOf,
   resolvePlaylist,
+  watchClock,
   type ScheduleDecision,
   type KioskBridge,
   type KioskConfig,
@@ -22,6 +23,7 @@ import { loadBuiltInDeck } from './deck/builtInDeck';
 import { Player, type PlayerProps } from './player/Player';
 import { LastResortCard } from './player/LastResortCard';
 import { ClosedCard } from './player/ClosedCard';
+import { MediaBaseContext } from './slides/SlideMedia';
 
 async function start(): Promise<void> {
   const bridge = getBridge();
@@ -46,9 +48,11 @@ async function start(): Promise<void> {
   }
   const onSlideFailed = (slide: Slide, error: unknown) =>
     reportProblem(bridge, {
-      kind: 'render-error',
+      kind: slide.media ? 'media-failed' : 'render-error',
       slideId: slide.id,
-      message: `slide could not be shown and was left out: ${String(error)}`,
+      message: slide.media
+        ? `${error instanceof Error ? error.message : String(error)}; left out of the loop`
+        : `slide could not be shown and was left out: ${String(error)}`,
     });
 
   const rootElement = document.getElementById('root');
@@ -113,7 +117,7 @@ function KioskApp({
   // One way into the admin: the patient's screen, not the clinician's presenter view.
   const showAdmin = player.initialView !== 'presenter';
   return (
-    <>
+    <MediaBaseContext.Provider value={config.mediaBaseUrl}>
       <div className="kiosk-layer" inert={adminOpen}>
         {decision.kind === 'closed' ? (
           <ClosedCard
@@ -134,7 +138,7 @@ function KioskApp({
           onOpenChange={onOpenChange}
         />
       ) : null}
-    </>
+    </MediaBaseContext.Provider>
   );
 }
 
@@ -142,8 +146,8 @@ function KioskApp({
 const SCHEDULE_CHECK_MS = 15_000;
 
 /**
- * What the schedule says now, on this machine's wall clock (so daylight-saving changes and a
- * corrected system clock are followed at the next check).
+ * What the schedule says now, on this machine's wall clock: daylight-saving changes are
+ * followed at the next check, a system clock that is set at once.
  */
 function useScheduleDecision(settings: Settings): ScheduleDecision {
   const { schedule, defaultPlaylistId, playlists } = settings;
@@ -168,7 +172,10 @@ function useScheduleDecision(settings: Settings): ScheduleDecision {
     const timer = setInterval(check, SCHEDULE_CHECK_MS);
     document.addEventListener('visibilitychange', check);
     window.addEventListener('focus', check);
+    // Someone set the system clock: look again now, not at the next check.
+    const stopWatchingClock = watchClock({ onJump: check });
     return () => {
+      stopWatchingClock();
       clearInterval(timer);
       document.removeEventListener('visibilitychange', check);
       window.removeEventListener('focus', check);

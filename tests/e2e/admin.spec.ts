@@ -1,35 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import type { KioskBridge } from '../../contract';
 import { axeViolations, expect, test, VIEWPORTS } from './fixtures';
 import { installMainProcess } from './mainProcess';
-
-const PIN = '2468';
-
-async function typePin(page: Page, pin: string): Promise<void> {
-  const pad = page.locator('.pin-pad');
-  for (const digit of pin) {
-    await pad.getByRole('button', { name: digit, exact: true }).click();
-  }
-  await pad.getByRole('button', { name: /^(OK|Aceptar)$/ }).click();
-}
-
-/** Ctrl+Alt+A once the page is listening (the corner is drawn in the same commit). */
-async function pressAdminKeys(page: Page): Promise<void> {
-  await page.locator('.admin-corner').waitFor({ state: 'attached' });
-  await page.keyboard.press('Control+Alt+a');
-}
-
-async function openAdmin(page: Page, pin = PIN): Promise<void> {
-  await pressAdminKeys(page);
-  await expect(page.getByRole('heading', { name: 'Staff PIN' })).toBeVisible();
-  await typePin(page, pin);
-  await expect(page.getByRole('navigation', { name: 'Admin sections' })).toBeVisible();
-}
-
-const section = (page: Page, name: string) =>
-  page.getByRole('navigation').getByRole('button', { name, exact: true });
+import { openAdmin, PIN, pressAdminKeys, section, typePin } from './adminSteps';
 
 test.describe('getting in', () => {
   test('with no PIN the corner does nothing; Ctrl+Alt+A sets the first PIN, stored hashed', async ({
@@ -362,9 +336,9 @@ for (const language of ['en', 'es'] as const) {
     await expect(page.locator('.pin-pad')).toBeVisible();
     expect(await axeViolations(page), 'PIN pad').toEqual([]);
     await typePin(page, PIN);
-    await expect(page.locator('.admin-nav__button')).toHaveCount(8);
+    await expect(page.locator('.admin-nav__button')).toHaveCount(9);
     const names = await page.locator('.admin-nav__button').allTextContents();
-    expect(names).toHaveLength(8);
+    expect(names).toHaveLength(9);
     for (const name of names) {
       await section(page, name).click();
       // With the on-screen keyboard up where the section has a text field.
@@ -389,6 +363,7 @@ for (const viewport of VIEWPORTS) {
       'Playlists',
       "Clinic's slides",
       'Schedule',
+      'Backup and transfer',
       'Clinic details',
       'Clinical review',
       'Kiosk status',

@@ -10,6 +10,7 @@ export async function installBridge(page: Page, settings: Partial<Settings>): Pr
     settings: { ...DEFAULT_SETTINGS, ...settings },
     mode: 'loop',
     appVersion: 'test',
+    mediaBaseUrl: 'app://media/',
   };
   await page.addInitScript((injected: KioskConfig) => {
     Object.defineProperty(window, 'kiosk', {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import {
   ADMIN_BRIDGE_INVOKE,
+  ADMIN_BRIDGE_LISTEN,
   BRIDGE_INVOKE,
   BRIDGE_LISTEN,
   BRIDGE_SEND,
@@ -12,8 +13,19 @@ import {
   type Settings,
 } from '../../contract';
 import { createAdminService, createPinFileStore } from '../../electron/main/adminService';
+import { createAppProtocolHandler } from '../../electron/main/appProtocol';
+import {
+  checkMediaFile,
+  createMediaLibrary,
+  type MediaLibrary,
+} from '../../electron/main/mediaLibrary';
+import { createSetupBundles } from '../../electron/main/setupBundle';
 import { createIpcHandlers, type IpcSender } from '../../electron/main/ipcHandlers';
-import { createRecoveryLog, type RecoveryLog } from '../../electron/main/recoveryLog';
+import {
+  createRecoveryLog,
+  describeProblem,
+  type RecoveryLog,
+} from '../../electron/main/recoveryLog';
 import { openSettingsStore, type SettingsStore } from '../../electron/main/settingsStore';
 import { createStaffPin, type StaffPin } from '../../electron/main/staffPin';
 
@@ -31,6 +43,12 @@ export interface MainProcess {
   advance(ms: number): void;
   readSettingsFile(): Settings;
   quitCalls: number;
+  /** The kiosk's import folder, and a folder standing in for a plugged-in USB drive. */
+  importFolder: string;
+  usbDrive: string;
+  mediaDirectory: string;
+  /** Main's media library, for arranging a test's starting point. */
+  media: MediaLibrary;
 }
 
 export interface MainProcessOptions {
@@ -55,6 +73,11 @@ export async function installMainProcess(
   options: MainProcessOptions = {},
 ): Promise<MainProcess> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'));
+  const importFolder = path.join(directory, 'import');
+  const usbDrive = path.join(directory, 'usb', 'CLINIC USB');
+  const mediaDirectory = path.join(directory, 'media');
+  fs.mkdirSync(importFolder, { recursive: true });
+  fs.mkdirSync(usbDrive, { recursive: true });
   if (options.settingsFileBytes !== undefined) {
     fs.writeFileSync(path.join(directory, 'settings.json'), options.settingsFileBytes);
   }
@@ -68,7 +91,20 @@ export async function installMainProcess(
   const pin = createStaffPin({ store: createPinFileStore(directory), monotonicNow });
   if (options.pin) await pin.setPin(options.pin);
 
-  const config: KioskConfig = { settings: store.settings, mode: 'loop', appVersion: '9.9.9-test' };
+  const config: KioskConfig = {
+    settings: store.settings,
+    mode: 'loop',
+    appVersion: '9.9.9-test',
+    // Served below by the real app:// handler (Chromium here cannot load app:// itself).
+    mediaBaseUrl: `${new URL(baseURL).origin}/__media/`,
+  };
+  const media = createMediaLibrary({
+    mediaDirectory,
+    sources: () => [
+      { label: 'CLINIC USB', kind: 'usb', path: usbDrive },
+      { label: 'Import folder', kind: 'import-folder', path: importFolder },
+    ],
+  });
   const harness: MainProcess = {
     directory,
     store,
@@ -85,10 +121,52 @@ export async function installMainProcess(
         }
       ).settings,
     quitCalls: 0,
+    importFolder,
+    usbDrive,
+    mediaDirectory,
+    media,
   };
+  const bundles = createSetupBundles({
+    directory,
+    mediaDirectory,
+    store,
+    appVersion: config.appVersion,
+    now: () => new Date(),
+    checkMedia: async (file) => {
+      const checked = await checkMediaFile(file);
+      return checked.ok ? null : checked.message;
+    },
+  });
+  const emit = (channel: string, payload: unknown) =>
+    void page
+      .evaluate(
+        ([name, value]) =>
+          (
+            window as unknown as { __kioskEmit(channel: string, payload: unknown): void }
+          ).__kioskEmit(name as string, value),
+        [channel, payload] as const,
+      )
+      .catch(() => undefined);
+  // Media load from /__media/ here, answered by main's real app:// handler for app://media/.
+  const mediaHandler = createAppProtocolHandler({
+    roots: { media: mediaDirectory },
+    contentSecurityPolicy: "default-src 'none'",
+  });
+  await page.route(`${new URL(baseURL).origin}/__media/**`, async (route) => {
+    const name = new URL(route.request().url()).pathname.replace(/^\/__media\//, '');
+    const range = route.request().headers()['range'];
+    const response = await mediaHandler(
+      new Request(`app://media/${name}`, range ? { headers: { range } } : {}),
+    );
+    await route.fulfill({
+      status: response.status,
+      headers: Object.fromEntries(response.headers.entries()),
+      body: Buffer.from(await response.arrayBuffer()),
+    });
+  });
   const handlers = createIpcHandlers({
     getConfig: () => ({ ...config, settings: store.settings }),
-    logProblem: (report) => recoveries.append(report.kind, report.message),
+    logProblem: (report) => recoveries.append(report.kind, describeProblem(report)),
     heartbeat: () => undefined,
     devServerOrigin: new URL(baseURL).origin,
     admin: createAdminService({
@@ -104,16 +182,11 @@ export async function installMainProcess(
       now: () => new Date(),
       onSettingsSaved: (settings) => {
         config.settings = settings;
-        void page
-          .evaluate(
-            ([channel, payload]) =>
-              (
-                window as unknown as { __kioskEmit(channel: string, payload: unknown): void }
-              ).__kioskEmit(channel as string, payload),
-            [IpcChannel.kioskConfigChanged, config] as const,
-          )
-          .catch(() => undefined);
+        emit(IpcChannel.kioskConfigChanged, config);
       },
+      media,
+      bundles,
+      notify: emit,
       quit: () => {
         harness.quitCalls += 1;
       },
@@ -143,23 +216,25 @@ export async function installMainProcess(
       const ipc = (window as unknown as { __kioskIpc: Ipc }).__kioskIpc;
       const listeners = new Map<string, Set<(payload: unknown) => void>>();
       const bridge: Record<string, unknown> = {};
+      const listen = (channel: string) => (listener: (payload: unknown) => void) => {
+        const set = listeners.get(channel) ?? new Set();
+        listeners.set(channel, set);
+        set.add(listener);
+        return () => set.delete(listener);
+      };
       for (const [name, channel] of Object.entries(tables.invoke)) {
         bridge[name] = (payload?: unknown) => ipc('invoke', channel, payload);
       }
       for (const [name, channel] of Object.entries(tables.send)) {
         bridge[name] = (payload: unknown) => void ipc('send', channel, payload);
       }
-      for (const [name, channel] of Object.entries(tables.listen)) {
-        bridge[name] = (listener: (payload: unknown) => void) => {
-          const set = listeners.get(channel) ?? new Set();
-          listeners.set(channel, set);
-          set.add(listener);
-          return () => set.delete(listener);
-        };
-      }
+      for (const [name, channel] of Object.entries(tables.listen)) bridge[name] = listen(channel);
       const admin: Record<string, unknown> = {};
       for (const [name, channel] of Object.entries(tables.admin)) {
         admin[name] = (payload?: unknown) => ipc('invoke', channel, payload);
+      }
+      for (const [name, channel] of Object.entries(tables.adminListen)) {
+        admin[name] = listen(channel);
       }
       bridge['admin'] = admin;
       Object.defineProperty(window, 'kiosk', { value: Object.freeze(bridge) });
@@ -169,7 +244,13 @@ export async function installMainProcess(
         },
       });
     },
-    { invoke: BRIDGE_INVOKE, send: BRIDGE_SEND, listen: BRIDGE_LISTEN, admin: ADMIN_BRIDGE_INVOKE },
+    {
+      invoke: BRIDGE_INVOKE,
+      send: BRIDGE_SEND,
+      listen: BRIDGE_LISTEN,
+      admin: ADMIN_BRIDGE_INVOKE,
+      adminListen: ADMIN_BRIDGE_LISTEN,
+    },
   );
   return harness;
 }

@@ -1,6 +1,6 @@
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { ADMIN_BRIDGE_INVOKE } from '../../contract/channels';
+import { ADMIN_BRIDGE_INVOKE, ADMIN_BRIDGE_LISTEN } from '../../contract/channels';
 
 const executablePath = process.env['KIOSK_ELECTRON_PATH'];
 const mainScript = fileURLToPath(new URL('../../out/main/index.js', import.meta.url));
@@ -40,7 +40,7 @@ test('opens one fullscreen kiosk window on the first slide', async () => {
     require: 'undefined',
     process: 'undefined',
     bridge: ['admin', 'getConfig', 'heartbeat', 'onConfigChanged', 'reportProblem'],
-    admin: Object.keys(ADMIN_BRIDGE_INVOKE).sort(),
+    admin: [...Object.keys(ADMIN_BRIDGE_INVOKE), ...Object.keys(ADMIN_BRIDGE_LISTEN)].sort(),
   });
 });
 

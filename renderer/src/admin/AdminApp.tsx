@@ -13,6 +13,7 @@ import {
 import { ClinicSlidesSection } from './AdminClinicSlides';
 import { PlaylistsSection } from './AdminPlaylists';
 import { ScheduleSection } from './AdminSchedule';
+import { SetupSection } from './AdminSetup';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import { PinPad, type PinPadPurpose } from './PinPad';
 import './admin.css';
@@ -29,6 +30,7 @@ const SECTIONS = {
   playlists: PlaylistsSection,
   clinicSlides: ClinicSlidesSection,
   schedule: ScheduleSection,
+  setup: SetupSection,
   clinic: ClinicSection,
   review: ReviewSection,
   status: StatusSection,
@@ -269,7 +271,8 @@ function useAdminIdle(unlocked: boolean, onTimeout: () => void, admin: AdminBrid
       if (event.target instanceof Element && event.target.closest('.admin-idle')) return;
       noteActivity();
     };
-    const events = ['pointerdown', 'keydown', 'input'] as const;
+    // 'admin-busy': a long import is running (its progress counts as staff at work).
+    const events = ['pointerdown', 'keydown', 'input', 'admin-busy'] as const;
     for (const name of events) window.addEventListener(name, onActivity, true);
     const timer = setInterval(() => {
       const left = ADMIN_IDLE_MS - (Date.now() - lastActivity.current);

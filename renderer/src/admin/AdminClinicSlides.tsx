@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useContext, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   localize,
@@ -6,7 +6,9 @@ import {
   MAX_CUSTOM_SLIDES,
   type CustomSlide,
   type EditableSettings,
+  type ImportedMedia,
   type Language,
+  type LocalizedText,
 } from '../../../contract';
 import {
   editable,
@@ -17,20 +19,42 @@ import {
   withCurrent,
 } from './AdminSections';
 import { newId } from './AdminPlaylists';
+import { ImportProgressBar, MediaPicker } from './MediaPicker';
+import { MediaBaseContext } from '../slides/SlideMedia';
 import { useAdminCall } from './useAdminCall';
 
 const TIME_CHOICES = [8, 10, 15, 20, 25, 30, 45, 60, 90, 120] as const;
+const VIDEO_LIMIT_CHOICES = [15, 30, 60, 90, 120, 180, 300, 600] as const;
 
-interface Draft {
+interface Common {
   id: string | null;
   titleEn: string;
   titleEs: string;
-  linesEn: string;
-  linesEs: string;
-  durationSeconds: number;
 }
+type Draft =
+  | (Common & { kind: 'text'; linesEn: string; linesEs: string; durationSeconds: number })
+  | (Common & {
+      kind: 'image';
+      descriptionEn: string;
+      descriptionEs: string;
+      file: string;
+      sourceName: string;
+      durationSeconds: number;
+    })
+  | (Common & {
+      kind: 'video';
+      descriptionEn: string;
+      descriptionEs: string;
+      file: string;
+      sourceName: string;
+      captions: string | null;
+      maxSeconds: number | null;
+    });
 
-const EMPTY: Draft = {
+type TextKey = 'titleEn' | 'titleEs' | 'linesEn' | 'linesEs' | 'descriptionEn' | 'descriptionEs';
+
+const EMPTY_TEXT: Draft = {
+  kind: 'text',
   id: null,
   titleEn: '',
   titleEs: '',
@@ -40,14 +64,58 @@ const EMPTY: Draft = {
 };
 
 function toDraft(slide: CustomSlide): Draft {
-  return {
-    id: slide.id,
-    titleEn: slide.title.en,
-    titleEs: slide.title.es ?? '',
-    linesEn: slide.lines.map((line) => line.en).join('\n'),
-    linesEs: slide.lines.map((line) => line.es ?? '').join('\n'),
-    durationSeconds: slide.durationSeconds,
+  const common = { id: slide.id, titleEn: slide.title.en, titleEs: slide.title.es ?? '' };
+  switch (slide.kind) {
+    case 'text':
+      return {
+        ...common,
+        kind: 'text',
+        linesEn: slide.lines.map((line) => line.en).join('\n'),
+        linesEs: slide.lines.map((line) => line.es ?? '').join('\n'),
+        durationSeconds: slide.durationSeconds,
+      };
+    case 'image':
+      return {
+        ...common,
+        kind: 'image',
+        descriptionEn: slide.description.en,
+        descriptionEs: slide.description.es ?? '',
+        file: slide.file,
+        sourceName: slide.sourceName,
+        durationSeconds: slide.durationSeconds,
+      };
+    case 'video':
+      return {
+        ...common,
+        kind: 'video',
+        descriptionEn: slide.description.en,
+        descriptionEs: slide.description.es ?? '',
+        file: slide.file,
+        sourceName: slide.sourceName,
+        captions: slide.captions,
+        maxSeconds: slide.maxSeconds,
+      };
+  }
+}
+
+/** A new picture or video slide for a file just imported, titled after the file. */
+function draftFor(media: ImportedMedia): Draft {
+  const common = {
+    id: null,
+    titleEn: media.sourceName
+      .replace(/\.[^.]+$/, '')
+      .replace(/[_-]+/g, ' ')
+      .trim()
+      .slice(0, 120),
+    titleEs: '',
+    descriptionEn: '',
+    descriptionEs: '',
+    file: media.file,
+    sourceName: media.sourceName,
   };
+  return media.kind === 'video'
+    ? { ...common, kind: 'video', captions: null, maxSeconds: null }
+    : { ...common, kind: 'image', durationSeconds: 20 };
 }
 
 const splitLines = (text: string) =>
@@ -56,32 +124,67 @@ const splitLines = (text: string) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
-/** The slide as main stores it; Spanish lines pair with English ones by position. */
-export function fromDraft(draft: Draft, id: string): CustomSlide {
-  const english = splitLines(draft.linesEn);
-  const spanish = splitLines(draft.linesEs);
-  const titleEs = draft.titleEs.trim();
-  return {
-    id,
-    kind: 'text',
-    title: { en: draft.titleEn.trim(), ...(titleEs ? { es: titleEs } : {}) },
-    lines: english.map((en, index) => {
-      const es = spanish[index];
-      return es ? { en, es } : { en };
-    }),
-    durationSeconds: draft.durationSeconds,
-  };
+function localized(en: string, es: string): LocalizedText {
+  const spanish = es.trim();
+  return { en: en.trim(), ...(spanish ? { es: spanish } : {}) };
 }
 
-/** Text slides the clinic writes itself (English, with an optional Spanish version). */
+/** The slide as main stores it; Spanish lines pair with English ones by position. */
+export function fromDraft(draft: Draft, id: string): CustomSlide {
+  const title = localized(draft.titleEn, draft.titleEs);
+  switch (draft.kind) {
+    case 'text': {
+      const english = splitLines(draft.linesEn);
+      const spanish = splitLines(draft.linesEs);
+      return {
+        id,
+        kind: 'text',
+        title,
+        lines: english.map((en, index) => {
+          const es = spanish[index];
+          return es ? { en, es } : { en };
+        }),
+        durationSeconds: draft.durationSeconds,
+      };
+    }
+    case 'image':
+      return {
+        id,
+        kind: 'image',
+        title,
+        description: localized(draft.descriptionEn, draft.descriptionEs),
+        file: draft.file,
+        sourceName: draft.sourceName,
+        durationSeconds: draft.durationSeconds,
+      };
+    case 'video':
+      return {
+        id,
+        kind: 'video',
+        title,
+        description: localized(draft.descriptionEn, draft.descriptionEs),
+        file: draft.file,
+        captions: draft.captions,
+        sourceName: draft.sourceName,
+        maxSeconds: draft.maxSeconds,
+      };
+  }
+}
+
+type Picking = 'image' | 'video' | 'captions';
+
+/** The clinic's own slides: text it writes, pictures and videos it imports. */
 export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: SectionProps) {
   const { t, i18n } = useTranslation('admin');
   const language: Language = i18n.language === 'es' ? 'es' : 'en';
   const [draft, setDraft] = useState<Draft | null>(null);
+  const [picking, setPicking] = useState<Picking | null>(null);
+  const [importing, setImporting] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const call = useAdminCall(onSessionClosed);
   const slides = state.settings.customSlides;
   const timeId = useId();
+  const mediaBase = useContext(MediaBaseContext);
 
   const save = (settings: EditableSettings, done: string) =>
     call.run(
@@ -93,10 +196,37 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
       },
     );
 
+  const importPicked = async (token: string) => {
+    const wanted = picking;
+    setPicking(null);
+    setImporting(token);
+    await call.run(
+      () => admin.mediaImport({ token }),
+      t('clinicSlides.imported'),
+      (media) => {
+        if (wanted === 'captions') {
+          setDraft((current) =>
+            current?.kind === 'video' ? { ...current, captions: media.file } : current,
+          );
+        } else if (media.kind !== wanted) {
+          // The content decides: a picture named .mp4 is a picture.
+          setProblem(t(`clinicSlides.turnedOut.${media.kind}`));
+          setDraft(media.kind === 'captions' ? null : draftFor(media));
+        } else {
+          setDraft(draftFor(media));
+        }
+      },
+    );
+    setImporting(null);
+  };
+
   const saveDraft = (current: Draft) => {
     if (!current.titleEn.trim()) return setProblem(t('clinicSlides.needsTitle'));
-    if (splitLines(current.linesEn).length > MAX_CUSTOM_LINES) {
+    if (current.kind === 'text' && splitLines(current.linesEn).length > MAX_CUSTOM_LINES) {
       return setProblem(t('clinicSlides.tooManyLines'));
+    }
+    if (current.kind !== 'text' && !current.descriptionEn.trim()) {
+      return setProblem(t('clinicSlides.needsDescription'));
     }
     setProblem(null);
     const base = editable(state);
@@ -154,11 +284,13 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
     );
   };
 
-  const field = (key: keyof Omit<Draft, 'id' | 'durationSeconds'>, maxLength: number) =>
-    draft ? (
+  const field = (key: TextKey, maxLength: number, hint?: string) => {
+    if (!draft || !(key in draft)) return null;
+    return (
       <TextField
         label={t(`clinicSlides.${key}`)}
-        value={draft[key]}
+        hint={hint}
+        value={(draft as unknown as Record<TextKey, string>)[key]}
         maxLength={maxLength}
         multiline={key.startsWith('lines')}
         onChange={(value) => {
@@ -166,7 +298,30 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
           setDraft({ ...draft, [key]: value });
         }}
       />
-    ) : null;
+    );
+  };
+
+  if (picking) {
+    return (
+      <Section title={t('clinicSlides.title')}>
+        <MediaPicker
+          admin={admin}
+          accept={[picking]}
+          title={t(`clinicSlides.pick.${picking}`)}
+          onPick={(token) => void importPicked(token)}
+          onCancel={() => setPicking(null)}
+          onSessionClosed={onSessionClosed}
+        />
+      </Section>
+    );
+  }
+
+  const startPicking = (what: Picking) => {
+    call.clear();
+    setProblem(null);
+    setPicking(what);
+  };
+  const full = slides.length >= MAX_CUSTOM_SLIDES;
 
   return (
     <Section title={t('clinicSlides.title')}>
@@ -175,15 +330,28 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
       <ul className="admin-list playlist-add">
         {slides.map((slide) => {
           const title = localize(slide.title, language);
+          const failure = state.recoveries.find(
+            (entry) => entry.event === 'media-failed' && entry.detail.startsWith(`${slide.id} `),
+          );
           return (
             <li key={slide.id}>
-              <span>{title}</span>
+              <span>
+                <span className="playlist__tag">{t(`clinicSlides.kind.${slide.kind}`)} · </span>
+                {title}
+                {failure ? (
+                  <span className="admin-list__attention" role="note">
+                    {' '}
+                    {t('clinicSlides.couldNotPlay')}
+                  </span>
+                ) : null}
+              </span>
               <button
                 type="button"
                 className="admin-button"
                 aria-label={t('clinicSlides.editNamed', { title })}
                 onClick={() => {
                   call.clear();
+                  setProblem(null);
                   setDraft(toDraft(slide));
                 }}
               >
@@ -202,6 +370,7 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
           );
         })}
       </ul>
+      {importing ? <ImportProgressBar admin={admin} token={importing} /> : null}
       {draft ? (
         <form
           className="admin-form"
@@ -210,26 +379,93 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
             saveDraft(draft);
           }}
         >
+          {draft.kind === 'image' ? (
+            <figure className="media-preview">
+              <img src={`${mediaBase}${draft.file}`} alt="" />
+              <figcaption>{draft.sourceName}</figcaption>
+            </figure>
+          ) : null}
+          {draft.kind === 'video' ? (
+            <p className="media-preview__name">
+              {t('clinicSlides.videoFile', { name: draft.sourceName })}
+            </p>
+          ) : null}
           {field('titleEn', 120)}
           {field('titleEs', 120)}
           {field('linesEn', 1200)}
           {field('linesEs', 1200)}
+          {field('descriptionEn', 300, t('clinicSlides.descriptionHint'))}
+          {field('descriptionEs', 300)}
+          {draft.kind === 'video' ? (
+            <div className="admin-field">
+              <p className="admin-field__label">{t('clinicSlides.captions')}</p>
+              <p>
+                {draft.captions ? t('clinicSlides.captionsOn') : t('clinicSlides.captionsNone')}
+              </p>
+              <div className="admin-actions">
+                <button
+                  type="button"
+                  className="admin-button"
+                  disabled={call.busy}
+                  onClick={() => startPicking('captions')}
+                >
+                  {draft.captions
+                    ? t('clinicSlides.replaceCaptions')
+                    : t('clinicSlides.addCaptions')}
+                </button>
+                {draft.captions ? (
+                  <button
+                    type="button"
+                    className="admin-button"
+                    onClick={() => setDraft({ ...draft, captions: null })}
+                  >
+                    {t('clinicSlides.removeCaptions')}
+                  </button>
+                ) : null}
+              </div>
+            </div>
+          ) : null}
           <div className="admin-field">
-            <label htmlFor={timeId}>{t('clinicSlides.time')}</label>
-            <select
-              id={timeId}
-              className="admin-input"
-              value={draft.durationSeconds}
-              onChange={(event) =>
-                setDraft({ ...draft, durationSeconds: Number(event.target.value) })
-              }
-            >
-              {withCurrent(TIME_CHOICES, draft.durationSeconds).map((seconds) => (
-                <option key={seconds} value={seconds}>
-                  {t('playlists.secondsShort', { count: seconds })}
-                </option>
-              ))}
-            </select>
+            <label htmlFor={timeId}>
+              {draft.kind === 'video' ? t('clinicSlides.videoLimit') : t('clinicSlides.time')}
+            </label>
+            {draft.kind === 'video' ? (
+              <select
+                id={timeId}
+                className="admin-input"
+                value={draft.maxSeconds ?? 'whole'}
+                onChange={(event) =>
+                  setDraft({
+                    ...draft,
+                    maxSeconds: event.target.value === 'whole' ? null : Number(event.target.value),
+                  })
+                }
+              >
+                <option value="whole">{t('clinicSlides.wholeVideo')}</option>
+                {withCurrent(VIDEO_LIMIT_CHOICES, draft.maxSeconds ?? VIDEO_LIMIT_CHOICES[0]).map(
+                  (seconds) => (
+                    <option key={seconds} value={seconds}>
+                      {t('clinicSlides.atMost', { count: seconds })}
+                    </option>
+                  ),
+                )}
+              </select>
+            ) : (
+              <select
+                id={timeId}
+                className="admin-input"
+                value={draft.durationSeconds}
+                onChange={(event) =>
+                  setDraft({ ...draft, durationSeconds: Number(event.target.value) })
+                }
+              >
+                {withCurrent(TIME_CHOICES, draft.durationSeconds).map((seconds) => (
+                  <option key={seconds} value={seconds}>
+                    {t('playlists.secondsShort', { count: seconds })}
+                  </option>
+                ))}
+              </select>
+            )}
           </div>
           <div className="admin-savebar">
             <button
@@ -250,17 +486,41 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
           </div>
         </form>
       ) : (
-        <button
-          type="button"
-          className="admin-button admin-button--primary"
-          disabled={slides.length >= MAX_CUSTOM_SLIDES}
-          onClick={() => {
-            call.clear();
-            setDraft(EMPTY);
-          }}
-        >
-          {t('clinicSlides.new')}
-        </button>
+        <div className="admin-actions">
+          <button
+            type="button"
+            className="admin-button admin-button--primary"
+            disabled={full || call.busy}
+            onClick={() => {
+              call.clear();
+              setProblem(null);
+              setDraft(EMPTY_TEXT);
+            }}
+          >
+            {t('clinicSlides.new')}
+          </button>
+          <button
+            type="button"
+            className="admin-button"
+            disabled={full || call.busy}
+            onClick={() => startPicking('image')}
+          >
+            {t('clinicSlides.newPicture')}
+          </button>
+          <button
+            type="button"
+            className="admin-button"
+            disabled={full || call.busy}
+            onClick={() => startPicking('video')}
+          >
+            {t('clinicSlides.newVideo')}
+          </button>
+          {problem ? (
+            <p className="admin-message admin-message--problem" role="alert">
+              {problem}
+            </p>
+          ) : null}
+        </div>
       )}
       <Outcome outcome={call.outcome} />
     </Section>

@@ -19,6 +19,13 @@ export function describeAdminError(t: TFunction<'admin'>, error: AdminError): st
     case 'invalid-request':
     case 'save-failed':
       return t(`errors.${error.code}`, { detail: error.message });
+    case 'media-refused':
+    case 'setup-refused': {
+      // The plain sentence for the problem, in the admin's language; main's words otherwise.
+      const key = `${error.code === 'media-refused' ? 'mediaProblem' : 'setupProblem'}.${error.problem ?? ''}`;
+      const detail = error.problem && i18nHas(t, key) ? t(key) : error.message;
+      return t(`errors.${error.code}`, { detail });
+    }
     default:
       return t(`errors.${error.code}`);
   }
@@ -26,3 +33,7 @@ export function describeAdminError(t: TFunction<'admin'>, error: AdminError): st
 
 /** An error for a call that never got an answer (main busy or gone). */
 export const UNREACHABLE: AdminError = { code: 'save-failed', message: 'no answer from the kiosk' };
+
+function i18nHas(t: TFunction<'admin'>, key: string): boolean {
+  return t(key, { defaultValue: '' }) !== '';
+}

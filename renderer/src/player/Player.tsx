@@ -171,7 +171,11 @@ export function Player({
     );
   }
 
-  const showProgress = config.settings.showProgressBar && state.rotating;
+  // A video's own length decides when it moves on, so no countdown bar runs under it.
+  const showProgress =
+    config.settings.showProgressBar &&
+    state.rotating &&
+    slides[Math.min(state.index, slides.length - 1)]?.kind !== 'video';
   return (
     <main
       className="player"
@@ -239,6 +243,16 @@ export function Player({
                     language={language}
                     clinic={config.settings.clinic}
                     titleId={`title-${slide.id}`}
+                    playback={
+                      slide.media
+                        ? {
+                            active: current && !suspended,
+                            run: state.run,
+                            onEnded: (run) => slideshow.slideEnded(run),
+                            onFailed: (error) => handleSlideError(slide, error),
+                          }
+                        : undefined
+                    }
                   />
                   <p className="visually-hidden">
                     {t('carousel.slidePosition', { position: index + 1, count: slides.length })}

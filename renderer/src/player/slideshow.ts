@@ -66,6 +66,11 @@ export interface Slideshow {
   setSlides(slides: readonly SlideTiming[], keepIndex?: number): void;
   /** Staff changed the idle timeout: used from the next touch on (a running wait keeps its own). */
   setIdleTimeout(ms: number): void;
+  /**
+   * The slide shown in `run` finished by itself (a video reached its end): the loop moves on
+   * now instead of waiting out the slide's longest time. Ignored when paused or stale.
+   */
+  slideEnded(run: number): void;
   dispose(): void;
 }
 
@@ -259,6 +264,11 @@ export function createSlideshow(options: SlideshowOptions): Slideshow {
     },
     setIdleTimeout(ms) {
       idleTimeoutMs = ms;
+    },
+    slideEnded(run) {
+      if (disposed || run !== state.run || !state.rotating) return;
+      clearSlideTimers();
+      show((state.index + 1) % state.count, 'auto');
     },
     setSlides(nextSlides, keepIndex) {
       slides = checkSlides(nextSlides);

@@ -9,6 +9,7 @@ import {
 } from '../../../contract';
 import { illustrationMarkup } from './illustrations';
 import { QrCode } from './QrCode';
+import { SlideMedia, type MediaPlayback } from './SlideMedia';
 
 export interface SlideViewProps {
   slide: Slide;
@@ -18,10 +19,23 @@ export interface SlideViewProps {
   clinic: ClinicDetails;
   /** id of the title, which names the slide's group. */
   titleId?: string;
+  /** Video slides in the patient's view: when to play and what to do at the end. */
+  playback?: MediaPlayback | undefined;
 }
 
-export function SlideView({ slide, step, language, clinic, titleId }: SlideViewProps) {
+export function SlideView({ slide, step, language, clinic, titleId, playback }: SlideViewProps) {
   const t = (text: LocalizedText) => localize(text, language);
+  if (slide.media) {
+    // The clinic's own picture or video: its title above, the picture as large as fits.
+    return (
+      <div className={`slide-view slide-view--${slide.kind}`}>
+        <h2 className="slide-view__title" id={titleId}>
+          {t(slide.title)}
+        </h2>
+        <SlideMedia slide={slide} description={t(slide.media.description)} playback={playback} />
+      </div>
+    );
+  }
   const body = bodyFor(slide, step, t, clinic);
   const figure = figureFor(slide, step, t, clinic);
   return (

@@ -29,6 +29,8 @@ import {
   type AdminHandler,
 } from '../../../../electron/main/adminService';
 import { IpcRejection, createIpcHandlers } from '../../../../electron/main/ipcHandlers';
+import { createMediaLibrary } from '../../../../electron/main/mediaLibrary';
+import { createSetupBundles } from '../../../../electron/main/setupBundle';
 import { createRecoveryLog, type RecoveryLog } from '../../../../electron/main/recoveryLog';
 import {
   openSettingsStore,
@@ -115,6 +117,21 @@ function setup(options: SetupOptions = {}) {
   const changes = options.wrapChanges ? options.wrapChanges(realChanges) : realChanges;
   const onSettingsSaved = vi.fn<(settings: Settings) => void>();
   const quit = vi.fn<() => void>();
+  const notify = vi.fn<(channel: string, payload: unknown) => void>();
+  const importFolder = path.join(dir, 'import');
+  fs.mkdirSync(importFolder, { recursive: true });
+  const mediaDirectory = path.join(dir, 'media');
+  const media = createMediaLibrary({
+    mediaDirectory,
+    sources: () => [{ label: 'Import folder', kind: 'import-folder', path: importFolder }],
+  });
+  const bundles = createSetupBundles({
+    directory: dir,
+    mediaDirectory,
+    store,
+    appVersion: '1.0.0',
+    now: () => FIXED_NOW,
+  });
   const handlers = createAdminService({
     store,
     pin,
@@ -128,8 +145,24 @@ function setup(options: SetupOptions = {}) {
     now: wallClock,
     onSettingsSaved,
     quit,
+    media,
+    bundles,
+    notify,
   });
-  return { dir, clock, store, pin, recoveries, changes, onSettingsSaved, quit, handlers };
+  return {
+    dir,
+    clock,
+    store,
+    pin,
+    recoveries,
+    changes,
+    onSettingsSaved,
+    quit,
+    handlers,
+    notify,
+    importFolder,
+    mediaDirectory,
+  };
 }
 type Harness = ReturnType<typeof setup>;
 
@@ -213,6 +246,14 @@ const GUARDED_CALLS: [string, unknown][] = [
   [IpcChannel.adminRecordReview, REVIEW],
   [IpcChannel.adminChangePin, { current: PIN, next: NEW_PIN }],
   [IpcChannel.adminQuitKiosk, undefined],
+  [IpcChannel.adminMediaSources, undefined],
+  [IpcChannel.adminMediaBrowse, { token: 'a'.repeat(32) }],
+  [IpcChannel.adminMediaImport, { token: 'a'.repeat(32) }],
+  [IpcChannel.adminMediaLibrary, undefined],
+  [IpcChannel.adminMediaDelete, { file: `${'b'.repeat(64)}.png` }],
+  [IpcChannel.adminSetupExport, { token: 'a'.repeat(32) }],
+  [IpcChannel.adminSetupImport, { token: 'a'.repeat(32) }],
+  [IpcChannel.adminSetupRestore, undefined],
 ];
 
 /** After a refused guarded call: no settings written, no PIN changed, no quit, no change logged. */
@@ -797,6 +838,137 @@ describe('when the changes log cannot be written', () => {
   });
 });
 
+/** A tiny valid PNG (1x1), built here so the media checks see a real, whole picture. */
+function tinyPng(): Buffer {
+  return Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+}
+
+/** Picks `name` in the import folder through the picker calls, as the admin page does. */
+async function pick(h: Harness, name: string): Promise<string> {
+  const [source] = valueOf(
+    await call<{ token: string; kind: string }[]>(h, IpcChannel.adminMediaSources),
+  );
+  const folder = valueOf(
+    await call<{ entries: { name: string; token: string }[] }>(h, IpcChannel.adminMediaBrowse, {
+      token: source!.token,
+    }),
+  );
+  const entry = folder.entries.find((candidate) => candidate.name === name);
+  if (!entry) throw new Error(`${name} is not listed`);
+  return entry.token;
+}
+
+describe('media and setup transfer', () => {
+  it('imports a picked file with progress, logs it, and refuses settings naming absent media', async () => {
+    const h = await unlocked();
+    fs.writeFileSync(path.join(h.importFolder, 'photo.png'), tinyPng());
+    const imported = valueOf(
+      await call<{ file: string; kind: string }>(h, IpcChannel.adminMediaImport, {
+        token: await pick(h, 'photo.png'),
+      }),
+    );
+    expect(imported.kind).toBe('image');
+    expect(fs.existsSync(path.join(h.mediaDirectory, imported.file))).toBe(true);
+    expect(h.notify).toHaveBeenCalledWith(
+      IpcChannel.adminImportProgress,
+      expect.objectContaining({ totalBytes: tinyPng().length }),
+    );
+    expect(h.changes.recent(1)[0]).toMatchObject({ event: 'media-imported' });
+
+    const slide = {
+      id: 'custom-photo',
+      kind: 'image' as const,
+      title: { en: 'Photo' },
+      description: { en: 'A photo.' },
+      file: imported.file,
+      sourceName: 'photo.png',
+      durationSeconds: 10,
+    };
+    const base = editable(h.store.settings);
+    valueOf(
+      await call(h, IpcChannel.adminSaveSettings, {
+        settings: { ...base, customSlides: [slide] },
+      }),
+    );
+    const absent = `${'c'.repeat(64)}.png`;
+    const refused = errorOf(
+      await call(h, IpcChannel.adminSaveSettings, {
+        settings: { ...base, customSlides: [{ ...slide, file: absent }] },
+      }),
+      'invalid-request',
+    );
+    expect(refused.message).toContain(absent);
+
+    // In use: kept. Unused once the slide is gone: deleted.
+    const inUse = errorOf(
+      await call(h, IpcChannel.adminMediaDelete, { file: imported.file }),
+      'media-refused',
+    );
+    expect(inUse.problem).toBe('in-use');
+    valueOf(await call(h, IpcChannel.adminSaveSettings, { settings: base }));
+    expect(valueOf(await call(h, IpcChannel.adminMediaDelete, { file: imported.file }))).toEqual(
+      [],
+    );
+  });
+
+  it('refuses a file by its content with the problem named', async () => {
+    const h = await unlocked();
+    fs.writeFileSync(path.join(h.importFolder, 'poster.png'), '%PDF-1.4 not a picture');
+    const error = errorOf(
+      await call(h, IpcChannel.adminMediaImport, { token: await pick(h, 'poster.png') }),
+      'media-refused',
+    );
+    expect(error.problem).toBe('unsupported-type');
+    expect(fs.readdirSync(h.mediaDirectory).filter((name) => !name.startsWith('.'))).toEqual([]);
+  });
+
+  it('exports the setup into a picked folder, loads it back with a backup, and restores it', async () => {
+    const h = await unlocked();
+    const [source] = valueOf(await call<{ token: string }[]>(h, IpcChannel.adminMediaSources));
+    const written = valueOf(
+      await call<{ fileName: string }>(h, IpcChannel.adminSetupExport, { token: source!.token }),
+    );
+    expect(fs.existsSync(path.join(h.importFolder, written.fileName))).toBe(true);
+    const base = editable(h.store.settings);
+    valueOf(
+      await call(h, IpcChannel.adminSaveSettings, {
+        settings: { ...base, idleTimeoutSeconds: 300 },
+      }),
+    );
+    h.onSettingsSaved.mockClear();
+
+    const loaded = AdminStateSchema.parse(
+      valueOf(
+        await call(h, IpcChannel.adminSetupImport, { token: await pick(h, written.fileName) }),
+      ),
+    );
+    expect(loaded.settings.idleTimeoutSeconds).toBe(DEFAULT_SETTINGS.idleTimeoutSeconds);
+    expect(loaded.backup).toMatchObject({ reason: 'import', sourceName: written.fileName });
+    expect(h.onSettingsSaved).toHaveBeenCalledTimes(1);
+
+    const restored = AdminStateSchema.parse(valueOf(await call(h, IpcChannel.adminSetupRestore)));
+    expect(restored.settings.idleTimeoutSeconds).toBe(300);
+    expect(restored.backup).toMatchObject({ reason: 'restore' });
+    expect(h.changes.recent(3).map((entry) => entry.event)).toEqual([
+      'setup-restored',
+      'setup-imported',
+      'settings',
+    ]);
+  });
+
+  it('answers a stale token plainly', async () => {
+    const h = await unlocked();
+    const error = errorOf(
+      await call(h, IpcChannel.adminSetupImport, { token: 'f'.repeat(32) }),
+      'media-refused',
+    );
+    expect(error.problem).toBe('not-found');
+  });
+});
+
 describe('changedFields', () => {
   it('names top-level and clinic fields, in settings order', () => {
     const after: Settings = {
@@ -816,7 +988,12 @@ describe('changedFields', () => {
 });
 
 describe('admin calls through createIpcHandlers', () => {
-  const config: KioskConfig = { settings: DEFAULT_SETTINGS, mode: 'loop', appVersion: '1.0.0' };
+  const config: KioskConfig = {
+    settings: DEFAULT_SETTINGS,
+    mode: 'loop',
+    appVersion: '1.0.0',
+    mediaBaseUrl: 'app://media/',
+  };
 
   function ipc(h: Harness) {
     return createIpcHandlers({

@@ -3,7 +3,12 @@ import { DEFAULT_SETTINGS, IpcChannel, type KioskConfig } from '../../../../cont
 import { createIpcHandlers, IpcRejection } from '../../../../electron/main/ipcHandlers';
 import { decidePermission, isAppUrl } from '../../../../electron/main/navigationPolicy';
 
-const config: KioskConfig = { settings: DEFAULT_SETTINGS, mode: 'loop', appVersion: '1.0.0' };
+const config: KioskConfig = {
+  settings: DEFAULT_SETTINGS,
+  mode: 'loop',
+  appVersion: '1.0.0',
+  mediaBaseUrl: 'app://media/',
+};
 const kioskPage = { frameUrl: 'app://kiosk/index.html', isMainFrame: true };
 
 function handlers() {

@@ -1,0 +1,205 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localize, type Language, type MediaLibraryEntry } from '../../../contract';
+import { Outcome, Section, type SectionProps } from './AdminSections';
+import { formatBytes, MediaPicker } from './MediaPicker';
+import { useAdminCall } from './useAdminCall';
+
+type Picking = 'export' | 'import';
+
+/**
+ * Moving a whole setup between kiosks (one file on a USB drive), the backup an import or a
+ * restore keeps, and the media files on this kiosk.
+ */
+export function SetupSection({ admin, state, onState, onSessionClosed }: SectionProps) {
+  const { t, i18n } = useTranslation('admin');
+  const language: Language = i18n.language === 'es' ? 'es' : 'en';
+  const call = useAdminCall(onSessionClosed);
+  const library = useAdminCall(onSessionClosed);
+  const [picking, setPicking] = useState<Picking | null>(null);
+  const [confirm, setConfirm] = useState<{ token: string; name: string } | 'restore' | null>(null);
+  const [media, setMedia] = useState<MediaLibraryEntry[] | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+
+  useEffect(() => {
+    void library.run(() => admin.mediaLibrary(), '', setMedia);
+  }, [admin, state]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (picking) {
+    return (
+      <Section title={t('setup.title')}>
+        <MediaPicker
+          admin={admin}
+          accept={picking === 'export' ? ['folder'] : ['bundle']}
+          title={picking === 'export' ? t('setup.pickFolder') : t('setup.pickFile')}
+          onPick={(token, name) => {
+            setPicking(null);
+            if (picking === 'import') {
+              setConfirm({ token, name });
+              return;
+            }
+            void call.run(
+              () => admin.setupExport({ token }),
+              '',
+              (written) =>
+                setExported(`${written.fileName} (${formatBytes(written.bytes)}) → ${name}`),
+            );
+          }}
+          onCancel={() => setPicking(null)}
+          onSessionClosed={onSessionClosed}
+        />
+      </Section>
+    );
+  }
+
+  const titleOf = (id: string) => {
+    if (id === 'backup') return t('setup.usedByBackup');
+    const slide = state.settings.customSlides.find((candidate) => candidate.id === id);
+    return slide ? localize(slide.title, language) : id;
+  };
+  const unused = (media ?? []).filter((entry) => entry.usedBy.length === 0);
+  const backup = state.backup;
+
+  return (
+    <Section title={t('setup.title')}>
+      <h3 className="admin-section__subtitle">{t('setup.moveTitle')}</h3>
+      <p className="admin-field__hint">{t('setup.moveHint')}</p>
+      <div className="admin-actions">
+        <button
+          type="button"
+          className="admin-button admin-button--primary"
+          disabled={call.busy}
+          onClick={() => {
+            call.clear();
+            setExported(null);
+            setPicking('export');
+          }}
+        >
+          {t('setup.export')}
+        </button>
+        <button
+          type="button"
+          className="admin-button"
+          disabled={call.busy}
+          onClick={() => {
+            call.clear();
+            setExported(null);
+            setPicking('import');
+          }}
+        >
+          {t('setup.import')}
+        </button>
+      </div>
+      {confirm && confirm !== 'restore' ? (
+        <div className="admin-confirm" role="alertdialog" aria-labelledby="setup-confirm">
+          <p id="setup-confirm">{t('setup.confirmImport', { name: confirm.name })}</p>
+          <div className="admin-actions">
+            <button
+              type="button"
+              className="admin-button admin-button--primary"
+              disabled={call.busy}
+              onClick={() => {
+                const { token } = confirm;
+                setConfirm(null);
+                void call.run(() => admin.setupImport({ token }), t('setup.imported'), onState);
+              }}
+            >
+              {t('setup.confirmImportYes')}
+            </button>
+            <button type="button" className="admin-button" onClick={() => setConfirm(null)}>
+              {t('setup.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      <h3 className="admin-section__subtitle">{t('setup.backupTitle')}</h3>
+      {backup ? (
+        <>
+          <p>
+            {t(`setup.backup.${backup.reason}`, {
+              when: new Date(backup.savedAt).toLocaleString(language),
+              name: backup.sourceName ?? '',
+            })}
+          </p>
+          {confirm === 'restore' ? (
+            <div className="admin-confirm" role="alertdialog" aria-labelledby="restore-confirm">
+              <p id="restore-confirm">{t('setup.confirmRestore')}</p>
+              <div className="admin-actions">
+                <button
+                  type="button"
+                  className="admin-button admin-button--primary"
+                  disabled={call.busy}
+                  onClick={() => {
+                    setConfirm(null);
+                    void call.run(() => admin.setupRestore(), t('setup.restored'), onState);
+                  }}
+                >
+                  {t('setup.confirmRestoreYes')}
+                </button>
+                <button type="button" className="admin-button" onClick={() => setConfirm(null)}>
+                  {t('setup.cancel')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button
+              type="button"
+              className="admin-button"
+              disabled={call.busy}
+              onClick={() => {
+                call.clear();
+                setConfirm('restore');
+              }}
+            >
+              {t('setup.restore')}
+            </button>
+          )}
+        </>
+      ) : (
+        <p>{t('setup.noBackup')}</p>
+      )}
+      <p className="admin-message" role="status">
+        {exported ? t('setup.exported', { what: exported }) : ''}
+      </p>
+      <Outcome outcome={call.outcome} />
+
+      <h3 className="admin-section__subtitle">{t('setup.mediaTitle')}</h3>
+      {media && media.length === 0 ? <p>{t('setup.noMedia')}</p> : null}
+      <ul className="admin-list playlist-add">
+        {(media ?? []).map((entry) => (
+          <li key={entry.file}>
+            <span>
+              <span className="playlist__tag">
+                {t(`picker.kind.${entry.kind}`)} · {formatBytes(entry.bytes)} ·{' '}
+              </span>
+              {entry.usedBy.length > 0
+                ? t('setup.usedBy', { slides: entry.usedBy.map(titleOf).join(', ') })
+                : t('setup.unused')}
+            </span>
+            {entry.usedBy.length === 0 ? (
+              <button
+                type="button"
+                className="admin-button admin-button--danger"
+                disabled={library.busy}
+                onClick={() =>
+                  void library.run(
+                    () => admin.mediaDelete({ file: entry.file }),
+                    t('setup.deleted'),
+                    setMedia,
+                  )
+                }
+              >
+                {t('setup.delete')}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {unused.length > 0 ? (
+        <p className="admin-field__hint">{t('setup.unusedHint', { count: unused.length })}</p>
+      ) : null}
+      <Outcome outcome={library.outcome} />
+    </Section>
+  );
+}
