@@ -1,9 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KioskBridge } from '../../contract';
-import { axeViolations, expect, test, VIEWPORTS } from './fixtures';
+import { axeViolations, expect, screenshotPath, test, VIEWPORTS } from './fixtures';
 import { installMainProcess } from './mainProcess';
-import { openAdmin, PIN, pressAdminKeys, section, typePin } from './adminSteps';
+import {
+  adminLayoutProblems,
+  openAdmin,
+  PIN,
+  pressAdminKeys,
+  section,
+  typePin,
+} from './adminSteps';
 
 test.describe('getting in', () => {
   test('with no PIN the corner does nothing; Ctrl+Alt+A sets the first PIN, stored hashed', async ({
@@ -323,7 +330,7 @@ for (const language of ['en', 'es'] as const) {
     appPage: page,
     baseURL,
   }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(150_000);
     await installMainProcess(page, baseURL!, { pin: PIN });
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto('/');
@@ -372,28 +379,13 @@ for (const viewport of VIEWPORTS) {
       await section(page, name).click();
       const input = page.locator('input.admin-input').first();
       if ((await input.count()) > 0) await input.focus();
-      const problems = await page.evaluate(() => {
-        const found: string[] = [];
-        const admin = document.querySelector('.admin')!;
-        if (admin.scrollWidth > window.innerWidth + 1) found.push('admin scrolls sideways');
-        for (const element of admin.querySelectorAll('button, input, select, label')) {
-          const rect = element.getBoundingClientRect();
-          if (rect.width === 0) continue;
-          if (rect.left < -1 || rect.right > window.innerWidth + 1) {
-            found.push(`${element.tagName} "${element.textContent?.slice(0, 20)}" off screen`);
-          }
-          if (element.matches('button, select') && (rect.height < 44 || rect.width < 44)) {
-            found.push(
-              `small target ${element.textContent?.slice(0, 20)}: ${rect.width}x${rect.height}`,
-            );
-          }
-        }
-        return found;
-      });
+      const problems = await adminLayoutProblems(page);
       expect(problems, name).toEqual([]);
       if (process.env['SCREENSHOTS']) {
         await page.screenshot({
-          path: `docs/screenshots/admin-${name.toLowerCase().replace(/[^a-z]+/g, '-')}-${viewport.width}x${viewport.height}.png`,
+          path: screenshotPath(
+            `admin-${name.toLowerCase().replace(/[^a-z]+/g, '-')}-${viewport.width}x${viewport.height}`,
+          ),
         });
       }
     }

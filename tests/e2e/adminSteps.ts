@@ -27,3 +27,25 @@ export async function openAdmin(page: Page, pin = PIN): Promise<void> {
 
 export const section = (page: Page, name: string) =>
   page.getByRole('navigation').getByRole('button', { name, exact: true });
+
+/** What would make an admin screen hard to use: sideways scrolling, controls off screen, small targets. */
+export async function adminLayoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const admin = document.querySelector('.admin')!;
+    if (admin.scrollWidth > window.innerWidth + 1) found.push('admin scrolls sideways');
+    for (const element of admin.querySelectorAll('button, input, select, label')) {
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0) continue;
+      if (rect.left < -1 || rect.right > window.innerWidth + 1) {
+        found.push(`${element.tagName} "${element.textContent?.slice(0, 20)}" off screen`);
+      }
+      if (element.matches('button, select') && (rect.height < 44 || rect.width < 44)) {
+        found.push(
+          `small target ${element.textContent?.slice(0, 20)}: ${rect.width}x${rect.height}`,
+        );
+      }
+    }
+    return found;
+  });
+}

@@ -103,3 +103,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
     .analyze();
   return results.violations.map((violation) => `${violation.id}: ${violation.help}`);
 }
+
+/** Screenshots the README shows are kept in docs/; the rest are for looking at, not committed. */
+const README_SCREENSHOTS = new Set(['admin-playlists-1280x800', 'clinic-welcome-1280x800']);
+export function screenshotPath(name: string): string {
+  return README_SCREENSHOTS.has(name)
+    ? `docs/screenshots/${name}.png`
+    : `test-results/look/${name}.png`;
+}

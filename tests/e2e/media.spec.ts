@@ -3,8 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { CustomSlide } from '../../contract';
-import { openAdmin, section } from './adminSteps';
-import { axeViolations, expect, findLayoutProblems, test, VIEWPORTS } from './fixtures';
+import { adminLayoutProblems, openAdmin, section } from './adminSteps';
+import {
+  axeViolations,
+  expect,
+  findLayoutProblems,
+  screenshotPath,
+  test,
+  VIEWPORTS,
+} from './fixtures';
 import { installMainProcess, type MainProcess } from './mainProcess';
 
 const MEDIA = new URL('./media/', import.meta.url);
@@ -68,11 +75,60 @@ for (const viewport of VIEWPORTS) {
         expect(await axeViolations(page), `${id} ${language}`).toEqual([]);
         if (process.env['SCREENSHOTS'] && language === 'en') {
           await page.screenshot({
-            path: `docs/screenshots/${id.replace('custom-', 'clinic-')}-${viewport.width}x${viewport.height}.png`,
+            path: screenshotPath(
+              `${id.replace('custom-', 'clinic-')}-${viewport.width}x${viewport.height}`,
+            ),
           });
         }
       }
     }
+  });
+}
+
+for (const viewport of VIEWPORTS) {
+  test(`the picker, a video slide's form and the setup screen fit ${viewport.name}`, async ({
+    appPage: page,
+    baseURL,
+  }) => {
+    const main = await installMainProcess(page, baseURL!, { pin: '2468' });
+    await addClinicSlide(main, fixture('welcome-clip.webm'), {
+      id: 'custom-welcome',
+      kind: 'video',
+      title: 'Welcome',
+    });
+    fs.mkdirSync(path.join(main.usbDrive, 'waiting room'));
+    fs.writeFileSync(path.join(main.usbDrive, 'waiting room', 'garden.png'), fixture('garden.png'));
+    fs.writeFileSync(
+      path.join(
+        main.usbDrive,
+        'waiting room',
+        'a rather long file name for the welcome video.webm',
+      ),
+      fixture('welcome-clip.webm'),
+    );
+    fs.writeFileSync(path.join(main.usbDrive, 'waiting room', 'notes.txt'), 'hello');
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.goto('/');
+    await openAdmin(page);
+    const size = `${viewport.width}x${viewport.height}`;
+    const look = async (name: string) => {
+      expect(await adminLayoutProblems(page), name).toEqual([]);
+      expect(await axeViolations(page), name).toEqual([]);
+      if (process.env['SCREENSHOTS']) {
+        await page.screenshot({ path: screenshotPath(`admin-${name}-${size}`) });
+      }
+    };
+    await section(page, "Clinic's slides").click();
+    await page.getByRole('button', { name: 'New picture slide' }).click();
+    await look('picker-drives');
+    await pickerEntry(page, 'CLINIC USB').click();
+    await pickerEntry(page, 'waiting room').click();
+    await look('picker-folder');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Edit “Welcome”' }).click();
+    await look('video-slide');
+    await section(page, 'Backup and transfer').click();
+    await look('backup-and-transfer');
   });
 }
 

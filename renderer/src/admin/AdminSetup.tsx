@@ -90,6 +90,10 @@ export function SetupSection({ admin, state, onState, onSessionClosed }: Section
           {t('setup.import')}
         </button>
       </div>
+      <p className="admin-message" role="status">
+        {exported ? t('setup.exported', { what: exported }) : ''}
+      </p>
+      <Outcome outcome={call.outcome} />
       {confirm && confirm !== 'restore' ? (
         <div className="admin-confirm" role="alertdialog" aria-labelledby="setup-confirm">
           <p id="setup-confirm">{t('setup.confirmImport', { name: confirm.name })}</p>
@@ -159,10 +163,6 @@ export function SetupSection({ admin, state, onState, onSessionClosed }: Section
       ) : (
         <p>{t('setup.noBackup')}</p>
       )}
-      <p className="admin-message" role="status">
-        {exported ? t('setup.exported', { what: exported }) : ''}
-      </p>
-      <Outcome outcome={call.outcome} />
 
       <h3 className="admin-section__subtitle">{t('setup.mediaTitle')}</h3>
       {media && media.length === 0 ? <p>{t('setup.noMedia')}</p> : null}

@@ -103,9 +103,6 @@ export function MediaPicker({
                       isFolder ? void open(entry.token) : onPick(entry.token, entry.name)
                     }
                   >
-                    <span className="media-picker__icon" aria-hidden="true">
-                      {ICONS[entry.kind]}
-                    </span>
                     <span className="media-picker__name">{entry.name}</span>
                     <span className="media-picker__about">
                       {isFolder
@@ -133,9 +130,6 @@ export function MediaPicker({
                   disabled={call.busy}
                   onClick={() => void open(source.token)}
                 >
-                  <span className="media-picker__icon" aria-hidden="true">
-                    {source.kind === 'usb' ? '🔌' : '📁'}
-                  </span>
                   <span className="media-picker__name">{source.label}</span>
                   <span className="media-picker__about">{t(`picker.source.${source.kind}`)}</span>
                 </button>
@@ -167,15 +161,6 @@ export function MediaPicker({
     </div>
   );
 }
-
-const ICONS: Record<PickerEntryKind, string> = {
-  folder: '📁',
-  image: '🖼',
-  video: '🎞',
-  captions: '💬',
-  bundle: '📦',
-  other: '·',
-};
 
 /** "3.4 MB", "820 kB": sizes as staff read them. */
 export function formatBytes(bytes: number): string {
