@@ -13,6 +13,7 @@ import {
 import {
   editable,
   Outcome,
+  Problem,
   Section,
   TextField,
   type SectionProps,
@@ -478,11 +479,7 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
             <button type="button" className="admin-button" onClick={() => setDraft(null)}>
               {t('clinicSlides.cancel')}
             </button>
-            {problem ? (
-              <p className="admin-message admin-message--problem" role="alert">
-                {problem}
-              </p>
-            ) : null}
+            <Problem text={problem} />
           </div>
         </form>
       ) : (
@@ -499,27 +496,18 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
           >
             {t('clinicSlides.new')}
           </button>
-          <button
-            type="button"
-            className="admin-button"
-            disabled={full || call.busy}
-            onClick={() => startPicking('image')}
-          >
-            {t('clinicSlides.newPicture')}
-          </button>
-          <button
-            type="button"
-            className="admin-button"
-            disabled={full || call.busy}
-            onClick={() => startPicking('video')}
-          >
-            {t('clinicSlides.newVideo')}
-          </button>
-          {problem ? (
-            <p className="admin-message admin-message--problem" role="alert">
-              {problem}
-            </p>
-          ) : null}
+          {(['image', 'video'] as const).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              className="admin-button"
+              disabled={full || call.busy}
+              onClick={() => startPicking(kind)}
+            >
+              {t(kind === 'image' ? 'clinicSlides.newPicture' : 'clinicSlides.newVideo')}
+            </button>
+          ))}
+          <Problem text={problem} />
         </div>
       )}
       <Outcome outcome={call.outcome} />

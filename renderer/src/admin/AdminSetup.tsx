@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize, type Language, type MediaLibraryEntry } from '../../../contract';
-import { Outcome, Section, type SectionProps } from './AdminSections';
+import { Confirm, Outcome, Section, type SectionProps } from './AdminSections';
 import { formatBytes, MediaPicker } from './MediaPicker';
 import { useAdminCall } from './useAdminCall';
 
@@ -65,56 +65,40 @@ export function SetupSection({ admin, state, onState, onSessionClosed }: Section
       <h3 className="admin-section__subtitle">{t('setup.moveTitle')}</h3>
       <p className="admin-field__hint">{t('setup.moveHint')}</p>
       <div className="admin-actions">
-        <button
-          type="button"
-          className="admin-button admin-button--primary"
-          disabled={call.busy}
-          onClick={() => {
-            call.clear();
-            setExported(null);
-            setPicking('export');
-          }}
-        >
-          {t('setup.export')}
-        </button>
-        <button
-          type="button"
-          className="admin-button"
-          disabled={call.busy}
-          onClick={() => {
-            call.clear();
-            setExported(null);
-            setPicking('import');
-          }}
-        >
-          {t('setup.import')}
-        </button>
+        {(['export', 'import'] as const).map((what) => (
+          <button
+            key={what}
+            type="button"
+            className={`admin-button${what === 'export' ? ' admin-button--primary' : ''}`}
+            disabled={call.busy}
+            onClick={() => {
+              call.clear();
+              setExported(null);
+              setPicking(what);
+            }}
+          >
+            {t(`setup.${what}`)}
+          </button>
+        ))}
       </div>
       <p className="admin-message" role="status">
         {exported ? t('setup.exported', { what: exported }) : ''}
       </p>
       <Outcome outcome={call.outcome} />
       {confirm && confirm !== 'restore' ? (
-        <div className="admin-confirm" role="alertdialog" aria-labelledby="setup-confirm">
-          <p id="setup-confirm">{t('setup.confirmImport', { name: confirm.name })}</p>
-          <div className="admin-actions">
-            <button
-              type="button"
-              className="admin-button admin-button--primary"
-              disabled={call.busy}
-              onClick={() => {
-                const { token } = confirm;
-                setConfirm(null);
-                void call.run(() => admin.setupImport({ token }), t('setup.imported'), onState);
-              }}
-            >
-              {t('setup.confirmImportYes')}
-            </button>
-            <button type="button" className="admin-button" onClick={() => setConfirm(null)}>
-              {t('setup.cancel')}
-            </button>
-          </div>
-        </div>
+        <Confirm
+          id="setup-confirm"
+          question={t('setup.confirmImport', { name: confirm.name })}
+          yes={t('setup.confirmImportYes')}
+          no={t('setup.cancel')}
+          busy={call.busy}
+          onYes={() => {
+            const { token } = confirm;
+            setConfirm(null);
+            void call.run(() => admin.setupImport({ token }), t('setup.imported'), onState);
+          }}
+          onNo={() => setConfirm(null)}
+        />
       ) : null}
 
       <h3 className="admin-section__subtitle">{t('setup.backupTitle')}</h3>
@@ -127,25 +111,18 @@ export function SetupSection({ admin, state, onState, onSessionClosed }: Section
             })}
           </p>
           {confirm === 'restore' ? (
-            <div className="admin-confirm" role="alertdialog" aria-labelledby="restore-confirm">
-              <p id="restore-confirm">{t('setup.confirmRestore')}</p>
-              <div className="admin-actions">
-                <button
-                  type="button"
-                  className="admin-button admin-button--primary"
-                  disabled={call.busy}
-                  onClick={() => {
-                    setConfirm(null);
-                    void call.run(() => admin.setupRestore(), t('setup.restored'), onState);
-                  }}
-                >
-                  {t('setup.confirmRestoreYes')}
-                </button>
-                <button type="button" className="admin-button" onClick={() => setConfirm(null)}>
-                  {t('setup.cancel')}
-                </button>
-              </div>
-            </div>
+            <Confirm
+              id="restore-confirm"
+              question={t('setup.confirmRestore')}
+              yes={t('setup.confirmRestoreYes')}
+              no={t('setup.cancel')}
+              busy={call.busy}
+              onYes={() => {
+                setConfirm(null);
+                void call.run(() => admin.setupRestore(), t('setup.restored'), onState);
+              }}
+              onNo={() => setConfirm(null)}
+            />
           ) : (
             <button
               type="button"

@@ -7,6 +7,7 @@ import type {
   PickerEntryKind,
   PickerFolder,
 } from '../../../contract';
+import { Problem } from './AdminSections';
 import { useAdminCall } from './useAdminCall';
 
 export interface MediaPickerProps {
@@ -153,11 +154,7 @@ export function MediaPicker({
           {t('picker.cancel')}
         </button>
       </div>
-      {call.outcome?.kind === 'problem' ? (
-        <p className="admin-message admin-message--problem" role="alert">
-          {call.outcome.text}
-        </p>
-      ) : null}
+      <Problem text={call.outcome?.kind === 'problem' ? call.outcome.text : null} />
     </div>
   );
 }
