@@ -191,3 +191,46 @@ describe('a changed slide list', () => {
     expect(() => slideshow.setSlides([])).toThrow(/at least one slide/);
   });
 });
+
+describe('a slide that ends by itself (a video)', () => {
+  it('moves the loop on at once, and the next slide gets its full time', () => {
+    start();
+    const { run } = slideshow.getState();
+    vi.advanceTimersByTime(seconds(3));
+    slideshow.slideEnded(run);
+    expect(slideshow.getState().index).toBe(1);
+    vi.advanceTimersByTime(seconds(20) - 1);
+    expect(slideshow.getState().index).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(slideshow.getState().index).toBe(2);
+  });
+
+  it('is ignored when it comes from an earlier run of the slide', () => {
+    start();
+    const stale = slideshow.getState().run;
+    slideshow.next();
+    slideshow.play();
+    slideshow.slideEnded(stale);
+    expect(slideshow.getState().index).toBe(1);
+  });
+
+  it('does not move a loop that a patient or a clinician paused', () => {
+    start();
+    slideshow.pause();
+    slideshow.slideEnded(slideshow.getState().run);
+    expect(slideshow.getState()).toMatchObject({ index: 0, rotating: false });
+  });
+
+  it('still falls back to the slide time when the end never comes (the longest a video may run)', () => {
+    start({ slides: [{ durationMs: seconds(30), steps: 0 }, ...threeSlides] });
+    vi.advanceTimersByTime(seconds(30));
+    expect(slideshow.getState().index).toBe(1);
+  });
+
+  it('starts a lone video again: a new run of the same slide', () => {
+    start({ slides: [{ durationMs: seconds(600), steps: 0 }] });
+    const { run } = slideshow.getState();
+    slideshow.slideEnded(run);
+    expect(slideshow.getState()).toMatchObject({ index: 0, run: run + 1, rotating: true });
+  });
+});
