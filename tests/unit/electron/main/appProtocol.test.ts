@@ -115,7 +115,13 @@ describe('app:// protocol', () => {
       roots: { kiosk: join(sandbox, 'renderer'), media },
       contentSecurityPolicy: csp,
     });
-    expect((await withMedia(new Request('app://media/abc.png'))).status).toBe(200);
+    const picture = await withMedia(new Request('app://media/abc.png'));
+    expect(picture.status).toBe(200);
+    // Caption tracks load across origins: allowed for the kiosk page, and only there.
+    expect(picture.headers.get('Access-Control-Allow-Origin')).toBe('app://kiosk');
+    expect(picture.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    const page = await withMedia(new Request('app://kiosk/index.html'));
+    expect(page.headers.get('Access-Control-Allow-Origin')).toBeNull();
     expect((await withMedia(new Request('app://kiosk/abc.png'))).status).toBe(404);
     expect((await withMedia(new Request('app://media/../renderer/index.html'))).status).toBe(404);
   });
