@@ -182,9 +182,9 @@ export function resolvePlaylist(
       missing.push(entry.slideId);
       continue;
     }
-    slides.push(
-      entry.durationSeconds === null ? slide : { ...slide, durationSeconds: entry.durationSeconds },
-    );
+    // A video's time is its own (it moves on at its end): a playlist time is for other slides.
+    const time = slide.kind === 'video' ? null : entry.durationSeconds;
+    slides.push(time === null ? slide : { ...slide, durationSeconds: time });
   }
   return { slides, missing };
 }

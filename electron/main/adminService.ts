@@ -139,10 +139,36 @@ export function createAdminService(options: AdminServiceOptions): Record<string,
     }
   };
   let sessionUntil = -Infinity;
+  /** Bumped by every lock: a long call that began before a lock must not reopen the admin. */
+  let lockGeneration = 0;
 
   const sessionOpen = () => monotonicNow() < sessionUntil;
   const extendSession = () => {
     sessionUntil = monotonicNow() + ADMIN_SESSION_MS;
+  };
+  const lockSession = () => {
+    sessionUntil = -Infinity;
+    lockGeneration += 1;
+  };
+  /**
+   * Deleting media and moving whole setups take turns: a delete decided against the settings
+   * of before an import must not remove a file the imported setup uses.
+   */
+  let mediaQueue: Promise<unknown> = Promise.resolve();
+  function inTurn<T>(task: () => Promise<T>): Promise<T> {
+    const run = mediaQueue.then(task, task);
+    mediaQueue = run.catch(() => undefined);
+    return run;
+  }
+  /**
+   * For long calls (imports, exports): progress and completion count as staff at work, but
+   * only while nobody has locked the admin since the call began.
+   */
+  const keepWorking = () => {
+    const generation = lockGeneration;
+    return () => {
+      if (generation === lockGeneration) extendSession();
+    };
   };
 
   function status(): AdminStatus {
@@ -273,7 +299,7 @@ export function createAdminService(options: AdminServiceOptions): Record<string,
     },
 
     [IpcChannel.adminLock]: async () => {
-      sessionUntil = -Infinity;
+      lockSession();
       return null;
     },
 
@@ -326,12 +352,13 @@ export function createAdminService(options: AdminServiceOptions): Record<string,
     }),
 
     [IpcChannel.adminMediaImport]: guarded(TokenRequestSchema, async ({ token }) => {
+      const working = keepWorking();
       const result = await options.media.importFile(token, (progress) => {
-        // A long copy is staff at work: it keeps the session open.
-        extendSession();
+        // A long copy is staff at work: it keeps the session open (unless locked meanwhile).
+        working();
         options.notify(IpcChannel.adminImportProgress, progress);
       });
-      extendSession();
+      working();
       if (!result.ok) return mediaFailure(result);
       noteChange('media-imported', `${result.value.sourceName} as ${result.value.file}`);
       return result;
@@ -342,52 +369,62 @@ export function createAdminService(options: AdminServiceOptions): Record<string,
       value: await options.media.list(inUse()),
     })),
 
-    [IpcChannel.adminMediaDelete]: guarded(MediaFileRequestSchema, async ({ file }) => {
-      const users = inUse();
-      const result = await options.media.remove(file, users);
-      if (!result.ok) return mediaFailure(result);
-      noteChange('media-deleted', file);
-      return { ok: true, value: await options.media.list(users) };
-    }),
+    [IpcChannel.adminMediaDelete]: guarded(MediaFileRequestSchema, ({ file }) =>
+      inTurn(async () => {
+        const users = inUse();
+        const result = await options.media.remove(file, users);
+        if (!result.ok) return mediaFailure(result);
+        noteChange('media-deleted', file);
+        return { ok: true, value: await options.media.list(users) };
+      }),
+    ),
 
-    [IpcChannel.adminSetupExport]: guarded(TokenRequestSchema, async ({ token }) => {
-      const folder = options.media.resolveFolder(token);
-      if (!folder) {
-        return fail('media-refused', 'that folder is no longer there', { problem: 'not-found' });
-      }
-      const result = await options.bundles.exportTo(folder);
-      extendSession();
-      if (!result.ok) return bundleFailure(result);
-      noteChange('setup-exported', result.value.fileName);
-      return result;
-    }),
+    [IpcChannel.adminSetupExport]: guarded(TokenRequestSchema, ({ token }) =>
+      inTurn(async () => {
+        const folder = options.media.resolveFolder(token);
+        if (!folder) {
+          return fail('media-refused', 'that folder is no longer there', { problem: 'not-found' });
+        }
+        const working = keepWorking();
+        const result = await options.bundles.exportTo(folder);
+        working();
+        if (!result.ok) return bundleFailure(result);
+        noteChange('setup-exported', result.value.fileName);
+        return result;
+      }),
+    ),
 
-    [IpcChannel.adminSetupImport]: guarded(TokenRequestSchema, async ({ token }) => {
-      const file = options.media.resolveFile(token);
-      if (!file) {
-        return fail('media-refused', 'that file is no longer there', { problem: 'not-found' });
-      }
-      const result = await options.bundles.importFrom(file);
-      extendSession();
-      if (!result.ok) return bundleFailure(result);
-      return replaced(
-        'setup-imported',
-        `${path.basename(file)}: ${result.value.fields.join(', ')}`,
-      );
-    }),
+    [IpcChannel.adminSetupImport]: guarded(TokenRequestSchema, ({ token }) =>
+      inTurn(async () => {
+        const file = options.media.resolveFile(token);
+        if (!file) {
+          return fail('media-refused', 'that file is no longer there', { problem: 'not-found' });
+        }
+        const working = keepWorking();
+        const result = await options.bundles.importFrom(file);
+        working();
+        if (!result.ok) return bundleFailure(result);
+        return replaced(
+          'setup-imported',
+          `${path.basename(file)}: ${result.value.fields.join(', ')}`,
+        );
+      }),
+    ),
 
-    [IpcChannel.adminSetupRestore]: guarded(nothing, async () => {
-      const result = await options.bundles.restoreBackup();
-      if (!result.ok) return bundleFailure(result);
-      return replaced(
-        'setup-restored',
-        'the previous setup is back; the replaced one is the backup now',
-      );
-    }),
+    [IpcChannel.adminSetupRestore]: guarded(nothing, () =>
+      inTurn(async () => {
+        const result = await options.bundles.restoreBackup();
+        if (!result.ok) return bundleFailure(result);
+        return replaced(
+          'setup-restored',
+          'the previous setup is back; the replaced one is the backup now',
+        );
+      }),
+    ),
 
     [IpcChannel.adminQuitKiosk]: guarded(nothing, () => {
       noteChange('quit', '');
-      sessionUntil = -Infinity;
+      lockSession();
       // Answer first, then leave.
       setTimeout(() => options.quit(), 50);
       return { ok: true, value: null };

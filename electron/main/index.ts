@@ -23,7 +23,7 @@ import {
 import { homedir, userInfo } from 'node:os';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { createAdminService, createPinFileStore } from './adminService';
-import { checkMediaFile, createMediaLibrary, usbMountRoots } from './mediaLibrary';
+import { checkNamedMediaFile, createMediaLibrary, usbMountRoots } from './mediaLibrary';
 import { createSetupBundles } from './setupBundle';
 import {
   APP_ENTRY_URL,
@@ -162,10 +162,7 @@ async function start(): Promise<void> {
     store,
     appVersion: app.getVersion(),
     now: () => new Date(),
-    checkMedia: async (file) => {
-      const checked = await checkMediaFile(file);
-      return checked.ok ? null : checked.message;
-    },
+    checkMedia: checkNamedMediaFile,
   });
   let supervisor: KioskSupervisor | null = null;
   registerIpc(

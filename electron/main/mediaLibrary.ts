@@ -504,6 +504,21 @@ export async function checkMediaFile(
   return { ok: true, value: { kind, extension, bytes } };
 }
 
+/**
+ * The setup-bundle import's media check: the content check, plus the type it found must be the
+ * one the file's name says (a picture named `.mp4` would be served as a video). Null when fine,
+ * else what is wrong, in words.
+ */
+export async function checkNamedMediaFile(file: string, name: string): Promise<string | null> {
+  const checked = await checkMediaFile(file);
+  if (!checked.ok) return checked.message;
+  const named = path.extname(name).slice(1).toLowerCase();
+  if (named !== checked.value.extension) {
+    return `its name says .${named} but it holds a .${checked.value.extension} file`;
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Where drives appear
 

@@ -211,6 +211,16 @@ class BundleError extends Error {
   }
 }
 
+/** Anything at `target`, a dangling link included (existsSync follows links and says no). */
+function pathTaken(target: string): boolean {
+  try {
+    fs.lstatSync(target);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
+}
+
 function fail(problem: BundleProblem, message: string): never {
   throw new BundleError(problem, message);
 }
@@ -682,10 +692,22 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
       );
     }
 
-    // Never replace another file: add "-2", "-3", … when the name is taken.
+    // Never replace another file, nor write through a link someone left on the drive: add
+    // "-2", "-3", … when the name (or its `.part`) is taken; the `.part` is created exclusively.
     const baseName = bundleFileName(date);
     let fileName = baseName;
-    for (let n = 2; fs.existsSync(path.join(folder, fileName)); n++) {
+    let partFd: number | null = null;
+    for (let n = 2; partFd === null; n++) {
+      if (!pathTaken(path.join(folder, fileName))) {
+        try {
+          partFd = fs.openSync(path.join(folder, `${fileName}.part`), 'wx');
+          break;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n > 1000) {
+            fail('write-failed', `could not write ${fileName}: ${errorMessage(error)}`);
+          }
+        }
+      }
       fileName = baseName.replace(/\.zip$/, `-${n}.zip`);
     }
     const finalPath = path.join(folder, fileName);
@@ -738,7 +760,7 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
 
     try {
       // `flush`: the file is fsynced before it is closed (and the pipeline ends after that).
-      await pipeline(output, fs.createWriteStream(partPath, { flush: true }));
+      await pipeline(output, fs.createWriteStream(partPath, { fd: partFd, flush: true }));
       await fsp.rename(partPath, finalPath);
       fsyncDirectory(folder);
       const { size } = await fsp.stat(finalPath);

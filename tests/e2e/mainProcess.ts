@@ -15,7 +15,7 @@ import {
 import { createAdminService, createPinFileStore } from '../../electron/main/adminService';
 import { createAppProtocolHandler } from '../../electron/main/appProtocol';
 import {
-  checkMediaFile,
+  checkNamedMediaFile,
   createMediaLibrary,
   type MediaLibrary,
 } from '../../electron/main/mediaLibrary';
@@ -132,10 +132,7 @@ export async function installMainProcess(
     store,
     appVersion: config.appVersion,
     now: () => new Date(),
-    checkMedia: async (file) => {
-      const checked = await checkMediaFile(file);
-      return checked.ok ? null : checked.message;
-    },
+    checkMedia: checkNamedMediaFile,
   });
   const emit = (channel: string, payload: unknown) =>
     void page

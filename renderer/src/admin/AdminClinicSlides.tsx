@@ -205,7 +205,10 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
       () => admin.mediaImport({ token }),
       t('clinicSlides.imported'),
       (media) => {
-        if (wanted === 'captions') {
+        if (wanted === 'captions' && media.kind !== 'captions') {
+          // The content decides: a video or picture is never taken as captions.
+          setProblem(t('clinicSlides.notCaptions'));
+        } else if (wanted === 'captions') {
           setDraft((current) =>
             current?.kind === 'video' ? { ...current, captions: media.file } : current,
           );

@@ -236,28 +236,33 @@ export function PlaylistsSection(props: SectionProps) {
                   />
                   <span>{t('playlists.plays')}</span>
                 </label>
-                <label className="playlist__time">
-                  <span>{t('playlists.time')}</span>
-                  <select
-                    className="admin-input"
-                    value={entry.durationSeconds ?? ''}
-                    onChange={(event) =>
-                      changeEntry(index, {
-                        durationSeconds:
-                          event.target.value === '' ? null : Number(event.target.value),
-                      })
-                    }
-                  >
-                    <option value="">
-                      {t('playlists.ownTime', { seconds: slide?.durationSeconds ?? '—' })}
-                    </option>
-                    {withCurrent(TIME_CHOICES, entry.durationSeconds ?? 5).map((seconds) => (
-                      <option key={seconds} value={seconds}>
-                        {t('playlists.secondsShort', { count: seconds })}
+                {slide?.kind === 'video' ? (
+                  // A video plays to its end (or the limit set on its clinic slide).
+                  <span className="playlist__time">{t('playlists.videoTime')}</span>
+                ) : (
+                  <label className="playlist__time">
+                    <span>{t('playlists.time')}</span>
+                    <select
+                      className="admin-input"
+                      value={entry.durationSeconds ?? ''}
+                      onChange={(event) =>
+                        changeEntry(index, {
+                          durationSeconds:
+                            event.target.value === '' ? null : Number(event.target.value),
+                        })
+                      }
+                    >
+                      <option value="">
+                        {t('playlists.ownTime', { seconds: slide?.durationSeconds ?? '—' })}
                       </option>
-                    ))}
-                  </select>
-                </label>
+                      {withCurrent(TIME_CHOICES, entry.durationSeconds ?? 5).map((seconds) => (
+                        <option key={seconds} value={seconds}>
+                          {t('playlists.secondsShort', { count: seconds })}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                )}
                 <button
                   type="button"
                   className="admin-button admin-button--icon"

@@ -158,7 +158,7 @@ export function SetupSection({ admin, state, onState, onSessionClosed }: Section
               <button
                 type="button"
                 className="admin-button admin-button--danger"
-                disabled={library.busy}
+                disabled={library.busy || call.busy}
                 onClick={() =>
                   void library.run(
                     () => admin.mediaDelete({ file: entry.file }),

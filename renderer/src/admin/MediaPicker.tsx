@@ -7,6 +7,7 @@ import type {
   PickerEntryKind,
   PickerFolder,
 } from '../../../contract';
+import { announceBusy } from './busyPulse';
 import { Problem } from './AdminSections';
 import { useAdminCall } from './useAdminCall';
 
@@ -177,7 +178,7 @@ export function ImportProgressBar({ admin, token }: { admin: AdminBridge; token:
         if (update.token !== token) return;
         setProgress({ copied: update.copiedBytes, total: update.totalBytes });
         // A long copy is staff at work: the admin must not time out under it.
-        window.dispatchEvent(new Event('admin-busy'));
+        announceBusy();
       }),
     [admin, token],
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminError, AdminResult } from '../../../contract';
 import { describeAdminError, UNREACHABLE } from './adminErrors';
+import { announceBusy, whileBusy } from './busyPulse';
 
 export interface CallOutcome {
   kind: 'done' | 'problem';
@@ -26,7 +27,8 @@ export function useAdminCall(onSessionClosed: () => void) {
     setOutcome(null);
     let error: AdminError;
     try {
-      const result = await call();
+      // A call that runs long (export, import) keeps the admin from timing out under it.
+      const result = await whileBusy(call(), announceBusy);
       if (result.ok) {
         onDone?.(result.value);
         setOutcome({ kind: 'done', text: done });

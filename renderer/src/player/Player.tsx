@@ -96,7 +96,8 @@ export function Player({
     listedSlidesRef.current = slides;
     const index = slideshow.getState().index;
     const keep = slides.findIndex((slide) => slide.id === previous[index]?.id);
-    slideshow.setSlides(slides.map(timingOf), keep >= 0 ? keep : index);
+    // The slide on screen is gone (a failed video, a deleted slide): the next one gets its own time.
+    slideshow.setSlides(slides.map(timingOf), keep >= 0 ? keep : index, keep < 0);
   }, [slides, slideshow]);
   const currentId = slides[Math.min(state.index, slides.length - 1)]?.id;
   // The first slide is on screen from the start (index.html carries it prerendered): it

@@ -62,8 +62,12 @@ export interface Slideshow {
   noteInteraction(): void;
   /** Jump to a slide and build step sent by another view (the presenter's, or the audience's). */
   setPosition(index: number, step: number): void;
-  /** New slide list (a playlist changed); keeps the current position where it can. */
-  setSlides(slides: readonly SlideTiming[], keepIndex?: number): void;
+  /**
+   * New slide list (a playlist changed); keeps the current position where it can. `replaced`:
+   * the slide that was showing is gone (a failed video dropped, a slide deleted), so the one
+   * now at `keepIndex` starts afresh: its own full time, its build steps, a new run.
+   */
+  setSlides(slides: readonly SlideTiming[], keepIndex?: number, replaced?: boolean): void;
   /** Staff changed the idle timeout: used from the next touch on (a running wait keeps its own). */
   setIdleTimeout(ms: number): void;
   /**
@@ -270,17 +274,20 @@ export function createSlideshow(options: SlideshowOptions): Slideshow {
       clearSlideTimers();
       show((state.index + 1) % state.count, 'auto');
     },
-    setSlides(nextSlides, keepIndex) {
+    setSlides(nextSlides, keepIndex, replaced = false) {
       slides = checkSlides(nextSlides);
       const index = Math.min(Math.max(keepIndex ?? state.index, 0), slides.length - 1);
-      const sameSlide = index === state.index;
+      // A kept index names the same slide, perhaps moved; without one, only an unmoved index.
+      const sameSlide = !replaced && (keepIndex !== undefined || index === state.index);
+      const steps = stepsOf(index);
+      const freshStep = state.rotating || options.stepThroughBuilds ? 0 : steps;
       emit({
         ...state,
         index,
         previousIndex: Math.min(state.previousIndex, slides.length - 1),
         count: slides.length,
-        steps: stepsOf(index),
-        step: sameSlide ? Math.min(state.step, stepsOf(index)) : stepsOf(index),
+        steps,
+        step: sameSlide ? Math.min(state.step, steps) : freshStep,
         durationMs: durationOf(index),
         run: sameSlide ? state.run : state.run + 1,
       });

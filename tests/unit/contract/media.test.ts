@@ -5,6 +5,7 @@ import {
   MediaFileSchema,
   mediaFilesOf,
   mediaKindOf,
+  resolvePlaylist,
   SettingsSchema,
   VIDEO_FALLBACK_MAX_SECONDS,
   type CustomSlide,
@@ -71,6 +72,19 @@ describe('clinic picture and video slides', () => {
     });
     expect(customSlideToSlide({ ...video, maxSeconds: 45 }).durationSeconds).toBe(45);
     expect(customSlideToSlide(picture)).toMatchObject({ kind: 'image', durationSeconds: 15 });
+  });
+
+  it('keep a video’s own time in a playlist that sets a time for the slide', () => {
+    const playlist = {
+      id: 'waiting-room',
+      name: 'Waiting room',
+      entries: [
+        { slideId: video.id, enabled: true, durationSeconds: 8 },
+        { slideId: picture.id, enabled: true, durationSeconds: 8 },
+      ],
+    };
+    const { slides } = resolvePlaylist(playlist, [], [{ ...video, maxSeconds: 45 }, picture]);
+    expect(slides.map((slide) => slide.durationSeconds)).toEqual([45, 8]);
   });
 
   it('name the media they use, captions included, once each', () => {

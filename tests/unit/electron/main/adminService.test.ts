@@ -914,6 +914,16 @@ describe('media and setup transfer', () => {
     );
   });
 
+  it('a lock during a long import stays locked: neither progress nor the end reopens it', async () => {
+    const h = await unlocked();
+    fs.writeFileSync(path.join(h.importFolder, 'photo.png'), tinyPng());
+    const importing = call(h, IpcChannel.adminMediaImport, { token: await pick(h, 'photo.png') });
+    await handlerFor(h.handlers, IpcChannel.adminLock)(undefined);
+    valueOf(await importing);
+    errorOf(await call(h, IpcChannel.adminKeepAlive), 'not-unlocked');
+    errorOf(await call(h, IpcChannel.adminGetState), 'not-unlocked');
+  });
+
   it('refuses a file by its content with the problem named', async () => {
     const h = await unlocked();
     fs.writeFileSync(path.join(h.importFolder, 'poster.png'), '%PDF-1.4 not a picture');
@@ -957,6 +967,43 @@ describe('media and setup transfer', () => {
       'setup-imported',
       'settings',
     ]);
+  });
+
+  it('a delete tapped during a setup import waits for it, and keeps what the import uses', async () => {
+    const h = await unlocked();
+    fs.writeFileSync(path.join(h.importFolder, 'photo.png'), tinyPng());
+    const imported = valueOf(
+      await call<{ file: string }>(h, IpcChannel.adminMediaImport, {
+        token: await pick(h, 'photo.png'),
+      }),
+    );
+    const base = editable(h.store.settings);
+    const slide = {
+      id: 'custom-photo',
+      kind: 'image' as const,
+      title: { en: 'Photo' },
+      description: { en: 'A photo.' },
+      file: imported.file,
+      sourceName: 'photo.png',
+      durationSeconds: 10,
+    };
+    valueOf(
+      await call(h, IpcChannel.adminSaveSettings, { settings: { ...base, customSlides: [slide] } }),
+    );
+    const [source] = valueOf(await call<{ token: string }[]>(h, IpcChannel.adminMediaSources));
+    const written = valueOf(
+      await call<{ fileName: string }>(h, IpcChannel.adminSetupExport, { token: source!.token }),
+    );
+    // The slide is gone here, so the picture is unused... until the setup comes back.
+    valueOf(await call(h, IpcChannel.adminSaveSettings, { settings: base }));
+    const importing = call(h, IpcChannel.adminSetupImport, {
+      token: await pick(h, written.fileName),
+    });
+    const deleting = call(h, IpcChannel.adminMediaDelete, { file: imported.file });
+    valueOf(await importing);
+    expect(errorOf(await deleting, 'media-refused').problem).toBe('in-use');
+    expect(fs.existsSync(path.join(h.mediaDirectory, imported.file))).toBe(true);
+    expect(h.store.settings.customSlides).toHaveLength(1);
   });
 
   it('answers a stale token plainly', async () => {

@@ -25,6 +25,7 @@ import {
 } from '../../../../contract';
 import {
   checkMediaFile,
+  checkNamedMediaFile,
   createMediaLibrary,
   usbMountRoots,
   type MediaLibraryOptions,
@@ -542,6 +543,20 @@ describe('checkMediaFile', () => {
       ok: false,
       problem: 'not-found',
     });
+  });
+
+  it('for a bundle, also wants the type its name says', async () => {
+    const directory = folder();
+    const file = join(directory, 'entry.bin');
+    writeFileSync(file, webmBytes());
+    expect(await checkNamedMediaFile(file, `${'a'.repeat(64)}.webm`)).toBeNull();
+    expect(await checkNamedMediaFile(file, `${'a'.repeat(64)}.mp4`)).toBe(
+      'its name says .mp4 but it holds a .webm file',
+    );
+    writeFileSync(file, pngBytes());
+    expect(await checkNamedMediaFile(file, `${'a'.repeat(64)}.jpg`)).toContain('.png');
+    writeFileSync(file, 'not media');
+    expect(await checkNamedMediaFile(file, `${'a'.repeat(64)}.png`)).toEqual(expect.any(String));
   });
 });
 

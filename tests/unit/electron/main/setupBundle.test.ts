@@ -372,6 +372,25 @@ describe('exportTo', () => {
     expect(fs.readdirSync(folder).sort()).toEqual([second.fileName, BUNDLE_NAME].sort());
   });
 
+  it('never writes through a link left on the drive under its names', async () => {
+    const source = sourceKiosk();
+    const folder = makeTempDir('usb-');
+    const elsewhere = makeTempDir('elsewhere-');
+    const victim = path.join(elsewhere, 'important.txt');
+    fs.writeFileSync(victim, 'keep me');
+    // A link where the .part would go, and a dangling link where the next name would go.
+    fs.symlinkSync(victim, path.join(folder, `${BUNDLE_NAME}.part`));
+    fs.symlinkSync(
+      path.join(elsewhere, 'nothing'),
+      path.join(folder, BUNDLE_NAME.replace(/\.zip$/, '-2.zip')),
+    );
+    const written = expectOk(await source.bundles.exportTo(folder));
+    expect(written.fileName).toBe('clinic-kiosk-setup-2026-11-27-0905-3.zip');
+    expect(fs.readFileSync(victim, 'utf8')).toBe('keep me');
+    expect(fs.readdirSync(elsewhere)).toEqual(['important.txt']);
+    expect(fs.lstatSync(path.join(folder, written.fileName)).isFile()).toBe(true);
+  });
+
   it('fails with missing-media naming a file the setup uses but the kiosk lacks', async () => {
     const source = sourceKiosk();
     const [image] = source.media;

@@ -181,9 +181,39 @@ describe('presenting', () => {
 describe('a changed slide list', () => {
   it('keeps the slide on screen and the loop going', () => {
     start();
-    slideshow.goTo(2);
+    vi.advanceTimersByTime(seconds(10 + 20 + 2));
+    expect(slideshow.getState()).toMatchObject({ index: 2, rotating: true });
+    const { run } = slideshow.getState();
     slideshow.setSlides([threeSlides[0]!, threeSlides[2]!], 1);
-    expect(slideshow.getState()).toMatchObject({ index: 1, count: 2 });
+    expect(slideshow.getState()).toMatchObject({ index: 1, count: 2, run });
+    // Its countdown goes on: 5 s in all, 2 of them already shown.
+    vi.advanceTimersByTime(seconds(3) - 1);
+    expect(slideshow.getState().index).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(slideshow.getState().index).toBe(0);
+  });
+
+  it('gives the slide that takes a dropped one’s place its own full time and steps', () => {
+    // A ten-minute video at index 0 fails after 3 s and is dropped: the 20 s slide with two
+    // build steps moves into place and must not inherit the video's remaining 9 min 57 s.
+    start({
+      slides: [{ durationMs: seconds(600), steps: 0 }, threeSlides[1]!, threeSlides[2]!],
+    });
+    const { run } = slideshow.getState();
+    vi.advanceTimersByTime(seconds(3));
+    slideshow.setSlides([threeSlides[1]!, threeSlides[2]!], 0, true);
+    expect(slideshow.getState()).toMatchObject({
+      index: 0,
+      count: 2,
+      steps: 2,
+      step: 0,
+      durationMs: seconds(20),
+    });
+    expect(slideshow.getState().run).not.toBe(run);
+    vi.advanceTimersByTime(seconds(20) - 1);
+    expect(slideshow.getState().index).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(slideshow.getState().index).toBe(1);
   });
 
   it('refuses an empty list', () => {
