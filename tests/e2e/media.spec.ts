@@ -208,6 +208,13 @@ test.describe('pictures and videos', () => {
     await expect(pickerEntry(page, 'welcome.vtt')).toBeDisabled();
     await pickerEntry(page, 'welcome.webm').click();
     await expect(page.getByText('Video file: welcome.webm')).toBeVisible();
+    // A picture named .vtt: its content says it is no captions file, and it is not taken.
+    fs.writeFileSync(path.join(main.importFolder, 'renamed.vtt'), fixture('garden.png'));
+    await page.getByRole('button', { name: 'Add captions (.vtt file)' }).click();
+    await pickerEntry(page, 'Import folder').click();
+    await pickerEntry(page, 'renamed.vtt').click();
+    await expect(page.getByRole('alert')).toHaveText(/That file is not captions/);
+    await expect(page.getByText(/Captions are added and shown by default/)).toHaveCount(0);
     await page.getByRole('button', { name: 'Add captions (.vtt file)' }).click();
     await pickerEntry(page, 'Import folder').click();
     await pickerEntry(page, 'welcome.vtt').click();
@@ -223,6 +230,11 @@ test.describe('pictures and videos', () => {
       captions: `${sha256(fixture('welcome-clip.vtt'))}.vtt`,
       maxSeconds: null,
     });
+    // In a playlist a video keeps its own time: it plays until it ends.
+    await section(page, 'Playlists').click();
+    const entry = page.locator(`.playlist__entry[data-slide-id="${slide.id}"]`);
+    await expect(entry).toContainText('Until the video ends');
+    await expect(entry.locator('select')).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Back to slides' }).click();
     await page.getByRole('button', { name: 'Slide 13: welcome' }).click();

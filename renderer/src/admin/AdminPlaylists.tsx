@@ -238,7 +238,10 @@ export function PlaylistsSection(props: SectionProps) {
                 </label>
                 {slide?.kind === 'video' ? (
                   // A video plays to its end (or the limit set on its clinic slide).
-                  <span className="playlist__time">{t('playlists.videoTime')}</span>
+                  <span className="playlist__time">
+                    <span>{t('playlists.time')}</span>
+                    <span>{t('playlists.videoTime')}</span>
+                  </span>
                 ) : (
                   <label className="playlist__time">
                     <span>{t('playlists.time')}</span>
