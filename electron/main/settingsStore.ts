@@ -13,7 +13,9 @@
  * says what happened.
  *
  * Must not import `electron` or `electron-store` (plain-Node tests); main passes
- * `app.getPath('userData')` as `directory`.
+ * `app.getPath('userData')` as `directory`. Not `electron-store` itself in main either: its
+ * constructor registers an `ipcMain` handler ('electron-store-get-data') that answers any
+ * frame without a sender check (docs/SECURITY.md, "No IPC we did not write").
  */
 import fs from 'node:fs';
 import path from 'node:path';
