@@ -5,6 +5,7 @@
  *
  *   node scripts/bench/soak.js [--changes 10000] [--sample-every 1000] [--playback-rate 100]
  *                              [--only ours,reveal,swiper] [--out bench-results]
+ *                              [--clinic-media]
  *
  * Slide changes are driven inside the page with each player's own "next" (our .controls__next
  * button, Reveal.next(), swiper.slideNext()), the next one as soon as the previous one has
@@ -12,7 +13,14 @@
  * Animation.setPlaybackRate, the same for all three) so that every transition still runs
  * and ends (animationend/transitionend listeners fire) in about one frame. Every
  * `--sample-every` changes: two forced full GCs, then JSHeapUsedSize, Nodes and
- * JSEventListeners from CDP Performance.getMetrics.
+ * JSEventListeners from CDP Performance.getMetrics, and (on Linux) the resident memory of the
+ * browser's renderer processes.
+ *
+ * --clinic-media soaks our player only, as a kiosk with the clinic's own media: the real main
+ * modules (tests/e2e/mainProcess.ts, loaded through Vite) serve the bridge and app://media,
+ * a picture and a captioned video are imported through main's media library and put at the
+ * head of the playlist, and every change that lands on the video waits until it has played
+ * a quarter of a second. Video stalls and `media-failed` reports are counted.
  */
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,6 +40,7 @@ const { values: args } = parseArgs({
     'playback-rate': { type: 'string', default: '100' },
     only: { type: 'string', default: TARGET_NAMES.join(',') },
     out: { type: 'string', default: 'bench-results' },
+    'clinic-media': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -55,6 +64,12 @@ const NAMES = /** @type {('ours'|'reveal'|'swiper')[]} */ (
     .filter((n) => /** @type {readonly string[]} */ (TARGET_NAMES).includes(n))
 );
 if (NAMES.length === 0) throw new Error('--only names none of ours, reveal, swiper');
+const CLINIC_MEDIA = args['clinic-media'] ?? false;
+if (CLINIC_MEDIA && NAMES.join(',') !== 'ours') {
+  if (NAMES.includes('ours')) NAMES.splice(0, NAMES.length, 'ours');
+  else
+    throw new Error('--clinic-media soaks our player only: leave out --only or pass --only ours');
+}
 const deck = JSON.parse(readFileSync(join(root, 'assets/deck/how-ketamine-works.json'), 'utf8'));
 const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -65,11 +80,36 @@ function positive(value, name) {
   return n;
 }
 
-/** @param {import('playwright-core').CDPSession} cdp @param {number} changes @param {number} since */
-async function sample(cdp, changes, since) {
+/**
+ * Resident memory of the browser's renderer processes, in MB (Linux /proc; null elsewhere).
+ * @param {import('playwright-core').CDPSession} browserCdp
+ */
+async function rendererRssMB(browserCdp) {
+  try {
+    const { processInfo } = /** @type {{ processInfo: { type: string, id: number }[] }} */ (
+      await browserCdp.send('SystemInfo.getProcessInfo')
+    );
+    let kB = 0;
+    for (const p of processInfo.filter((info) => info.type === 'renderer')) {
+      const status = readFileSync(`/proc/${p.id}/status`, 'utf8');
+      kB += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+    }
+    return kB > 0 ? kB / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {import('playwright-core').CDPSession} browserCdp
+ * @param {number} changes @param {number} since
+ */
+async function sample(cdp, browserCdp, changes, since) {
   await forceGc(cdp);
   const m = await metrics(cdp);
   return {
+    rendererRssMB: await rendererRssMB(browserCdp),
     changes,
     seconds: round((Date.now() - since) / 1000, 1),
     heapMB: m['JSHeapUsedSize'] / 2 ** 20,
@@ -81,15 +121,61 @@ async function sample(cdp, changes, since) {
 }
 
 /**
+ * The kiosk's main process for --clinic-media: the real main modules from the browser tests'
+ * harness (TypeScript, loaded through Vite's SSR loader as scripts/prerender.js does), with a
+ * picture and a captioned video imported and put at the head of the playlist.
+ * @param {import('playwright-core').Page} page
+ * @param {string} origin
+ */
+async function installClinicMedia(page, origin) {
+  const { createServer } = await import('vite');
+  const vite = await createServer({
+    configFile: false,
+    root,
+    logLevel: 'error',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, watch: null },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  // Kept open until the soak ends: the harness's modules stay loaded through it.
+  const close = () => vite.close();
+  try {
+    const harness = await vite.ssrLoadModule('/tests/e2e/mainProcess.ts');
+    const media = (/** @type {string} */ name) => readFileSync(join(root, 'tests/e2e/media', name));
+    const main = await harness['installMainProcess'](page, origin);
+    await harness['addClinicSlide'](main, media('garden.png'), {
+      id: 'custom-soak-picture',
+      kind: 'image',
+      title: 'Our garden',
+    });
+    await harness['addClinicSlide'](main, media('welcome-clip.webm'), {
+      id: 'custom-soak-video',
+      kind: 'video',
+      title: 'Welcome',
+      captions: media('welcome-clip.vtt'),
+    });
+    return { main, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/**
  * @param {'ours'|'reveal'|'swiper'} name
  * @param {string} url
  */
 async function soakOne(name, url) {
   const target = TARGETS[name];
   const browser = await launch();
+  const browserCdp = await browser.newBrowserCDPSession();
   const started = Date.now();
+  /** @type {{ main: any, close: () => Promise<void> } | null} */
+  let clinic = null;
   try {
     const { context, page, cdp } = await newPage(browser);
+    if (CLINIC_MEDIA) clinic = await installClinicMedia(page, new URL(url).origin);
+    const main = clinic?.main;
     const problems = /** @type {string[]} */ ([]);
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
@@ -108,24 +194,32 @@ async function soakOne(name, url) {
     await page.evaluate(() => /** @type {any} */ (window).__probe.removeMarkers());
     await cdp.send('Animation.setPlaybackRate', { playbackRate: RATE });
     await sleep(500);
-    const samples = [await sample(cdp, 0, started)];
+    const samples = [await sample(cdp, browserCdp, 0, started)];
     let frames = 0;
     let retries = 0;
+    let videoPlays = 0;
+    let videoStalls = 0;
     for (let done = 0; done < CHANGES;) {
       const chunk = Math.min(EVERY, CHANGES - done);
       const result = await page.evaluate(
-        ([count, driver]) => /** @type {any} */ (window).__probe.soak(count, driver),
-        /** @type {[number, string]} */ ([chunk, name]),
+        ([count, driver, videos]) =>
+          /** @type {any} */ (window).__probe.soak(count, driver, { videos }),
+        /** @type {[number, string, boolean]} */ ([chunk, name, CLINIC_MEDIA]),
       );
       done += result.changes;
       frames += result.frames;
       retries += result.retries;
+      videoPlays += result.videoPlays;
+      videoStalls += result.videoStalls;
       await sleep(200);
-      const s = await sample(cdp, done, started);
+      const s = await sample(cdp, browserCdp, done, started);
       samples.push(s);
       console.log(
         `  ${name.padEnd(6)} ${String(done).padStart(6)} changes  heap ${round(s.heapMB, 3)} MB  ` +
-          `nodes ${s.nodes}  listeners ${s.listeners}  (${s.seconds} s)`,
+          `nodes ${s.nodes}  listeners ${s.listeners}` +
+          (s.rendererRssMB === null ? '' : `  renderer RSS ${round(s.rendererRssMB, 1)} MB`) +
+          (CLINIC_MEDIA ? `  video plays ${videoPlays}, stalls ${videoStalls}` : '') +
+          `  (${s.seconds} s)`,
       );
     }
     await context.close();
@@ -138,6 +232,15 @@ async function soakOne(name, url) {
       changes: last.changes,
       framesPerChange: round(frames / Math.max(1, last.changes), 2),
       retries,
+      clinicMedia: main
+        ? {
+            videoPlays,
+            videoStalls,
+            mediaFailedReports: main.recoveries
+              .recent(10_000)
+              .filter((/** @type {any} */ e) => e.event === 'media-failed').length,
+          }
+        : null,
       growth: {
         heapMB: last.heapMB - first.heapMB,
         nodes: last.nodes - first.nodes,
@@ -153,6 +256,7 @@ async function soakOne(name, url) {
     };
   } finally {
     await browser.close();
+    await clinic?.close();
   }
 }
 
@@ -177,6 +281,10 @@ async function main() {
       console.log(
         `${name}: ${r.changes} changes in ${r.seconds} s (${r.framesPerChange} frames/change, ` +
           `${r.retries} retries)` +
+          (r.clinicMedia
+            ? `; the clinic video started ${r.clinicMedia.videoPlays} times, stalled ` +
+              `${r.clinicMedia.videoStalls} times, ${r.clinicMedia.mediaFailedReports} media-failed reports`
+            : '') +
           (r.problems.length ? `; page problems: ${r.problems.join('; ')}` : ''),
       );
     }
@@ -192,6 +300,7 @@ async function main() {
       'growth',
       'nodes first → last',
       'listeners first → last',
+      'renderer RSS first → last',
       'time',
     ],
   ];
@@ -206,6 +315,9 @@ async function main() {
       `${r.growth.heapMB >= 0 ? '+' : ''}${round(r.growth.heapMB, 3)} MB`,
       `${first.nodes} → ${last.nodes} (${r.growth.nodes >= 0 ? '+' : ''}${r.growth.nodes})`,
       `${first.listeners} → ${last.listeners} (${r.growth.listeners >= 0 ? '+' : ''}${r.growth.listeners})`,
+      first.rendererRssMB === null || last.rendererRssMB === null
+        ? 'n/a'
+        : `${round(first.rendererRssMB, 1)} → ${round(last.rendererRssMB, 1)} MB`,
       `${r.seconds} s`,
     ]);
   }
@@ -249,6 +361,14 @@ async function main() {
         met: r.changes >= 10_000 && r.growth.listeners <= 0,
       },
     );
+    if (r.clinicMedia) {
+      const { videoPlays, videoStalls, mediaFailedReports } = r.clinicMedia;
+      checks.push({
+        target: 'the clinic video starts every time it comes round',
+        value: `${videoPlays} starts, ${videoStalls} stalls, ${mediaFailedReports} media-failed reports`,
+        met: videoPlays > 0 && videoStalls === 0 && mediaFailedReports === 0,
+      });
+    }
     console.log('');
     for (const c of checks) console.log(`${c.met ? 'MET   ' : 'MISSED'} ${c.target}: ${c.value}`);
   }
@@ -263,7 +383,13 @@ async function main() {
         kind: 'soak',
         date: new Date().toISOString(),
         seconds,
-        options: { changes: CHANGES, sampleEvery: EVERY, playbackRate: RATE, only: NAMES },
+        options: {
+          changes: CHANGES,
+          sampleEvery: EVERY,
+          playbackRate: RATE,
+          only: NAMES,
+          clinicMedia: CLINIC_MEDIA,
+        },
         machine,
         results,
         targets: checks,

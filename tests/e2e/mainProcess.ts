@@ -9,6 +9,7 @@ import {
   BRIDGE_LISTEN,
   BRIDGE_SEND,
   IpcChannel,
+  type CustomSlide,
   type KioskConfig,
   type Settings,
 } from '../../contract';
@@ -250,4 +251,47 @@ export async function installMainProcess(
     },
   );
   return harness;
+}
+
+/**
+ * Imports a picture or video (and its captions) through main's media library, the way the
+ * picker does, and puts it as a clinic slide at the head of every playlist.
+ */
+export async function addClinicSlide(
+  main: MainProcess,
+  bytes: Buffer,
+  slide: { id: string; kind: 'image' | 'video'; title: string; captions?: Buffer },
+): Promise<void> {
+  const importOne = async (name: string, content: Buffer) => {
+    fs.writeFileSync(path.join(main.importFolder, name), content);
+    const [root] = (await main.media.listSources()).filter((s) => s.kind === 'import-folder');
+    const folder = await main.media.browse(root!.token);
+    if (!folder.ok) throw new Error(folder.message);
+    const entry = folder.value.entries.find((candidate) => candidate.name === name)!;
+    const imported = await main.media.importFile(entry.token);
+    if (!imported.ok) throw new Error(imported.message);
+    return imported.value.file;
+  };
+  const file = await importOne(`${slide.id}.${slide.kind === 'image' ? 'png' : 'webm'}`, bytes);
+  const captions = slide.captions ? await importOne(`${slide.id}.vtt`, slide.captions) : null;
+  const common = {
+    id: slide.id,
+    title: { en: slide.title, es: `${slide.title} (es)` },
+    description: { en: `What ${slide.title} shows.` },
+    file,
+    sourceName: 'from the drive',
+  };
+  const custom: CustomSlide =
+    slide.kind === 'image'
+      ? { ...common, kind: 'image', durationSeconds: 20 }
+      : { ...common, kind: 'video', captions, maxSeconds: null };
+  const settings = main.store.settings;
+  main.store.save({
+    ...settings,
+    customSlides: [...settings.customSlides, custom],
+    playlists: settings.playlists.map((playlist) => ({
+      ...playlist,
+      entries: [{ slideId: slide.id, enabled: true, durationSeconds: null }, ...playlist.entries],
+    })),
+  });
 }

@@ -209,7 +209,33 @@ function probe(config) {
      * `driver` is the page's own "next": our .controls__next button (a DOM click, through
      * React's listener), Reveal.next(), swiper.slideNext().
      */
-    async soak(/** @type {number} */ count, /** @type {'ours'|'reveal'|'swiper'} */ driver) {
+    /**
+     * `count` slide changes, each started as soon as the previous one has finished. With
+     * `videos`, a change that lands on a slide with a video waits until that video has played
+     * a quarter of a second (or 5 s have passed: a stall), as a patient would see it start.
+     */
+    async soak(
+      /** @type {number} */ count,
+      /** @type {'ours'|'reveal'|'swiper'} */ driver,
+      /** @type {{ videos?: boolean }} */ options = {},
+    ) {
+      let videoPlays = 0;
+      let videoStalls = 0;
+      const awaitVideo = async () => {
+        const video = /** @type {HTMLVideoElement | null} */ (
+          document.querySelector(`${config.current} video`)
+        );
+        if (!video) return;
+        const start = performance.now();
+        while (!(video.currentTime >= 0.25 && !video.paused)) {
+          if (performance.now() - start > 5000) {
+            videoStalls += 1;
+            return;
+          }
+          await nextFrame();
+        }
+        videoPlays += 1;
+      };
       const next =
         driver === 'ours'
           ? () => /** @type {HTMLElement} */ (document.querySelector('.controls__next')).click()
@@ -219,7 +245,7 @@ function probe(config) {
       let changes = 0;
       let frames = 0;
       let retries = 0;
-      if (count <= 0) return { changes, frames, retries };
+      if (count <= 0) return { changes, frames, retries, videoPlays, videoStalls };
       let lastId = currentId();
       let triggeredAt = performance.now();
       next();
@@ -231,6 +257,7 @@ function probe(config) {
           running.clear();
           changes += 1;
           lastId = id;
+          if (options.videos) await awaitVideo();
           if (changes < count) {
             triggeredAt = performance.now();
             next();
@@ -241,7 +268,7 @@ function probe(config) {
           next();
         }
       }
-      return { changes, frames, retries };
+      return { changes, frames, retries, videoPlays, videoStalls };
     },
     removeMarkers() {
       for (const marker of document.querySelectorAll('[data-bench-marker]')) marker.remove();
