@@ -73,6 +73,23 @@ for (const viewport of VIEWPORTS) {
           .toBe(true);
         expect(await findLayoutProblems(page), `${id} ${language}`).toEqual([]);
         expect(await axeViolations(page), `${id} ${language}`).toEqual([]);
+        // The media box is no taller than the picture drawn in it: captions, drawn at the
+        // bottom of a video's box, sit on the video and not in empty space below it.
+        const shape = await current.locator('img, video').evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          const [width, height] =
+            element instanceof HTMLImageElement
+              ? [element.naturalWidth, element.naturalHeight]
+              : [
+                  (element as HTMLVideoElement).videoWidth,
+                  (element as HTMLVideoElement).videoHeight,
+                ];
+          return {
+            boxHeight: box.height,
+            drawnHeight: Math.min(box.height, (box.width * height) / width),
+          };
+        });
+        expect(shape.boxHeight, `${id} ${language}`).toBeLessThanOrEqual(shape.drawnHeight + 1);
         if (process.env['SCREENSHOTS'] && language === 'en') {
           await page.screenshot({
             path: screenshotPath(
