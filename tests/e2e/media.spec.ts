@@ -51,12 +51,18 @@ for (const viewport of VIEWPORTS) {
       title: 'A welcome from the team',
       captions: fixture('welcome-clip.vtt'),
     });
+    // A tall, small picture (360x720), as a phone takes them.
+    await addClinicSlide(main, fixture('tall-poster.png'), {
+      id: 'custom-tall',
+      kind: 'image',
+      title: 'This week at the clinic',
+    });
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto('/');
     for (const language of ['en', 'es'] as const) {
       if (language === 'es') await page.getByRole('button', { name: 'Español' }).click();
-      for (const [index, id] of ['custom-welcome', 'custom-garden'].entries()) {
+      for (const [index, id] of ['custom-tall', 'custom-welcome', 'custom-garden'].entries()) {
         await page.locator('.controls__dot').nth(index).click();
         const current = page.locator('.carousel__slide.is-current');
         await expect(current).toHaveAttribute('data-slide-id', id);
@@ -73,23 +79,31 @@ for (const viewport of VIEWPORTS) {
           .toBe(true);
         expect(await findLayoutProblems(page), `${id} ${language}`).toEqual([]);
         expect(await axeViolations(page), `${id} ${language}`).toEqual([]);
-        // The media box is no taller than the picture drawn in it: captions, drawn at the
-        // bottom of a video's box, sit on the video and not in empty space below it.
-        const shape = await current.locator('img, video').evaluate((element) => {
-          const box = element.getBoundingClientRect();
-          const [width, height] =
-            element instanceof HTMLImageElement
-              ? [element.naturalWidth, element.naturalHeight]
-              : [
-                  (element as HTMLVideoElement).videoWidth,
-                  (element as HTMLVideoElement).videoHeight,
-                ];
-          return {
-            boxHeight: box.height,
-            drawnHeight: Math.min(box.height, (box.width * height) / width),
-          };
-        });
-        expect(shape.boxHeight, `${id} ${language}`).toBeLessThanOrEqual(shape.drawnHeight + 1);
+        // The media box is the picture drawn in it (no empty band: captions, drawn at the
+        // bottom of a video's box, sit on the video) and as large as the space allows.
+        const shape = () =>
+          current.locator('img, video').evaluate((element) => {
+            const box = element.getBoundingClientRect();
+            const space = element.parentElement!.getBoundingClientRect();
+            const [width, height] =
+              element instanceof HTMLImageElement
+                ? [element.naturalWidth, element.naturalHeight]
+                : [
+                    (element as HTMLVideoElement).videoWidth,
+                    (element as HTMLVideoElement).videoHeight,
+                  ];
+            const ratio = width / height;
+            // Whole pixels of box with no picture in them, across and down.
+            return {
+              emptyWidth: Math.floor(box.width - Math.min(box.width, box.height * ratio)),
+              emptyHeight: Math.floor(box.height - Math.min(box.height, box.width / ratio)),
+              fillsSpace: box.width >= space.width - 1 || box.height >= space.height - 1,
+            };
+          });
+        // Polled: the box takes the file's shape once the file has told its size.
+        await expect
+          .poll(shape, { message: `${id} ${language}` })
+          .toEqual({ emptyWidth: 0, emptyHeight: 0, fillsSpace: true });
         if (process.env['SCREENSHOTS'] && language === 'en') {
           await page.screenshot({
             path: screenshotPath(

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useRef } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Slide } from '../../../contract';
 
@@ -33,18 +33,29 @@ export function SlideMedia({
   playback: MediaPlayback | undefined;
 }) {
   const base = useContext(MediaBaseContext);
+  // The picture's own width/height, once known: the stylesheet sizes the media box to it,
+  // so the box is the picture (rounded corners and video captions sit on the picture).
+  // Set through the CSSOM (React's style prop), which the page's CSP allows.
+  const [ratio, setRatio] = useState<number | null>(null);
+  const shape = ratio ? ({ '--media-ratio': ratio } as CSSProperties) : undefined;
+  const measured = (width: number, height: number) => {
+    if (width > 0 && height > 0) setRatio(Math.round((width / height) * 10_000) / 10_000);
+  };
   const media = slide.media;
   if (!media) return null;
   const src = `${base}${media.file}`;
   if (slide.kind === 'image') {
     return (
-      <figure className="slide-view__media">
+      <figure className="slide-view__media" style={shape}>
         <img
           className="slide-view__picture"
           src={src}
           alt={description}
           decoding="async"
           draggable={false}
+          onLoad={(event) =>
+            measured(event.currentTarget.naturalWidth, event.currentTarget.naturalHeight)
+          }
           onError={() =>
             playback?.onFailed(new Error('the picture could not be loaded or decoded'))
           }
@@ -53,8 +64,9 @@ export function SlideMedia({
     );
   }
   return (
-    <figure className="slide-view__media">
+    <figure className="slide-view__media" style={shape}>
       <SlideVideo
+        onShape={measured}
         src={src}
         captions={media.captions ? `${base}${media.captions}` : null}
         description={description}
@@ -69,7 +81,9 @@ function SlideVideo({
   captions,
   description,
   playback,
+  onShape,
 }: {
+  onShape(width: number, height: number): void;
   src: string;
   captions: string | null;
   description: string;
@@ -127,6 +141,7 @@ function SlideVideo({
       disableRemotePlayback
       aria-label={description}
       onLoadedMetadata={(event) => {
+        onShape(event.currentTarget.videoWidth, event.currentTarget.videoHeight);
         // Captions are on by default (kiosk video is muted), whatever the track's default.
         const track = event.currentTarget.textTracks[0];
         if (track) track.mode = 'showing';
