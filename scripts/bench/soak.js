@@ -22,7 +22,7 @@
  * head of the playlist, and every change that lands on the video waits until it has played
  * a quarter of a second. Video stalls and `media-failed` reports are counted.
  */
-import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -81,18 +81,21 @@ function positive(value, name) {
 }
 
 /**
- * Resident memory of the browser's renderer processes, in MB (Linux /proc; null elsewhere).
+ * Memory of the browser's renderer and GPU processes (the GPU process holds the composited
+ * and software-rastered frames), in MB: the proportional set size from
+ * /proc/<pid>/smaps_rollup, so pages shared between processes count once. Linux only; null
+ * elsewhere.
  * @param {import('playwright-core').CDPSession} browserCdp
  */
-async function rendererRssMB(browserCdp) {
+async function rendererMemoryMB(browserCdp) {
   try {
     const { processInfo } = /** @type {{ processInfo: { type: string, id: number }[] }} */ (
       await browserCdp.send('SystemInfo.getProcessInfo')
     );
     let kB = 0;
-    for (const p of processInfo.filter((info) => info.type === 'renderer')) {
-      const status = readFileSync(`/proc/${p.id}/status`, 'utf8');
-      kB += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+    for (const p of processInfo.filter((info) => ['renderer', 'GPU'].includes(info.type))) {
+      const rollup = readFileSync(`/proc/${p.id}/smaps_rollup`, 'utf8');
+      kB += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
     }
     return kB > 0 ? kB / 1024 : null;
   } catch {
@@ -109,7 +112,7 @@ async function sample(cdp, browserCdp, changes, since) {
   await forceGc(cdp);
   const m = await metrics(cdp);
   return {
-    rendererRssMB: await rendererRssMB(browserCdp),
+    rendererMB: await rendererMemoryMB(browserCdp),
     changes,
     seconds: round((Date.now() - since) / 1000, 1),
     heapMB: m['JSHeapUsedSize'] / 2 ** 20,
@@ -191,6 +194,15 @@ async function soakOne(name, url) {
     await page.waitForFunction(target.readyCheck, null, { timeout: 20_000 });
     await sleep(2000);
     await target.pause(page);
+    // Where the loop starts and where the clinic video sits in it: how often it must come round.
+    const loop = await page.evaluate((selector) => {
+      const slides = [...document.querySelectorAll(selector)];
+      return {
+        length: slides.length,
+        start: slides.findIndex((slide) => slide.matches('.is-current')),
+        video: slides.findIndex((slide) => slide.querySelector('video') !== null),
+      };
+    }, target.slides);
     await page.evaluate(() => /** @type {any} */ (window).__probe.removeMarkers());
     await cdp.send('Animation.setPlaybackRate', { playbackRate: RATE });
     await sleep(500);
@@ -217,7 +229,7 @@ async function soakOne(name, url) {
       console.log(
         `  ${name.padEnd(6)} ${String(done).padStart(6)} changes  heap ${round(s.heapMB, 3)} MB  ` +
           `nodes ${s.nodes}  listeners ${s.listeners}` +
-          (s.rendererRssMB === null ? '' : `  renderer RSS ${round(s.rendererRssMB, 1)} MB`) +
+          (s.rendererMB === null ? '' : `  renderer+GPU PSS ${round(s.rendererMB, 1)} MB`) +
           (CLINIC_MEDIA ? `  video plays ${videoPlays}, stalls ${videoStalls}` : '') +
           `  (${s.seconds} s)`,
       );
@@ -236,6 +248,9 @@ async function soakOne(name, url) {
         ? {
             videoPlays,
             videoStalls,
+            expectedStarts: Array.from({ length: last.changes }, (_, k) => k + 1).filter(
+              (k) => (loop.start + k) % loop.length === loop.video,
+            ).length,
             mediaFailedReports: main.recoveries
               .recent(10_000)
               .filter((/** @type {any} */ e) => e.event === 'media-failed').length,
@@ -255,8 +270,12 @@ async function soakOne(name, url) {
       problems: [...new Set(problems)],
     };
   } finally {
-    await browser.close();
-    await clinic?.close();
+    try {
+      await browser.close();
+    } finally {
+      await clinic?.close();
+      if (clinic) rmSync(clinic.main.directory, { recursive: true, force: true });
+    }
   }
 }
 
@@ -300,7 +319,7 @@ async function main() {
       'growth',
       'nodes first → last',
       'listeners first → last',
-      'renderer RSS first → last',
+      'renderer+GPU PSS first → last',
       'time',
     ],
   ];
@@ -315,9 +334,9 @@ async function main() {
       `${r.growth.heapMB >= 0 ? '+' : ''}${round(r.growth.heapMB, 3)} MB`,
       `${first.nodes} → ${last.nodes} (${r.growth.nodes >= 0 ? '+' : ''}${r.growth.nodes})`,
       `${first.listeners} → ${last.listeners} (${r.growth.listeners >= 0 ? '+' : ''}${r.growth.listeners})`,
-      first.rendererRssMB === null || last.rendererRssMB === null
+      first.rendererMB === null || last.rendererMB === null
         ? 'n/a'
-        : `${round(first.rendererRssMB, 1)} → ${round(last.rendererRssMB, 1)} MB`,
+        : `${round(first.rendererMB, 1)} → ${round(last.rendererMB, 1)} MB`,
       `${r.seconds} s`,
     ]);
   }
@@ -362,11 +381,15 @@ async function main() {
       },
     );
     if (r.clinicMedia) {
-      const { videoPlays, videoStalls, mediaFailedReports } = r.clinicMedia;
+      const { videoPlays, videoStalls, mediaFailedReports, expectedStarts } = r.clinicMedia;
       checks.push({
         target: 'the clinic video starts every time it comes round',
-        value: `${videoPlays} starts, ${videoStalls} stalls, ${mediaFailedReports} media-failed reports`,
-        met: videoPlays > 0 && videoStalls === 0 && mediaFailedReports === 0,
+        value: `${videoPlays} starts of ${expectedStarts} arrivals, ${videoStalls} stalls, ${mediaFailedReports} media-failed reports`,
+        met:
+          expectedStarts > 0 &&
+          videoPlays === expectedStarts &&
+          videoStalls === 0 &&
+          mediaFailedReports === 0,
       });
     }
     console.log('');

@@ -207,12 +207,9 @@ function probe(config) {
      * Soak: `count` slide changes driven from inside the page, one as soon as the previous one
      * has finished (the slide changed and nothing animates), checked once per frame.
      * `driver` is the page's own "next": our .controls__next button (a DOM click, through
-     * React's listener), Reveal.next(), swiper.slideNext().
-     */
-    /**
-     * `count` slide changes, each started as soon as the previous one has finished. With
-     * `videos`, a change that lands on a slide with a video waits until that video has played
-     * a quarter of a second (or 5 s have passed: a stall), as a patient would see it start.
+     * React's listener), Reveal.next(), swiper.slideNext(). With `videos`, a change that
+     * lands on a slide with a video waits until that video has played a quarter of a second
+     * (or 5 s have passed: a stall), as a patient would see it start.
      */
     async soak(
       /** @type {number} */ count,
