@@ -13,8 +13,8 @@
  * Animation.setPlaybackRate, the same for all three) so that every transition still runs
  * and ends (animationend/transitionend listeners fire) in about one frame. Every
  * `--sample-every` changes: two forced full GCs, then JSHeapUsedSize, Nodes and
- * JSEventListeners from CDP Performance.getMetrics, and (on Linux) the resident memory of the
- * browser's renderer processes.
+ * JSEventListeners from CDP Performance.getMetrics, and (on Linux) the proportional memory
+ * (PSS) of the browser's renderer and GPU processes.
  *
  * --clinic-media soaks our player only, as a kiosk with the clinic's own media: the real main
  * modules (tests/e2e/mainProcess.ts, loaded through Vite) serve the bridge and app://media,
