@@ -197,3 +197,68 @@ window.swiper = new Swiper('.swiper', {
 </html>
 `;
 }
+
+/**
+ * The browser's floor, not a competitor: the deck's titles and subtitles as bare static HTML
+ * (no web font, no stylesheet file, a few inline rules) and a dozen lines of script that do
+ * the least a swipeable slideshow can do: a fade on "next", and on a finger's release a cut
+ * to the next slide made in the release handler itself (a transition would only show from
+ * its second frame), with the page taking every gesture (`touch-action: none`, as ours). Its time to first slide is what
+ * navigation and one paint cost here; its touch latency is the first frame this browser
+ * can show after a release that a page handles itself. Neither can be beaten by a player.
+ * @param {ReturnType<typeof loadDeck>} data
+ */
+export function floorPage({ deck }) {
+  const t = (/** @type {Text | undefined} */ text) => (text ? esc(text.en) : '');
+  const slides = deck.slides
+    .map(
+      (/** @type {any} */ s, /** @type {number} */ i) =>
+        `<section class="s${i === 0 ? ' on' : ''}" data-slide-id="${s.id}"><h2>${t(s.title)}</h2>` +
+        (s.subtitle ? `<p>${t(s.subtitle)}</p>` : '') +
+        `</section>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${esc(deck.title.en)} (floor)</title>
+<style>
+html, body { margin: 0; height: 100%; overflow: hidden; touch-action: none; background: #0f2530; color: #fff; font: 48px/1.3 sans-serif; }
+.deck { position: relative; height: 100%; }
+.s { position: absolute; inset: 0; padding: 10vh 8vw; opacity: 0; transition: opacity 0.45s; }
+.s.on { opacity: 1; }
+.cut .s { transition: none; }
+</style>
+</head>
+<body>
+<div class="deck">
+${slides}
+</div>
+<script>
+const slides = [...document.querySelectorAll('.s')];
+let index = 0;
+const deck = document.querySelector('.deck');
+function go(step) {
+  slides[index].classList.remove('on');
+  index = (index + step + slides.length) % slides.length;
+  slides[index].classList.add('on');
+}
+let downX = null;
+addEventListener('pointerdown', (e) => { downX = e.clientX; });
+addEventListener('pointerup', (e) => {
+  if (downX === null) return;
+  const dx = e.clientX - downX;
+  downX = null;
+  if (Math.abs(dx) < innerWidth / 5) return;
+  deck.classList.add('cut');
+  go(dx < 0 ? 1 : -1);
+});
+window.floor = { next: () => { deck.classList.remove('cut'); go(1); } };
+</script>
+</body>
+</html>
+`;
+}

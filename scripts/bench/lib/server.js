@@ -3,6 +3,7 @@
  * A tiny static server on 127.0.0.1 (free port) for the three pages under test:
  *   /ours/     the built renderer (out/renderer)
  *   /reveal/   the reveal.js deck   /swiper/   the Swiper deck (generated from the deck JSON)
+ *   /floor/    the browser's floor: the deck's titles as bare HTML, a dozen lines of script
  *   /vendor/…  the libraries' dist files and the font files, straight from node_modules
  * Files go out uncompressed (as over the app:// protocol in the kiosk), with no caching.
  */
@@ -10,7 +11,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, normalize, extname, sep } from 'node:path';
-import { loadDeck, revealPage, swiperPage } from './peers.js';
+import { floorPage, loadDeck, revealPage, swiperPage } from './peers.js';
 
 const TYPES = /** @type {Record<string, string>} */ ({
   '.html': 'text/html; charset=utf-8',
@@ -37,6 +38,7 @@ export async function startServer(root) {
   const generated = /** @type {Record<string, string>} */ ({
     '/reveal/': revealPage(data),
     '/swiper/': swiperPage(data),
+    '/floor/': floorPage(data),
   });
   const mounts = /** @type {[string, string][]} */ ([
     ['/ours/', rendererDir],
@@ -81,7 +83,12 @@ export async function startServer(root) {
   const origin = `http://127.0.0.1:${address.port}`;
   return {
     origin,
-    pages: { ours: `${origin}/ours/`, reveal: `${origin}/reveal/`, swiper: `${origin}/swiper/` },
+    pages: {
+      ours: `${origin}/ours/`,
+      reveal: `${origin}/reveal/`,
+      swiper: `${origin}/swiper/`,
+      floor: `${origin}/floor/`,
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();

@@ -4,12 +4,14 @@
  *   ours    real input: the ArrowRight key (CDP key events), a tap on the pause button
  *   reveal  its API: Reveal.next(), Reveal.toggleAutoSlide(false)
  *   swiper  its API: swiper.slideNext(), swiper.autoplay.stop()
- * Touch swipes are real CDP touch events for all three.
+ *   floor   not a player: the browser's floor (bare HTML, a dozen lines of script), driven
+ *           by window.floor.next(); it shows what no page can beat on this machine
+ * Touch swipes are real CDP touch events for all of them.
  */
 
 /**
  * @typedef {object} Target
- * @property {'ours' | 'reveal' | 'swiper'} name
+ * @property {'ours' | 'reveal' | 'swiper' | 'floor'} name
  * @property {string} label
  * @property {string} slides      every slide element
  * @property {string} container   the element whose animations make up a transition
@@ -20,7 +22,7 @@
  * @property {string} how         how "next" and "pause" are done, for the report
  */
 
-/** @type {Record<'ours' | 'reveal' | 'swiper', Target>} */
+/** @type {Record<'ours' | 'reveal' | 'swiper' | 'floor', Target>} */
 export const TARGETS = {
   ours: {
     name: 'ours',
@@ -71,9 +73,26 @@ export const TARGETS = {
     },
     how: 'next: swiper.slideNext(); pause: swiper.autoplay.stop()',
   },
+  floor: {
+    name: 'floor',
+    label: "browser's floor",
+    slides: '.deck > .s',
+    container: '.deck',
+    current: '.deck > .s.on',
+    readyCheck: '!!window.floor',
+    async next(page) {
+      await page.evaluate(() => /** @type {any} */ (window).floor.next());
+    },
+    async pause() {
+      // Nothing plays by itself.
+    },
+    how: 'next: floor.next(); pause: nothing (no autoplay)',
+  },
 };
 
 export const TARGET_NAMES = /** @type {const} */ (['ours', 'reveal', 'swiper']);
+/** The bench also measures the floor (the soak does not: it has nothing to leak). */
+export const BENCH_NAMES = /** @type {const} */ ([...TARGET_NAMES, 'floor']);
 
 /**
  * A real key press through the browser's input pipeline; resolves once the renderer handled it.
