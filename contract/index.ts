@@ -9,3 +9,4 @@ export * from './settings';
 export * from './ipc';
 export * from './csp';
 export * from './admin';
+export * from './firstScreen';

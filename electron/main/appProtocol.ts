@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import { localTimeOf, prerenderFits, withoutPrerender, type Settings } from '../../contract';
 
 /** The scheme and host the kiosk page is served from: app://kiosk/index.html */
 export const APP_SCHEME = 'app';
@@ -34,6 +35,11 @@ export interface AppProtocolOptions {
   /** Folder per host: { kiosk: '/…/out/renderer' }. */
   roots: Readonly<Record<string, string>>;
   contentSecurityPolicy: string;
+  /**
+   * Asked for each page (app://kiosk/….html): whether its prerendered first slide is what the
+   * kiosk shows first now. When not, the page goes out without it. Absent: always kept.
+   */
+  prerenderFits?: (pageUrl: URL) => boolean;
 }
 
 export type ProtocolHandler = (request: Request) => Promise<Response>;
@@ -63,11 +69,28 @@ export function createAppProtocolHandler(options: AppProtocolOptions): ProtocolH
     if (!resolved.ok) return refuse(resolved.status, resolved.reason);
     const contentType = CONTENT_TYPES[extname(resolved.path).toLowerCase()];
     if (!contentType) return refuse(403, 'file type not served');
+    const url = new URL(request.url);
+    if (
+      contentType.startsWith('text/html') &&
+      url.hostname === APP_HOST &&
+      options.prerenderFits &&
+      !options.prerenderFits(url)
+    ) {
+      const page = Buffer.from(withoutPrerender(await readFile(resolved.path, 'utf8')));
+      return new Response(request.method === 'HEAD' ? null : page, {
+        status: 200,
+        headers: {
+          ...securityHeaders,
+          'Content-Type': contentType,
+          'Content-Length': String(page.length),
+        },
+      });
+    }
     const { size } = await stat(resolved.path);
     const headers: Record<string, string> = {
       ...securityHeaders,
       // The page (app://kiosk) loads media and their caption tracks from app://media with CORS.
-      ...(new URL(request.url).hostname === MEDIA_HOST
+      ...(url.hostname === MEDIA_HOST
         ? { 'Access-Control-Allow-Origin': APP_ORIGIN, Vary: 'Origin' }
         : {}),
       'Content-Type': contentType,
@@ -90,6 +113,16 @@ export function createAppProtocolHandler(options: AppProtocolOptions): ProtocolH
     const body = Readable.toWeb(createReadStream(resolved.path, { start, end })) as ReadableStream;
     return new Response(body, { status, headers });
   };
+}
+
+/**
+ * The kiosk's rule for `prerenderFits`: the prerendered slide is kept only on the patients'
+ * screen (never in the presenter view) and only when the settings start on that very slide now.
+ */
+export function kioskPrerenderRule(settings: () => Settings): (pageUrl: URL) => boolean {
+  return (pageUrl) =>
+    pageUrl.searchParams.get('view') !== 'presenter' &&
+    prerenderFits(settings(), localTimeOf(new Date()));
 }
 
 /** One `bytes=` range (the only kind media elements send); null means the whole file. */

@@ -30,6 +30,7 @@ import {
   APP_HOST,
   APP_SCHEME,
   createAppProtocolHandler,
+  kioskPrerenderRule,
   MEDIA_HOST,
 } from './appProtocol';
 import { parseLaunchOptions } from './commandLine';
@@ -107,15 +108,6 @@ async function start(): Promise<void> {
     callback(decidePermission()),
   );
   session.defaultSession.setPermissionCheckHandler(() => decidePermission());
-  protocol.handle(
-    APP_SCHEME,
-    createAppProtocolHandler({
-      // The clinic's own images and videos are served from the data folder as app://media/…
-      roots: { [APP_HOST]: rendererRoot, [MEDIA_HOST]: join(app.getPath('userData'), 'media') },
-      contentSecurityPolicy: CONTENT_SECURITY_POLICY_HEADER,
-    }),
-  );
-
   const log = createRecoveryLog({ directory: app.getPath('userData') });
   // Saved settings, checked on load: a damaged file is kept aside and the last good copy used.
   const store = openSettingsStore({ directory: app.getPath('userData'), now: () => new Date() });
@@ -141,8 +133,19 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     mediaBaseUrl: `${APP_SCHEME}://media/`,
   };
-  // The clinic's pictures and videos: picked from USB drives or the import folder, by token.
   const mediaDirectory = join(userData, 'media');
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({
+      // The clinic's own images and videos are served from the data folder as app://media/…
+      roots: { [APP_HOST]: rendererRoot, [MEDIA_HOST]: mediaDirectory },
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY_HEADER,
+      // index.html's prerendered slide only where it is the slide these settings start on (no
+      // flash of the built-in English welcome in Spanish, with another first slide, when closed).
+      prerenderFits: kioskPrerenderRule(() => config.settings),
+    }),
+  );
+  // The clinic's pictures and videos: picked from USB drives or the import folder, by token.
   const importFolder = launch.importFolder ?? join(userData, 'import');
   mkdirSync(importFolder, { recursive: true });
   const media = createMediaLibrary({

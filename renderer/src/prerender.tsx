@@ -6,7 +6,7 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
-import { DEFAULT_SETTINGS, resolvePlaylist } from '../../contract';
+import { DEFAULT_SETTINGS, PRERENDER_END, PRERENDER_START, resolvePlaylist } from '../../contract';
 import { loadBuiltInDeck } from './deck/builtInDeck';
 import { createI18n } from './i18n/i18n';
 import { SlideView } from './slides/SlideView';
@@ -20,7 +20,9 @@ export function renderFirstSlideHtml(): string {
   const [first] = resolvePlaylist(playlist, loaded.deck.slides, []).slides;
   if (!first) return '';
   const language = DEFAULT_SETTINGS.defaultLanguage;
-  return renderToStaticMarkup(
+  // Between markers: the kiosk serves index.html without it when its settings show another
+  // first screen (contract/firstScreen.ts).
+  const markup = renderToStaticMarkup(
     <I18nextProvider i18n={createI18n(language)}>
       <main
         className="player"
@@ -48,4 +50,5 @@ export function renderFirstSlideHtml(): string {
       </main>
     </I18nextProvider>,
   );
+  return `${PRERENDER_START}${markup}${PRERENDER_END}`;
 }

@@ -1,5 +1,6 @@
 import { currentSlide, currentSlideId, expect, installPausedClock, test } from './fixtures';
 import { deck, slideIds } from './deck';
+import { installMainProcess } from './mainProcess';
 
 test('the language button switches to Spanish and back, keeping the slide', async ({ appPage }) => {
   await appPage.goto('/');
@@ -70,4 +71,53 @@ test('larger text makes the slide text bigger, and is announced as pressed', asy
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   const after = await point.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
   expect(after).toBeGreaterThan(before * 1.25);
+});
+
+test('a kiosk set to Spanish never shows the built-in English slide while it starts', async ({
+  appPage: page,
+  baseURL,
+}) => {
+  // What is in #root when the HTML is parsed (before any script), and every slide title that
+  // is put on the page from then on.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { __titlesSeen: seen });
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState !== 'interactive') return;
+      Object.assign(window, { __rootAtParse: document.getElementById('root')?.innerHTML });
+      for (const title of document.querySelectorAll('h2')) seen.push(title.textContent ?? '');
+    });
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (!(node instanceof Element)) continue;
+          for (const title of node.matches('h2') ? [node] : node.querySelectorAll('h2')) {
+            seen.push(title.textContent ?? '');
+          }
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const main = await installMainProcess(page, baseURL!);
+  const seenAtStart = async () => {
+    await page.goto('/');
+    await expect(currentSlide(page).getByRole('heading', { level: 2 })).toBeVisible();
+    return page.evaluate(() => {
+      const w = window as unknown as { __rootAtParse?: string; __titlesSeen: string[] };
+      return { rootAtParse: w.__rootAtParse ?? null, titles: w.__titlesSeen };
+    });
+  };
+
+  // As built: the English welcome is in the page itself, painted before any script.
+  const english = await seenAtStart();
+  expect(english.rootAtParse).toContain(deck.slides[0]!.title.en);
+
+  main.store.save({ ...main.store.settings, defaultLanguage: 'es' });
+  const spanish = await seenAtStart();
+  expect(spanish.rootAtParse).toBe('');
+  await expect(currentSlide(page).getByRole('heading', { level: 2 })).toHaveText(
+    deck.slides[0]!.title.es!,
+  );
+  expect(spanish.titles).not.toContain(deck.slides[0]!.title.en);
+  expect(spanish.titles).toContain(deck.slides[0]!.title.es);
 });

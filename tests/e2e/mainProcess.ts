@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import {
   ADMIN_BRIDGE_INVOKE,
@@ -14,7 +15,7 @@ import {
   type Settings,
 } from '../../contract';
 import { createAdminService, createPinFileStore } from '../../electron/main/adminService';
-import { createAppProtocolHandler } from '../../electron/main/appProtocol';
+import { createAppProtocolHandler, kioskPrerenderRule } from '../../electron/main/appProtocol';
 import {
   checkNamedMediaFile,
   createMediaLibrary,
@@ -74,6 +75,8 @@ export async function installMainProcess(
   options: MainProcessOptions = {},
 ): Promise<MainProcess> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'));
+  // The data folder goes with the page (the test has read what it needed by then).
+  page.once('close', () => fs.rmSync(directory, { recursive: true, force: true }));
   const importFolder = path.join(directory, 'import');
   const usbDrive = path.join(directory, 'usb', 'CLINIC USB');
   const mediaDirectory = path.join(directory, 'media');
@@ -162,6 +165,27 @@ export async function installMainProcess(
       body: Buffer.from(await response.arrayBuffer()),
     });
   });
+  // Pages, too, come through main's app:// handler, which leaves index.html's prerendered slide
+  // out when these settings start on another screen. (Only the body and type are passed on:
+  // the page keeps its own meta CSP, as under vite preview.)
+  const pageHandler = createAppProtocolHandler({
+    roots: { kiosk: fileURLToPath(new URL('../../out/renderer', import.meta.url)) },
+    contentSecurityPolicy: "default-src 'none'",
+    prerenderFits: kioskPrerenderRule(() => store.settings),
+  });
+  const origin = new URL(baseURL).origin;
+  await page.route(
+    (url) => url.origin === origin && (url.pathname === '/' || url.pathname.endsWith('.html')),
+    async (route) => {
+      const url = new URL(route.request().url());
+      const response = await pageHandler(new Request(`app://kiosk${url.pathname}${url.search}`));
+      await route.fulfill({
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? 'text/plain',
+        body: Buffer.from(await response.arrayBuffer()),
+      });
+    },
+  );
   const handlers = createIpcHandlers({
     getConfig: () => ({ ...config, settings: store.settings }),
     logProblem: (report) => recoveries.append(report.kind, describeProblem(report)),

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  DEFAULT_SETTINGS,
+  PRERENDER_END,
+  PRERENDER_START,
+  type Settings,
+} from '../../../../contract';
+import {
   createAppProtocolHandler,
+  kioskPrerenderRule,
   type ProtocolHandler,
 } from '../../../../electron/main/appProtocol';
 
@@ -124,6 +131,48 @@ describe('app:// protocol', () => {
     expect(page.headers.get('Access-Control-Allow-Origin')).toBeNull();
     expect((await withMedia(new Request('app://kiosk/abc.png'))).status).toBe(404);
     expect((await withMedia(new Request('app://media/../renderer/index.html'))).status).toBe(404);
+  });
+
+  it("leaves index.html's prerendered slide out when the settings start elsewhere", async () => {
+    const root = join(sandbox, 'prerendered');
+    mkdirSync(root, { recursive: true });
+    const slide = `${PRERENDER_START}<main>How ketamine works</main>${PRERENDER_END}`;
+    writeFileSync(join(root, 'index.html'), `<title>kiosk</title><div id="root">${slide}</div>`);
+    writeFileSync(join(root, 'other.svg'), `<svg>${slide}</svg>`);
+    let settings: Settings = DEFAULT_SETTINGS;
+    const asked: string[] = [];
+    const rule = kioskPrerenderRule(() => settings);
+    const withRule = createAppProtocolHandler({
+      roots: { kiosk: root },
+      contentSecurityPolicy: csp,
+      prerenderFits: (url) => {
+        asked.push(url.search);
+        return rule(url);
+      },
+    });
+    const body = async (url: string, init?: RequestInit) => {
+      const response = await withRule(new Request(url, init));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-security-policy')).toBe(csp);
+      return response;
+    };
+    // Default settings: the page as built.
+    expect(await (await body('app://kiosk/index.html')).text()).toContain('How ketamine works');
+    // The presenter view, whatever the settings: never the audience's slide.
+    const presenter = await (await body('app://kiosk/index.html?view=presenter')).text();
+    expect(presenter).toBe('<title>kiosk</title><div id="root"></div>');
+    // Spanish: without it, with a length that matches the body.
+    settings = { ...DEFAULT_SETTINGS, defaultLanguage: 'es' };
+    const spanish = await body('app://kiosk/');
+    const text = await spanish.text();
+    expect(text).toBe('<title>kiosk</title><div id="root"></div>');
+    expect(spanish.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+    expect(spanish.headers.get('content-type')).toMatch(/^text\/html/);
+    const head = await body('app://kiosk/index.html', { method: 'HEAD' });
+    expect(await head.text()).toBe('');
+    // Only pages are looked at.
+    expect(await (await body('app://kiosk/other.svg')).text()).toContain('How ketamine works');
+    expect(asked).toEqual(['', '?view=presenter', '', '']);
   });
 
   it('refuses to write', async () => {
