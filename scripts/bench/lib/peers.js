@@ -114,6 +114,17 @@ export function slideHtml(slide, svgs, clinic) {
 
 const FONT_CSS = ['/vendor/fontsource/400.css', '/vendor/fontsource/700.css'];
 
+/** The same document start for every generated page (a blank favicon: no request for one). */
+function pageStart(/** @type {any} */ deck, /** @type {string} */ name) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${esc(deck.title.en)} (${name})</title>`;
+}
+
 /**
  * reveal.js: the documented setup (dist/reset.css, dist/reveal.css, a theme, dist/reveal.js,
  * Reveal.initialize). The theme is our shared deck-theme.css (the stock themes would add
@@ -128,13 +139,7 @@ export function revealPage({ deck, svgs, clinic }) {
         `<section data-slide-id="${s.id}" data-autoslide="${s.durationSeconds * 1000}">${slideHtml(s, svgs, clinic)}</section>`,
     )
     .join('\n');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${esc(deck.title.en)} (reveal.js)</title>
+  return `${pageStart(deck, 'reveal.js')}
 <link rel="stylesheet" href="/vendor/reveal/reset.css">
 <link rel="stylesheet" href="/vendor/reveal/reveal.css">
 ${FONT_CSS.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}
@@ -166,13 +171,7 @@ export function swiperPage({ deck, svgs, clinic }) {
         `<div class="swiper-slide" data-slide-id="${s.id}" data-swiper-autoplay="${s.durationSeconds * 1000}">${slideHtml(s, svgs, clinic)}</div>`,
     )
     .join('\n');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${esc(deck.title.en)} (Swiper)</title>
+  return `${pageStart(deck, 'Swiper')}
 <link rel="stylesheet" href="/vendor/swiper/swiper.min.css">
 <link rel="stylesheet" href="/vendor/swiper/modules/effect-fade.min.css">
 ${FONT_CSS.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}
@@ -218,13 +217,7 @@ export function floorPage({ deck }) {
         `</section>`,
     )
     .join('\n');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${esc(deck.title.en)} (floor)</title>
+  return `${pageStart(deck, 'floor')}
 <style>
 html, body { margin: 0; height: 100%; overflow: hidden; touch-action: none; background: #0f2530; color: #fff; font: 48px/1.3 sans-serif; }
 .deck { position: relative; height: 100%; }
