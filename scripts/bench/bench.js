@@ -6,6 +6,7 @@
  *
  *   node scripts/bench/bench.js [--runs 10] [--transitions 50] [--swipes 10] [--idle-seconds 5]
  *                               [--only ours,reveal,swiper,floor] [--out bench-results] [--max-wait 60]
+ *                               [--ours-dir DIR]   (a variant of out/renderer under study)
  *
  * Expects a fresh `npm run build` (npm run bench does it). Each run is a fresh Chromium with a
  * fresh profile; runs alternate between the pages (the order rotates every round) so that
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
     only: { type: 'string', default: BENCH_NAMES.join(',') },
     out: { type: 'string', default: 'bench-results' },
     'max-wait': { type: 'string', default: '60' },
+    'ours-dir': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -582,7 +584,9 @@ function targets(agg) {
 async function main() {
   const started = Date.now();
   const machine = machineInfo();
-  const server = await startServer(root);
+  const oursDir = args['ours-dir'] ? resolve(args['ours-dir']) : undefined;
+  if (oursDir) console.log(`bench: "ours" is the variant in ${oursDir}`);
+  const server = await startServer(root, oursDir ? { oursDir } : {});
   const versions = {
     'reveal.js': JSON.parse(readFileSync(join(root, 'node_modules/reveal.js/package.json'), 'utf8'))
       .version,
@@ -655,6 +659,7 @@ async function main() {
           swipes: SWIPES,
           idleSeconds: IDLE_MS / 1000,
           only: NAMES,
+          oursDir: oursDir ?? null,
         },
         machine,
         versions,

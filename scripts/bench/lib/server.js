@@ -27,12 +27,14 @@ const TYPES = /** @type {Record<string, string>} */ ({
 
 /**
  * @param {string} root repository root
+ * @param {{ oursDir?: string }} [options] oursDir: serve this copy of the built renderer as
+ *   /ours/ instead of out/renderer (a variant under study)
  * @returns {Promise<{ origin: string, close: () => Promise<void>, pages: Record<string, string> }>}
  */
-export async function startServer(root) {
-  const rendererDir = join(root, 'out/renderer');
+export async function startServer(root, options = {}) {
+  const rendererDir = options.oursDir ?? join(root, 'out/renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new Error('out/renderer/index.html is missing: run `npm run build` first');
+    throw new Error(`${rendererDir}/index.html is missing: run \`npm run build\` first`);
   }
   const data = loadDeck(root);
   const generated = /** @type {Record<string, string>} */ ({
