@@ -28,6 +28,8 @@ for (const viewport of VIEWPORTS) {
     await appPage.setViewportSize({ width: viewport.width, height: viewport.height });
     await installBridge(appPage, { clinic: { ...DEFAULT_SETTINGS.clinic, webAddress: address } });
     await openCallToAction(appPage);
+    // The encoder is its own chunk, fetched because there is an address; the code is drawn.
+    await expect(currentSlide(appPage).locator('svg.qr-code path')).toHaveCount(1);
     const qr = currentSlide(appPage).getByRole('img', { name: `QR code for ${address}` });
     const box = await qr.boundingBox();
     // Big enough to scan from a metre: at least a quarter of the short side of the screen.
@@ -46,7 +48,14 @@ for (const viewport of VIEWPORTS) {
 test('without a web address the slide invites patients to ask the front desk', async ({
   appPage,
 }) => {
+  const scripts: string[] = [];
+  appPage.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
   await openCallToAction(appPage);
   await expect(currentSlide(appPage)).toContainText('Ask at the front desk');
   await expect(currentSlide(appPage).locator('.qr-code')).toHaveCount(0);
+  // The QR encoder's chunk is never fetched: only the player's own script.
+  expect(scripts.some((path) => /\/assets\/index-[\w-]+\.js$/.test(path))).toBe(true);
+  expect(scripts.filter((path) => /QrCode/.test(path))).toEqual([]);
 });

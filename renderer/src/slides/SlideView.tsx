@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   localize,
@@ -8,8 +8,14 @@ import {
   type Slide,
 } from '../../../contract';
 import { illustrationMarkup } from './illustrations';
-import { QrCode } from './QrCode';
 import { SlideMedia, type MediaPlayback } from './SlideMedia';
+
+/**
+ * The QR code's encoder (the qrcode package) is a chunk of its own, loaded only when the clinic
+ * has a web address: a kiosk without one never fetches it, and one with it fetches it after the
+ * first slide is on screen (all slides render at start, so long before the slide is shown).
+ */
+const QrCode = lazy(() => import('./QrCode').then((module) => ({ default: module.QrCode })));
 
 export interface SlideViewProps {
   slide: Slide;
@@ -119,7 +125,15 @@ function bodyFor(slide: Slide, step: number, t: Translate, clinic: ClinicDetails
 
 function QrLabelled({ address }: { address: string }) {
   const { t } = useTranslation();
-  return <QrCode text={address} label={t('callToAction.qrLabel', { address })} />;
+  const label = t('callToAction.qrLabel', { address });
+  return (
+    // Until the encoder is in, the white square holds the code's place.
+    <Suspense
+      fallback={<span className="qr-code qr-code--loading" role="img" aria-label={label} />}
+    >
+      <QrCode text={address} label={label} />
+    </Suspense>
+  );
 }
 
 function ContactNotes({ clinic }: { clinic: ClinicDetails }) {
