@@ -2,7 +2,13 @@ import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
-import { localTimeOf, prerenderFits, withoutPrerender, type Settings } from '../../contract';
+import {
+  localTimeOf,
+  prerenderFits,
+  withoutPrerender,
+  type KioskMode,
+  type Settings,
+} from '../../contract';
 
 /** The scheme and host the kiosk page is served from: app://kiosk/index.html */
 export const APP_SCHEME = 'app';
@@ -74,7 +80,7 @@ export function createAppProtocolHandler(options: AppProtocolOptions): ProtocolH
       contentType.startsWith('text/html') &&
       url.hostname === APP_HOST &&
       options.prerenderFits &&
-      !options.prerenderFits(url)
+      !fitsSafely(options.prerenderFits, url)
     ) {
       const page = Buffer.from(withoutPrerender(await readFile(resolved.path, 'utf8')));
       return new Response(request.method === 'HEAD' ? null : page, {
@@ -115,14 +121,35 @@ export function createAppProtocolHandler(options: AppProtocolOptions): ProtocolH
   };
 }
 
+/** A rule that fails leaves the prerender out: a moment of background is the safe side. */
+function fitsSafely(rule: (pageUrl: URL) => boolean, url: URL): boolean {
+  try {
+    return rule(url);
+  } catch {
+    return false;
+  }
+}
+
+/** How far ahead the schedule is also asked: the player decides a moment after the page is served. */
+const PAGE_START_MS = 15_000;
+
 /**
  * The kiosk's rule for `prerenderFits`: the prerendered slide is kept only on the patients'
- * screen (never in the presenter view) and only when the settings start on that very slide now.
+ * screen of a looping kiosk (never in the presenter view, and not when presenting, where a
+ * reopened audience window follows the presenter to wherever the talk is), and only when the
+ * settings start on that very slide now and in the moment it takes the page to start.
  */
-export function kioskPrerenderRule(settings: () => Settings): (pageUrl: URL) => boolean {
-  return (pageUrl) =>
-    pageUrl.searchParams.get('view') !== 'presenter' &&
-    prerenderFits(settings(), localTimeOf(new Date()));
+export function kioskPrerenderRule(
+  kiosk: () => { settings: Settings; mode: KioskMode },
+): (pageUrl: URL) => boolean {
+  return (pageUrl) => {
+    const { settings, mode } = kiosk();
+    if (mode !== 'loop' || pageUrl.searchParams.get('view') === 'presenter') return false;
+    const now = Date.now();
+    return [now, now + PAGE_START_MS].every((instant) =>
+      prerenderFits(settings, localTimeOf(new Date(instant))),
+    );
+  };
 }
 
 /** One `bytes=` range (the only kind media elements send); null means the whole file. */

@@ -140,9 +140,9 @@ async function start(): Promise<void> {
       // The clinic's own images and videos are served from the data folder as app://media/…
       roots: { [APP_HOST]: rendererRoot, [MEDIA_HOST]: mediaDirectory },
       contentSecurityPolicy: CONTENT_SECURITY_POLICY_HEADER,
-      // index.html's prerendered slide only where it is the slide these settings start on (no
-      // flash of the built-in English welcome in Spanish, with another first slide, when closed).
-      prerenderFits: kioskPrerenderRule(() => config.settings),
+      // index.html's prerendered slide only where it is the slide this kiosk starts on (no flash
+      // of the built-in English welcome in Spanish, on another first slide, closed, presenting).
+      prerenderFits: kioskPrerenderRule(() => config),
     }),
   );
   // The clinic's pictures and videos: picked from USB drives or the import folder, by token.

@@ -13,12 +13,17 @@ export const test = base.extend<{ appPage: Page }>({
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    // index.html carries the first slide prerendered, before any script: a test acts on the
-    // live player, so navigation waits until React has taken over.
+    // index.html carries the first slide prerendered, before any script (or, served for other
+    // settings, an empty #root): a test acts on the live app, so navigation waits until React
+    // has put something of its own in #root.
     const goto = page.goto.bind(page);
     page.goto = async (url, options) => {
       const response = await goto(url, options);
-      await page.locator('[data-prerendered]').waitFor({ state: 'detached' });
+      await page.waitForFunction(
+        () =>
+          !!document.getElementById('root')?.firstElementChild &&
+          !document.querySelector('[data-prerendered]'),
+      );
       return response;
     };
     page.on('request', (request) => {

@@ -171,7 +171,7 @@ export async function installMainProcess(
   const pageHandler = createAppProtocolHandler({
     roots: { kiosk: fileURLToPath(new URL('../../out/renderer', import.meta.url)) },
     contentSecurityPolicy: "default-src 'none'",
-    prerenderFits: kioskPrerenderRule(() => store.settings),
+    prerenderFits: kioskPrerenderRule(() => ({ settings: store.settings, mode: config.mode })),
   });
   const origin = new URL(baseURL).origin;
   await page.route(

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   localize,
@@ -15,7 +15,17 @@ import { SlideMedia, type MediaPlayback } from './SlideMedia';
  * has a web address: a kiosk without one never fetches it, and one with it fetches it after the
  * first slide is on screen (all slides render at start, so long before the slide is shown).
  */
-const QrCode = lazy(() => import('./QrCode').then((module) => ({ default: module.QrCode })));
+const QrCode = lazy<ComponentType<{ text: string; label: string }>>(() =>
+  import('./QrCode').then(
+    (module) => ({ default: module.QrCode }),
+    // A damaged install: the slide keeps its text and the written address, without the code.
+    () => ({ default: NoQrCode }),
+  ),
+);
+
+function NoQrCode(): null {
+  return null;
+}
 
 export interface SlideViewProps {
   slide: Slide;
@@ -129,7 +139,9 @@ function QrLabelled({ address }: { address: string }) {
   return (
     // Until the encoder is in, the white square holds the code's place.
     <Suspense
-      fallback={<span className="qr-code qr-code--loading" role="img" aria-label={label} />}
+      fallback={
+        <span className="qr-code qr-code--loading" role="img" aria-label={label} aria-busy="true" />
+      }
     >
       <QrCode text={address} label={label} />
     </Suspense>

@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_SETTINGS,
   PRERENDER_END,
   PRERENDER_START,
+  type KioskMode,
   type Settings,
 } from '../../../../contract';
 import {
@@ -140,8 +141,9 @@ describe('app:// protocol', () => {
     writeFileSync(join(root, 'index.html'), `<title>kiosk</title><div id="root">${slide}</div>`);
     writeFileSync(join(root, 'other.svg'), `<svg>${slide}</svg>`);
     let settings: Settings = DEFAULT_SETTINGS;
+    let mode: KioskMode = 'loop';
     const asked: string[] = [];
-    const rule = kioskPrerenderRule(() => settings);
+    const rule = kioskPrerenderRule(() => ({ settings, mode }));
     const withRule = createAppProtocolHandler({
       roots: { kiosk: root },
       contentSecurityPolicy: csp,
@@ -173,6 +175,56 @@ describe('app:// protocol', () => {
     // Only pages are looked at.
     expect(await (await body('app://kiosk/other.svg')).text()).toContain('How ketamine works');
     expect(asked).toEqual(['', '?view=presenter', '', '']);
+    // Presenting: a reopened audience window follows the talk, not the first slide.
+    settings = DEFAULT_SETTINGS;
+    mode = 'present';
+    expect(await (await body('app://kiosk/index.html')).text()).not.toContain('How ketamine');
+    mode = 'loop';
+    expect(await (await body('app://kiosk/index.html')).text()).toContain('How ketamine works');
+  });
+
+  it('keeps the prerender only if the schedule agrees now and as the page starts', () => {
+    vi.useFakeTimers();
+    try {
+      // Monday 2 March 2026, closed from 09:00 (local time, as the schedule reads it).
+      const closedFromNine: Settings = {
+        ...DEFAULT_SETTINGS,
+        schedule: {
+          ...DEFAULT_SETTINGS.schedule,
+          weekly: [
+            { id: 'closed', days: [1], start: '09:00', end: '12:00', target: { kind: 'closed' } },
+          ],
+        },
+      };
+      const rule = kioskPrerenderRule(() => ({ settings: closedFromNine, mode: 'loop' }));
+      const page = new URL('app://kiosk/index.html');
+      vi.setSystemTime(new Date(2026, 2, 2, 8, 58, 0));
+      expect(rule(page)).toBe(true);
+      // Five seconds before closing: the player will start on the closed card.
+      vi.setSystemTime(new Date(2026, 2, 2, 8, 59, 55));
+      expect(rule(page)).toBe(false);
+      vi.setSystemTime(new Date(2026, 2, 2, 9, 30, 0));
+      expect(rule(page)).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('serves the page without the prerender when the rule itself fails', async () => {
+    const root = join(sandbox, 'prerendered-failing');
+    mkdirSync(root, { recursive: true });
+    const slide = `${PRERENDER_START}<main>How ketamine works</main>${PRERENDER_END}`;
+    writeFileSync(join(root, 'index.html'), `<div id="root">${slide}</div>`);
+    const failing = createAppProtocolHandler({
+      roots: { kiosk: root },
+      contentSecurityPolicy: csp,
+      prerenderFits: () => {
+        throw new Error('settings unreadable');
+      },
+    });
+    const response = await failing(new Request('app://kiosk/index.html'));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('<div id="root"></div>');
   });
 
   it('refuses to write', async () => {
