@@ -1,8 +1,14 @@
 import builtInDeck from '../assets/deck/how-ketamine-works.json' with { type: 'json' };
 import type { Language } from './language';
 import { BUILT_IN_SLIDE_IDS } from './playlist';
-import { decide, type LocalTime } from './schedule';
-import { DEFAULT_SETTINGS, type ClinicDetails, type Settings } from './settings';
+import type { LocalTime } from './schedule';
+import {
+  DEFAULT_SETTINGS,
+  playlistToPlay,
+  scheduleDecisionOf,
+  type ClinicDetails,
+  type Settings,
+} from './settings';
 
 /**
  * index.html carries the built-in deck's first slide, rendered at build time from
@@ -27,16 +33,10 @@ export type FirstScreen =
 const CLINIC_KINDS: ReadonlySet<string> = new Set(['about-clinic', 'call-to-action']);
 
 export function firstScreenOf(settings: Settings, now: LocalTime): FirstScreen {
-  const { schedule, defaultPlaylistId, playlists, customSlides } = settings;
-  const decision = decide(
-    schedule,
-    defaultPlaylistId,
-    now,
-    playlists.map((playlist) => playlist.id),
-  );
+  const decision = scheduleDecisionOf(settings, now);
   if (decision.kind === 'closed') return { kind: 'closed' };
-  const playlist =
-    playlists.find((candidate) => candidate.id === decision.playlistId) ?? playlists[0];
+  const playlist = playlistToPlay(settings.playlists, decision.playlistId);
+  const { customSlides } = settings;
   const exists = (id: string) =>
     BUILT_IN_SLIDE_IDS.includes(id) || customSlides.some((slide) => slide.id === id);
   const first = playlist?.entries.find((entry) => entry.enabled && exists(entry.slideId));

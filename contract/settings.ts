@@ -6,8 +6,15 @@ import {
   MAX_CUSTOM_SLIDES,
   MAX_PLAYLISTS,
   PlaylistSchema,
+  type Playlist,
 } from './playlist';
-import { EMPTY_SCHEDULE, ScheduleSchema } from './schedule';
+import {
+  decide,
+  EMPTY_SCHEDULE,
+  ScheduleSchema,
+  type LocalTime,
+  type ScheduleDecision,
+} from './schedule';
 
 export const TRANSITION_STYLES = ['fade', 'slide', 'cut'] as const;
 export const TransitionStyleSchema = z.enum(TRANSITION_STYLES);
@@ -163,3 +170,24 @@ export const DEFAULT_SETTINGS: Settings = {
   customSlides: [],
   schedule: EMPTY_SCHEDULE,
 };
+
+/** What the schedule says for these settings at `now`: a playlist to play, or closed. */
+export function scheduleDecisionOf(
+  settings: Pick<Settings, 'schedule' | 'defaultPlaylistId' | 'playlists'>,
+  now: LocalTime,
+): ScheduleDecision {
+  return decide(
+    settings.schedule,
+    settings.defaultPlaylistId,
+    now,
+    settings.playlists.map((playlist) => playlist.id),
+  );
+}
+
+/** The playlist a decision names; the first one if it is gone. */
+export function playlistToPlay(
+  playlists: readonly Playlist[],
+  playlistId: string | null,
+): Playlist | undefined {
+  return playlists.find((candidate) => candidate.id === playlistId) ?? playlists[0];
+}

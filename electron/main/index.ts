@@ -14,9 +14,9 @@ import { performance } from 'node:perf_hooks';
 import deckData from '../../assets/deck/how-ketamine-works.json';
 import {
   CONTENT_SECURITY_POLICY_HEADER,
-  decide,
   IpcChannel,
   localTimeOf,
+  scheduleDecisionOf,
   watchClock,
   type KioskConfig,
 } from '../../contract';
@@ -211,14 +211,7 @@ async function start(): Promise<void> {
   // A waiting-room screen must not go dark while the slideshow plays; in closed hours it may.
   let blocker: number | null = null;
   const followSchedule = () => {
-    const { schedule, defaultPlaylistId, playlists } = config.settings;
-    const open =
-      decide(
-        schedule,
-        defaultPlaylistId,
-        localTimeOf(new Date()),
-        playlists.map((playlist) => playlist.id),
-      ).kind !== 'closed';
+    const open = scheduleDecisionOf(config.settings, localTimeOf(new Date())).kind !== 'closed';
     if (open && blocker === null) blocker = powerSaveBlocker.start('prevent-display-sleep');
     if (!open && blocker !== null) {
       powerSaveBlocker.stop(blocker);

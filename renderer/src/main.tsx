@@ -5,10 +5,11 @@ import '@fontsource/atkinson-hyperlegible-next/700.css';
 import './styles/player.css';
 import { I18nextProvider } from 'react-i18next';
 import {
-  decide,
   KioskConfigSchema,
   localTimeOf,
+  playlistToPlay,
   resolvePlaylist,
+  scheduleDecisionOf,
   watchClock,
   type ScheduleDecision,
   type KioskBridge,
@@ -152,13 +153,7 @@ const SCHEDULE_CHECK_MS = 15_000;
 function useScheduleDecision(settings: Settings): ScheduleDecision {
   const { schedule, defaultPlaylistId, playlists } = settings;
   const evaluate = useCallback(
-    () =>
-      decide(
-        schedule,
-        defaultPlaylistId,
-        localTimeOf(new Date()),
-        playlists.map((playlist) => playlist.id),
-      ),
+    () => scheduleDecisionOf({ schedule, defaultPlaylistId, playlists }, localTimeOf(new Date())),
     [schedule, defaultPlaylistId, playlists],
   );
   const [decision, setDecision] = useState(evaluate);
@@ -193,7 +188,7 @@ function usePlaylistSlides(
 ): Slide[] {
   const { playlists, customSlides } = settings;
   const resolved = useMemo(() => {
-    const playlist = playlists.find((candidate) => candidate.id === playlistId) ?? playlists[0];
+    const playlist = playlistToPlay(playlists, playlistId);
     return playlist ? resolvePlaylist(playlist, deckSlides, customSlides) : null;
   }, [playlists, playlistId, customSlides, deckSlides]);
   useEffect(() => {
