@@ -59,3 +59,29 @@ test('without a web address the slide invites patients to ask the front desk', a
   expect(scripts.some((path) => /\/assets\/index-[\w-]+\.js$/.test(path))).toBe(true);
   expect(scripts.filter((path) => /QrCode/.test(path))).toEqual([]);
 });
+
+test('if the QR encoder cannot be loaded, the slide keeps the written address and does not ask to scan', async ({
+  page,
+}) => {
+  // A damaged install: the encoder's chunk is missing. The failed fetch is the only error allowed.
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/QrCode|Failed to load resource/.test(message.text())) {
+      problems.push(`console error: ${message.text()}`);
+    }
+  });
+  let refused = 0;
+  await page.route(/\/assets\/QrCode-[\w-]+\.js$/, (route) => {
+    refused += 1;
+    return route.abort();
+  });
+  await installBridge(page, { clinic: { ...DEFAULT_SETTINGS.clinic, webAddress: address } });
+  await openCallToAction(page);
+  await expect(currentSlide(page).locator('.qr-code')).toHaveCount(0);
+  await expect(currentSlide(page)).toContainText('example.org/ketamine-therapy-program');
+  await expect(currentSlide(page)).toContainText('Ask at the front desk');
+  await expect(currentSlide(page)).not.toContainText('scan the code');
+  expect(refused).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+});

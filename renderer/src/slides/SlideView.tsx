@@ -9,21 +9,37 @@ import {
 } from '../../../contract';
 import { illustrationMarkup } from './illustrations';
 import { SlideMedia, type MediaPlayback } from './SlideMedia';
+import type * as QrCodeModule from './QrCode';
 
 /**
  * The QR code's encoder (the qrcode package) is a chunk of its own, loaded only when the clinic
  * has a web address: a kiosk without one never fetches it, and one with it fetches it after the
  * first slide is on screen (all slides render at start, so long before the slide is shown).
  */
+let qrModule: Promise<typeof QrCodeModule | null> | undefined;
+/** The encoder's chunk, fetched once; null when it cannot be loaded (a damaged install). */
+function loadQrModule() {
+  qrModule ??= import('./QrCode').catch(() => null);
+  return qrModule;
+}
+
 const QrCode = lazy<ComponentType<{ text: string; label: string }>>(() =>
-  import('./QrCode').then(
-    (module) => ({ default: module.QrCode }),
-    // A damaged install: the slide keeps its text and the written address, without the code.
-    () => ({ default: NoQrCode }),
-  ),
+  loadQrModule().then((module) => ({ default: module ? module.QrCode : Nothing })),
 );
 
-function NoQrCode(): null {
+/**
+ * "Or scan the code" is only true while there is a code: if the encoder cannot be loaded, the
+ * slide keeps its text and the written address and drops the invitation to scan.
+ */
+const ScanNote = lazy<ComponentType<{ text: string }>>(() =>
+  loadQrModule().then((module) => ({ default: module ? Note : Nothing })),
+);
+
+function Note({ text }: { text: string }) {
+  return <p className="slide-view__note">{text}</p>;
+}
+
+function Nothing(): null {
   return null;
 }
 
@@ -152,7 +168,11 @@ function ContactNotes({ clinic }: { clinic: ClinicDetails }) {
   const { t } = useTranslation();
   return (
     <>
-      {clinic.webAddress ? <p className="slide-view__note">{t('callToAction.scan')}</p> : null}
+      {clinic.webAddress ? (
+        <Suspense fallback={<Note text={t('callToAction.scan')} />}>
+          <ScanNote text={t('callToAction.scan')} />
+        </Suspense>
+      ) : null}
       {clinic.phone ? (
         <p className="slide-view__note">{t('callToAction.phone', { phone: clinic.phone })}</p>
       ) : null}
