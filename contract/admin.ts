@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { LanguageSchema } from './language';
 import {
   MediaFileSchema,
@@ -12,7 +12,7 @@ import {
 import { ContentReviewSchema, SettingsFieldsSchema, SettingsSchema } from './settings';
 
 /** Staff PIN: 4 to 8 digits, nothing else. */
-export const PinSchema = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
+export const PinSchema = z.string().check(z.regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits'));
 
 export const PinRequestSchema = z.strictObject({ pin: PinSchema });
 export type PinRequest = z.infer<typeof PinRequestSchema>;
@@ -24,7 +24,7 @@ export type ChangePinRequest = z.infer<typeof ChangePinRequestSchema>;
  * What staff may change from the settings screen. Display ids and the review record are
  * not in it: main keeps those and merges this over them.
  */
-export const EditableSettingsSchema = SettingsFieldsSchema.pick({
+export const EditableSettingsSchema = z.pick(SettingsFieldsSchema, {
   idleTimeoutSeconds: true,
   defaultLanguage: true,
   transition: true,
@@ -43,7 +43,7 @@ export const SaveSettingsRequestSchema = z.strictObject({ settings: EditableSett
 export type SaveSettingsRequest = z.infer<typeof SaveSettingsRequestSchema>;
 
 /** A clinician's review of the deck in one language; main stamps the content version. */
-export const RecordReviewRequestSchema = ContentReviewSchema.pick({
+export const RecordReviewRequestSchema = z.pick(ContentReviewSchema, {
   language: true,
   reviewer: true,
   reviewedOn: true,
@@ -69,10 +69,10 @@ export type AdminErrorCode = z.infer<typeof AdminErrorCodeSchema>;
 export const AdminErrorSchema = z.strictObject({
   code: AdminErrorCodeSchema,
   /** Plain English detail (the screen shows its own translated sentence for the code). */
-  message: z.string().max(2000),
-  triesLeft: z.number().int().nonnegative().optional(),
-  retryInMs: z.number().int().nonnegative().optional(),
-  problem: z.string().max(40).optional(),
+  message: z.string().check(z.maxLength(2000)),
+  triesLeft: z.optional(z.int().check(z.nonnegative())),
+  retryInMs: z.optional(z.int().check(z.nonnegative())),
+  problem: z.optional(z.string().check(z.maxLength(40))),
 });
 export type AdminError = z.infer<typeof AdminErrorSchema>;
 
@@ -81,48 +81,48 @@ export type AdminResult<T> = { ok: true; value: T } | { ok: false; error: AdminE
 export const AdminStatusSchema = z.strictObject({
   hasPin: z.boolean(),
   /** 0 unless the pad is locked after wrong tries. */
-  retryInMs: z.number().int().nonnegative(),
-  triesLeft: z.number().int().nonnegative(),
+  retryInMs: z.int().check(z.nonnegative()),
+  triesLeft: z.int().check(z.nonnegative()),
   /** The PIN record was damaged: 'pin-unusable' means only `--reset-pin` helps. */
-  damage: z.enum(['lock-reset', 'pin-unusable']).nullable(),
+  damage: z.nullable(z.enum(['lock-reset', 'pin-unusable'])),
   /** The app was started with `--setup`: offer to set the first PIN at once. */
   setupRequested: z.boolean(),
 });
 export type AdminStatus = z.infer<typeof AdminStatusSchema>;
 
 export const LogEntrySchema = z.strictObject({
-  at: z.string().max(40),
-  event: z.string().max(60),
-  detail: z.string().max(1000),
+  at: z.string().check(z.maxLength(40)),
+  event: z.string().check(z.maxLength(60)),
+  detail: z.string().check(z.maxLength(1000)),
 });
 export type LogEntry = z.infer<typeof LogEntrySchema>;
 
 export const AdminStateSchema = z.strictObject({
   settings: SettingsSchema,
-  appVersion: z.string().max(40),
-  deckContentVersion: z.string().max(40),
+  appVersion: z.string().check(z.maxLength(40)),
+  deckContentVersion: z.string().check(z.maxLength(40)),
   /** Newest first: the watchdog's recoveries, settings restored, slides skipped. */
-  recoveries: z.array(LogEntrySchema).max(50),
+  recoveries: z.array(LogEntrySchema).check(z.maxLength(50)),
   /** Newest first: what staff changed, and when. `detail` lists the changed fields. */
-  changes: z.array(LogEntrySchema).max(50),
+  changes: z.array(LogEntrySchema).check(z.maxLength(50)),
   /** Set when this start found the settings damaged and restored them. */
-  settingsNotice: z
-    .strictObject({
+  settingsNotice: z.nullable(
+    z.strictObject({
       at: z.string(),
       restoredFrom: z.enum(['good-copy', 'defaults']),
-      keptAs: z.string().nullable(),
+      keptAs: z.nullable(z.string()),
       detail: z.string(),
-    })
-    .nullable(),
+    }),
+  ),
   languages: z.array(LanguageSchema),
   /** The setup kept when another was imported or restored; one tap brings it back. */
-  backup: z
-    .strictObject({
-      savedAt: z.string().max(40),
+  backup: z.nullable(
+    z.strictObject({
+      savedAt: z.string().check(z.maxLength(40)),
       reason: z.enum(['import', 'restore']),
-      sourceName: z.string().max(260).nullable(),
-    })
-    .nullable(),
+      sourceName: z.nullable(z.string().check(z.maxLength(260))),
+    }),
+  ),
 });
 export type AdminState = z.infer<typeof AdminStateSchema>;
 

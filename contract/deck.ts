@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { LocalizedTextSchema } from './language';
 import { MediaFileSchema } from './media';
 
 const slugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and dashes');
+  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and dashes'));
 
 export const SLIDE_KINDS = [
   'title',
@@ -32,18 +32,18 @@ export const IllustrationIdSchema = z.enum(ILLUSTRATION_IDS);
 export type IllustrationId = z.infer<typeof IllustrationIdSchema>;
 
 /** Build steps number from 1; step 0 (or none) means "visible from the start". */
-const stepSchema = z.number().int().min(0).max(9);
+const stepSchema = z.int().check(z.minimum(0), z.maximum(9));
 
 export const SlidePointSchema = z.strictObject({
   text: LocalizedTextSchema,
-  step: stepSchema.optional(),
+  step: z.optional(stepSchema),
 });
 export type SlidePoint = z.infer<typeof SlidePointSchema>;
 
 export const ComparisonColumnSchema = z.strictObject({
   heading: LocalizedTextSchema,
-  points: z.array(LocalizedTextSchema).min(1).max(4),
-  step: stepSchema.optional(),
+  points: z.array(LocalizedTextSchema).check(z.minLength(1), z.maxLength(4)),
+  step: z.optional(stepSchema),
 });
 export type ComparisonColumn = z.infer<typeof ComparisonColumnSchema>;
 
@@ -54,7 +54,7 @@ export const SlideIllustrationSchema = z.strictObject({
   /** Text alternative read by screen readers. */
   description: LocalizedTextSchema,
   /** Words drawn inside the picture, by the key of its `<text data-label="…">` element. */
-  labels: z.record(slugSchema, LocalizedTextSchema).default({}),
+  labels: z._default(z.record(slugSchema, LocalizedTextSchema), {}),
 });
 export type SlideIllustration = z.infer<typeof SlideIllustrationSchema>;
 
@@ -62,7 +62,7 @@ export type SlideIllustration = z.infer<typeof SlideIllustrationSchema>;
 export const SlideMediaSchema = z.strictObject({
   file: MediaFileSchema,
   /** WebVTT captions for a video (shown by default: kiosk video is muted). */
-  captions: MediaFileSchema.nullable(),
+  captions: z.nullable(MediaFileSchema),
   /** Text alternative read by screen readers. */
   description: LocalizedTextSchema,
 });
@@ -82,37 +82,39 @@ export const SlideSchema = z
     id: slugSchema,
     kind: SlideKindSchema,
     title: LocalizedTextSchema,
-    subtitle: LocalizedTextSchema.optional(),
-    points: z.array(SlidePointSchema).max(6).default([]),
-    columns: z.tuple([ComparisonColumnSchema, ComparisonColumnSchema]).optional(),
-    illustration: SlideIllustrationSchema.optional(),
-    media: SlideMediaSchema.optional(),
-    buildSteps: z.array(BuildStepSchema).max(9).default([]),
-    notes: LocalizedTextSchema.optional(),
-    durationSeconds: z.number().int().min(MIN_SLIDE_SECONDS).max(MAX_SLIDE_SECONDS),
+    subtitle: z.optional(LocalizedTextSchema),
+    points: z._default(z.array(SlidePointSchema).check(z.maxLength(6)), []),
+    columns: z.optional(z.tuple([ComparisonColumnSchema, ComparisonColumnSchema])),
+    illustration: z.optional(SlideIllustrationSchema),
+    media: z.optional(SlideMediaSchema),
+    buildSteps: z._default(z.array(BuildStepSchema).check(z.maxLength(9)), []),
+    notes: z.optional(LocalizedTextSchema),
+    durationSeconds: z.int().check(z.minimum(MIN_SLIDE_SECONDS), z.maximum(MAX_SLIDE_SECONDS)),
   })
-  .superRefine((slide, ctx) => {
-    if (slide.kind === 'comparison' && !slide.columns) {
-      ctx.addIssue({ code: 'custom', message: 'a comparison slide needs two columns' });
-    }
-    if (slide.kind === 'illustration' && !slide.illustration) {
-      ctx.addIssue({ code: 'custom', message: 'an illustration slide needs an illustration' });
-    }
-    if ((slide.kind === 'image' || slide.kind === 'video') && !slide.media) {
-      ctx.addIssue({ code: 'custom', message: `an ${slide.kind} slide needs its media file` });
-    }
-    const steps = [
-      ...slide.points.map((point) => point.step ?? 0),
-      ...(slide.columns ?? []).map((column) => column.step ?? 0),
-    ];
-    const highest = Math.max(0, ...steps);
-    if (highest > slide.buildSteps.length) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `step ${highest} is used but only ${slide.buildSteps.length} build steps are declared`,
-      });
-    }
-  });
+  .check(
+    z.superRefine((slide, ctx) => {
+      if (slide.kind === 'comparison' && !slide.columns) {
+        ctx.addIssue({ code: 'custom', message: 'a comparison slide needs two columns' });
+      }
+      if (slide.kind === 'illustration' && !slide.illustration) {
+        ctx.addIssue({ code: 'custom', message: 'an illustration slide needs an illustration' });
+      }
+      if ((slide.kind === 'image' || slide.kind === 'video') && !slide.media) {
+        ctx.addIssue({ code: 'custom', message: `an ${slide.kind} slide needs its media file` });
+      }
+      const steps = [
+        ...slide.points.map((point) => point.step ?? 0),
+        ...(slide.columns ?? []).map((column) => column.step ?? 0),
+      ];
+      const highest = Math.max(0, ...steps);
+      if (highest > slide.buildSteps.length) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `step ${highest} is used but only ${slide.buildSteps.length} build steps are declared`,
+        });
+      }
+    }),
+  );
 export type Slide = z.infer<typeof SlideSchema>;
 export type SlideInput = z.input<typeof SlideSchema>;
 
@@ -121,18 +123,20 @@ export const DeckSchema = z
     id: slugSchema,
     title: LocalizedTextSchema,
     /** Bumped whenever the clinical content changes, so a review can name what it reviewed. */
-    contentVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'use a version such as 1.0.0'),
-    slides: z.array(SlideSchema).min(1),
+    contentVersion: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, 'use a version such as 1.0.0')),
+    slides: z.array(SlideSchema).check(z.minLength(1)),
   })
-  .superRefine((deck, ctx) => {
-    const seen = new Set<string>();
-    for (const slide of deck.slides) {
-      if (seen.has(slide.id)) {
-        ctx.addIssue({ code: 'custom', message: `slide id "${slide.id}" is used twice` });
+  .check(
+    z.superRefine((deck, ctx) => {
+      const seen = new Set<string>();
+      for (const slide of deck.slides) {
+        if (seen.has(slide.id)) {
+          ctx.addIssue({ code: 'custom', message: `slide id "${slide.id}" is used twice` });
+        }
+        seen.add(slide.id);
       }
-      seen.add(slide.id);
-    }
-  });
+    }),
+  );
 export type Deck = z.infer<typeof DeckSchema>;
 
 export interface SkippedSlide {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { SettingsSchema } from './settings';
 import type { AdminBridge } from './admin';
 
@@ -18,24 +18,24 @@ export type KioskMode = z.infer<typeof KioskModeSchema>;
 export const KioskConfigSchema = z.strictObject({
   settings: SettingsSchema,
   mode: KioskModeSchema,
-  appVersion: z.string().max(40),
+  appVersion: z.string().check(z.maxLength(40)),
   /** Where the clinic's media files are loaded from, e.g. `app://media/` (ends with a slash). */
-  mediaBaseUrl: z.string().max(200).regex(/\/$/),
+  mediaBaseUrl: z.string().check(z.maxLength(200), z.regex(/\/$/)),
 });
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;
 
 export const ProblemReportSchema = z.strictObject({
   kind: z.enum(['slide-skipped', 'render-error', 'media-failed']),
-  slideId: z.string().max(80).optional(),
-  message: z.string().min(1).max(2000),
+  slideId: z.optional(z.string().check(z.maxLength(80))),
+  message: z.string().check(z.minLength(1), z.maxLength(2000)),
 });
 export type ProblemReport = z.infer<typeof ProblemReportSchema>;
 
 export const HeartbeatSchema = z.strictObject({
   /** Changes every time a slide starts. */
-  run: z.number().int().nonnegative(),
+  run: z.int().check(z.nonnegative()),
   rotating: z.boolean(),
-  index: z.number().int().nonnegative(),
+  index: z.int().check(z.nonnegative()),
 });
 export type HeartbeatReport = z.infer<typeof HeartbeatSchema>;
 

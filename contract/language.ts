@@ -1,16 +1,16 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** Languages the kiosk can show. Spanish content arrives later without a schema change. */
 export const LANGUAGES = ['en', 'es'] as const;
 export const LanguageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof LanguageSchema>;
 
-const nonBlank = z.string().trim().min(1);
+const nonBlank = z.string().check(z.trim(), z.minLength(1));
 
 /** Text in one or more languages; English is always present and is the fallback. */
 export const LocalizedTextSchema = z.strictObject({
   en: nonBlank,
-  es: nonBlank.optional(),
+  es: z.optional(nonBlank),
 });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 

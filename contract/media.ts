@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * The clinic's own pictures, videos and caption files. Main copies each imported file into
@@ -16,9 +16,11 @@ export type MediaKind = z.infer<typeof MediaKindSchema>;
 const sha256Name = (extensions: readonly string[]) =>
   z
     .string()
-    .regex(
-      new RegExp(`^[0-9a-f]{64}\\.(?:${extensions.join('|')})$`),
-      'a media file is named by its SHA-256 and type',
+    .check(
+      z.regex(
+        new RegExp(`^[0-9a-f]{64}\\.(?:${extensions.join('|')})$`),
+        'a media file is named by its SHA-256 and type',
+      ),
     );
 
 export const ImageFileSchema = sha256Name(IMAGE_EXTENSIONS);
@@ -49,7 +51,7 @@ export const MEDIA_LIMITS: Readonly<Record<MediaKind, number>> = {
  * Picker entries are named by tokens main hands out and maps to real paths in its own
  * memory; a token means nothing outside the running app.
  */
-export const PickerTokenSchema = z.string().regex(/^[0-9a-f]{32}$/, 'not a picker token');
+export const PickerTokenSchema = z.string().check(z.regex(/^[0-9a-f]{32}$/, 'not a picker token'));
 
 export const PickerEntryKindSchema = z.enum([
   'folder',
@@ -64,17 +66,17 @@ export type PickerEntryKind = z.infer<typeof PickerEntryKindSchema>;
 export const PickerEntrySchema = z.strictObject({
   token: PickerTokenSchema,
   /** The file or folder name as staff see it on the drive. */
-  name: z.string().max(260),
+  name: z.string().check(z.maxLength(260)),
   /** A guess from the name, for the icon and the filter only; import checks the content. */
   kind: PickerEntryKindSchema,
   /** Null for folders. */
-  bytes: z.number().int().nonnegative().nullable(),
+  bytes: z.nullable(z.int().check(z.nonnegative())),
 });
 export type PickerEntry = z.infer<typeof PickerEntrySchema>;
 
 export const ImportSourceSchema = z.strictObject({
   token: PickerTokenSchema,
-  label: z.string().max(260),
+  label: z.string().check(z.maxLength(260)),
   kind: z.enum(['usb', 'import-folder']),
 });
 export type ImportSource = z.infer<typeof ImportSourceSchema>;
@@ -82,10 +84,10 @@ export type ImportSource = z.infer<typeof ImportSourceSchema>;
 export const PickerFolderSchema = z.strictObject({
   token: PickerTokenSchema,
   /** Where staff are, e.g. ["USB drive KINGSTON", "clinic", "videos"]. */
-  trail: z.array(z.string().max(260)).max(20),
+  trail: z.array(z.string().check(z.maxLength(260))).check(z.maxLength(20)),
   /** Token of the folder above, or null at a drive's top. */
-  parent: PickerTokenSchema.nullable(),
-  entries: z.array(PickerEntrySchema).max(1000),
+  parent: z.nullable(PickerTokenSchema),
+  entries: z.array(PickerEntrySchema).check(z.maxLength(1000)),
   /** True when the folder had more entries than are listed. */
   truncated: z.boolean(),
 });
@@ -95,18 +97,18 @@ export type PickerFolder = z.infer<typeof PickerFolderSchema>;
 export const ImportedMediaSchema = z.strictObject({
   file: MediaFileSchema,
   kind: MediaKindSchema,
-  bytes: z.number().int().nonnegative(),
+  bytes: z.int().check(z.nonnegative()),
   /** The name it had on the drive, so staff recognise it. */
-  sourceName: z.string().max(260),
+  sourceName: z.string().check(z.maxLength(260)),
 });
 export type ImportedMedia = z.infer<typeof ImportedMediaSchema>;
 
 export const MediaLibraryEntrySchema = z.strictObject({
   file: MediaFileSchema,
   kind: MediaKindSchema,
-  bytes: z.number().int().nonnegative(),
+  bytes: z.int().check(z.nonnegative()),
   /** Ids of the clinic slides (current setup or its backup) that use the file. */
-  usedBy: z.array(z.string().max(60)).max(200),
+  usedBy: z.array(z.string().check(z.maxLength(60))).check(z.maxLength(200)),
 });
 export type MediaLibraryEntry = z.infer<typeof MediaLibraryEntrySchema>;
 
@@ -127,7 +129,7 @@ export type MediaProblem = z.infer<typeof MediaProblemSchema>;
 
 export const ImportProgressSchema = z.strictObject({
   token: PickerTokenSchema,
-  copiedBytes: z.number().int().nonnegative(),
-  totalBytes: z.number().int().nonnegative(),
+  copiedBytes: z.int().check(z.nonnegative()),
+  totalBytes: z.int().check(z.nonnegative()),
 });
 export type ImportProgress = z.infer<typeof ImportProgressSchema>;

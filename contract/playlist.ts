@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import builtInDeck from '../assets/deck/how-ketamine-works.json' with { type: 'json' };
 import { MAX_SLIDE_SECONDS, MIN_SLIDE_SECONDS, type Slide } from './deck';
 import { LocalizedTextSchema } from './language';
@@ -6,14 +6,18 @@ import { CaptionsFileSchema, ImageFileSchema, VideoFileSchema } from './media';
 
 const idSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and dashes')
-  .max(60);
+  .check(
+    z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and dashes'),
+    z.maxLength(60),
+  );
 
 /** One slide in a playlist: which, whether it plays, and for how long (null: its own time). */
 export const PlaylistEntrySchema = z.strictObject({
   slideId: idSchema,
   enabled: z.boolean(),
-  durationSeconds: z.number().int().min(MIN_SLIDE_SECONDS).max(MAX_SLIDE_SECONDS).nullable(),
+  durationSeconds: z.nullable(
+    z.int().check(z.minimum(MIN_SLIDE_SECONDS), z.maximum(MAX_SLIDE_SECONDS)),
+  ),
 });
 export type PlaylistEntry = z.infer<typeof PlaylistEntrySchema>;
 
@@ -23,28 +27,32 @@ export const MAX_PLAYLIST_ENTRIES = 100;
 export const PlaylistSchema = z
   .strictObject({
     id: idSchema,
-    name: z.string().trim().min(1, 'a playlist needs a name').max(60),
-    entries: z.array(PlaylistEntrySchema).max(MAX_PLAYLIST_ENTRIES),
+    name: z.string().check(z.trim(), z.minLength(1, 'a playlist needs a name'), z.maxLength(60)),
+    entries: z.array(PlaylistEntrySchema).check(z.maxLength(MAX_PLAYLIST_ENTRIES)),
   })
-  .superRefine((playlist, ctx) => {
-    const seen = new Set<string>();
-    for (const entry of playlist.entries) {
-      if (seen.has(entry.slideId)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `slide "${entry.slideId}" is in "${playlist.name}" twice`,
-        });
+  .check(
+    z.superRefine((playlist, ctx) => {
+      const seen = new Set<string>();
+      for (const entry of playlist.entries) {
+        if (seen.has(entry.slideId)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `slide "${entry.slideId}" is in "${playlist.name}" twice`,
+          });
+        }
+        seen.add(entry.slideId);
       }
-      seen.add(entry.slideId);
-    }
-  });
+    }),
+  );
 export type Playlist = z.infer<typeof PlaylistSchema>;
 
 /** Custom slides are named `custom-…` so they can never clash with the built-in deck. */
 export const CustomSlideIdSchema = z
   .string()
-  .regex(/^custom-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a clinic slide id starts with "custom-"')
-  .max(60);
+  .check(
+    z.regex(/^custom-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a clinic slide id starts with "custom-"'),
+    z.maxLength(60),
+  );
 
 export const MAX_CUSTOM_SLIDES = 100;
 export const MAX_CUSTOM_LINES = 5;
@@ -54,8 +62,8 @@ export const CustomTextSlideSchema = z.strictObject({
   id: CustomSlideIdSchema,
   kind: z.literal('text'),
   title: LocalizedTextSchema,
-  lines: z.array(LocalizedTextSchema).max(MAX_CUSTOM_LINES),
-  durationSeconds: z.number().int().min(MIN_SLIDE_SECONDS).max(MAX_SLIDE_SECONDS),
+  lines: z.array(LocalizedTextSchema).check(z.maxLength(MAX_CUSTOM_LINES)),
+  durationSeconds: z.int().check(z.minimum(MIN_SLIDE_SECONDS), z.maximum(MAX_SLIDE_SECONDS)),
 });
 export type CustomTextSlide = z.infer<typeof CustomTextSlideSchema>;
 
@@ -67,8 +75,8 @@ export const CustomImageSlideSchema = z.strictObject({
   description: LocalizedTextSchema,
   file: ImageFileSchema,
   /** The file's name on the drive it came from, for staff. */
-  sourceName: z.string().max(260),
-  durationSeconds: z.number().int().min(MIN_SLIDE_SECONDS).max(MAX_SLIDE_SECONDS),
+  sourceName: z.string().check(z.maxLength(260)),
+  durationSeconds: z.int().check(z.minimum(MIN_SLIDE_SECONDS), z.maximum(MAX_SLIDE_SECONDS)),
 });
 export type CustomImageSlide = z.infer<typeof CustomImageSlideSchema>;
 
@@ -82,9 +90,9 @@ export const CustomVideoSlideSchema = z.strictObject({
   title: LocalizedTextSchema,
   description: LocalizedTextSchema,
   file: VideoFileSchema,
-  captions: CaptionsFileSchema.nullable(),
-  sourceName: z.string().max(260),
-  maxSeconds: z.number().int().min(MIN_SLIDE_SECONDS).max(MAX_SLIDE_SECONDS).nullable(),
+  captions: z.nullable(CaptionsFileSchema),
+  sourceName: z.string().check(z.maxLength(260)),
+  maxSeconds: z.nullable(z.int().check(z.minimum(MIN_SLIDE_SECONDS), z.maximum(MAX_SLIDE_SECONDS))),
 });
 export type CustomVideoSlide = z.infer<typeof CustomVideoSlideSchema>;
 

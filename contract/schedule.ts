@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /*
  * The clinic's weekly schedule: which playlist plays when, and when the kiosk is closed.
@@ -13,7 +13,7 @@ import { z } from 'zod';
 /** A wall-clock time 'HH:MM', 00:00 to 23:59 (24:00 is not a time; end a day with 00:00). */
 export const TimeOfDaySchema = z
   .string()
-  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'use a 24-hour time like 08:30');
+  .check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'use a 24-hour time like 08:30'));
 export type TimeOfDay = z.infer<typeof TimeOfDaySchema>;
 
 /** Minutes since midnight of an 'HH:MM' time (so '01:30' is 90). Throws on anything else. */
@@ -29,7 +29,7 @@ export type LocalDate = z.infer<typeof LocalDateSchema>;
 
 /** What a rule shows: a playlist, or the closed screen. */
 export const ScheduleTargetSchema = z.union([
-  z.strictObject({ kind: z.literal('playlist'), playlistId: z.string().max(60) }),
+  z.strictObject({ kind: z.literal('playlist'), playlistId: z.string().check(z.maxLength(60)) }),
   z.strictObject({ kind: z.literal('closed') }),
 ]);
 export type ScheduleTarget = z.infer<typeof ScheduleTargetSchema>;
@@ -37,7 +37,7 @@ export type ScheduleTarget = z.infer<typeof ScheduleTargetSchema>;
 /** Rule ids are made by the admin, and name the rule that decided in a `ScheduleDecision`. */
 const ruleIdSchema = z
   .string()
-  .regex(/^[a-z0-9-]{1,60}$/, 'use lowercase letters, digits and dashes');
+  .check(z.regex(/^[a-z0-9-]{1,60}$/, 'use lowercase letters, digits and dashes'));
 
 /**
  * A rule that repeats every week. It covers [start, end) on each listed day. When end <= start
@@ -49,15 +49,17 @@ export const WeeklyRuleSchema = z
   .strictObject({
     id: ruleIdSchema,
     /** 0 = Sunday … 6 = Saturday, like Date.getDay. */
-    days: z.array(z.number().int().min(0).max(6)).min(1).max(7),
+    days: z.array(z.int().check(z.minimum(0), z.maximum(6))).check(z.minLength(1), z.maxLength(7)),
     start: TimeOfDaySchema,
     end: TimeOfDaySchema,
     target: ScheduleTargetSchema,
   })
-  .refine((rule) => new Set(rule.days).size === rule.days.length, {
-    path: ['days'],
-    message: 'a day is listed twice',
-  });
+  .check(
+    z.refine((rule) => new Set(rule.days).size === rule.days.length, {
+      path: ['days'],
+      message: 'a day is listed twice',
+    }),
+  );
 export type WeeklyRule = z.infer<typeof WeeklyRuleSchema>;
 
 /**
@@ -71,31 +73,37 @@ export const DateRangeRuleSchema = z
     id: ruleIdSchema,
     from: LocalDateSchema,
     to: LocalDateSchema,
-    start: TimeOfDaySchema.nullable(),
-    end: TimeOfDaySchema.nullable(),
+    start: z.nullable(TimeOfDaySchema),
+    end: z.nullable(TimeOfDaySchema),
     target: ScheduleTargetSchema,
   })
-  .superRefine((rule, ctx) => {
-    // 'YYYY-MM-DD' strings sort like the dates they name.
-    if (rule.from > rule.to) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'the last date is before the first' });
-    }
-    if ((rule.start === null) !== (rule.end === null)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [rule.start === null ? 'start' : 'end'],
-        message: 'give both a start and an end time, or neither (all day)',
-      });
-    }
-  });
+  .check(
+    z.superRefine((rule, ctx) => {
+      // 'YYYY-MM-DD' strings sort like the dates they name.
+      if (rule.from > rule.to) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['to'],
+          message: 'the last date is before the first',
+        });
+      }
+      if ((rule.start === null) !== (rule.end === null)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [rule.start === null ? 'start' : 'end'],
+          message: 'give both a start and an end time, or neither (all day)',
+        });
+      }
+    }),
+  );
 export type DateRangeRule = z.infer<typeof DateRangeRuleSchema>;
 
 export const MAX_WEEKLY_RULES = 50;
 export const MAX_DATE_RANGE_RULES = 50;
 
 export const ScheduleSchema = z.strictObject({
-  weekly: z.array(WeeklyRuleSchema).max(MAX_WEEKLY_RULES),
-  dateRanges: z.array(DateRangeRuleSchema).max(MAX_DATE_RANGE_RULES),
+  weekly: z.array(WeeklyRuleSchema).check(z.maxLength(MAX_WEEKLY_RULES)),
+  dateRanges: z.array(DateRangeRuleSchema).check(z.maxLength(MAX_DATE_RANGE_RULES)),
   /** While closed: a card saying so ('card'), or a black screen ('dark'). */
   closedDisplay: z.enum(['card', 'dark']),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { LanguageSchema, LocalizedTextSchema } from './language';
 import {
   CustomSlideSchema,
@@ -23,16 +23,16 @@ export type TransitionStyle = z.infer<typeof TransitionStyleSchema>;
 /** A web address worth turning into a QR code: http(s) only, nothing that runs script. */
 export const WebAddressSchema = z.union([
   z.literal(''),
-  z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(300),
+  z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).check(z.maxLength(300)),
 ]);
 
 export const ClinicDetailsSchema = z.strictObject({
-  name: z.string().trim().min(1).max(120),
-  location: z.string().trim().max(160),
-  phone: z.string().trim().max(40),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+  location: z.string().check(z.trim(), z.maxLength(160)),
+  phone: z.string().check(z.trim(), z.maxLength(40)),
   webAddress: WebAddressSchema,
   /** Short lines about the clinic, shown on the "about the clinic" slide. */
-  about: z.array(LocalizedTextSchema).max(6),
+  about: z.array(LocalizedTextSchema).check(z.maxLength(6)),
 });
 export type ClinicDetails = z.infer<typeof ClinicDetailsSchema>;
 
@@ -40,8 +40,8 @@ export type ClinicDetails = z.infer<typeof ClinicDetailsSchema>;
 export const ContentReviewSchema = z.strictObject({
   language: LanguageSchema,
   /** The deck's content version that was reviewed (set by main, not typed by staff). */
-  contentVersion: z.string().regex(/^\d+\.\d+\.\d+$/),
-  reviewer: z.string().trim().min(2).max(80),
+  contentVersion: z.string().check(z.regex(/^\d+\.\d+\.\d+$/)),
+  reviewer: z.string().check(z.trim(), z.minLength(2), z.maxLength(80)),
   /** Calendar date of the review, YYYY-MM-DD. */
   reviewedOn: z.iso.date(),
 });
@@ -53,75 +53,81 @@ export const MAX_IDLE_SECONDS = 3600;
 /** The fields of the settings, without the checks across fields (for `.pick`). */
 export const SettingsFieldsSchema = z.strictObject({
   /** After this long without a touch, key or click, the loop resumes by itself. */
-  idleTimeoutSeconds: z.number().int().min(MIN_IDLE_SECONDS).max(MAX_IDLE_SECONDS),
+  idleTimeoutSeconds: z.int().check(z.minimum(MIN_IDLE_SECONDS), z.maximum(MAX_IDLE_SECONDS)),
   defaultLanguage: LanguageSchema,
   transition: TransitionStyleSchema,
   showProgressBar: z.boolean(),
   /** "loop" for the waiting room; "present" for a clinician presenting by hand. */
   mode: z.enum(['loop', 'present']),
   /** Which screen shows the slides and which the presenter view (Electron display ids). */
-  audienceDisplayId: z.number().int().nullable(),
-  presenterDisplayId: z.number().int().nullable(),
+  audienceDisplayId: z.nullable(z.int()),
+  presenterDisplayId: z.nullable(z.int()),
   /** Restart the app every night at this local hour (0–23), or never (null). */
-  nightlyRestartHour: z.number().int().min(0).max(23).nullable(),
+  nightlyRestartHour: z.nullable(z.int().check(z.minimum(0), z.maximum(23))),
   clinic: ClinicDetailsSchema,
   /** Clinical sign-off of the deck, newest last; the admin shows the latest per language. */
-  contentReviews: z.array(ContentReviewSchema).max(40),
+  contentReviews: z.array(ContentReviewSchema).check(z.maxLength(40)),
   /** Named, ordered lists of slides; the kiosk plays the default one. */
-  playlists: z.array(PlaylistSchema).min(1, 'keep at least one playlist').max(MAX_PLAYLISTS),
-  defaultPlaylistId: z.string().max(60),
+  playlists: z
+    .array(PlaylistSchema)
+    .check(z.minLength(1, 'keep at least one playlist'), z.maxLength(MAX_PLAYLISTS)),
+  defaultPlaylistId: z.string().check(z.maxLength(60)),
   /** Slides the clinic wrote itself, used by the playlists. */
-  customSlides: z.array(CustomSlideSchema).max(MAX_CUSTOM_SLIDES),
+  customSlides: z.array(CustomSlideSchema).check(z.maxLength(MAX_CUSTOM_SLIDES)),
   /** Which playlist plays when, and closed hours; nothing matching: the default playlist. */
   schedule: ScheduleSchema,
 });
-export const SettingsSchema = SettingsFieldsSchema.superRefine((settings, ctx) => {
-  const ids = new Set<string>();
-  for (const playlist of settings.playlists) {
-    if (ids.has(playlist.id)) {
-      ctx.addIssue({ code: 'custom', message: `two playlists share the id "${playlist.id}"` });
+export const SettingsSchema = SettingsFieldsSchema.check(
+  z.superRefine((settings, ctx) => {
+    const ids = new Set<string>();
+    for (const playlist of settings.playlists) {
+      if (ids.has(playlist.id)) {
+        ctx.addIssue({ code: 'custom', message: `two playlists share the id "${playlist.id}"` });
+      }
+      ids.add(playlist.id);
     }
-    ids.add(playlist.id);
-  }
-  const playing = settings.playlists.find((playlist) => playlist.id === settings.defaultPlaylistId);
-  if (!playing) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['defaultPlaylistId'],
-      message: 'the playlist to play does not exist',
-    });
-  } else if (!playing.entries.some((entry) => entry.enabled)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['defaultPlaylistId'],
-      message: `"${playing.name}" has no slide switched on, so the kiosk would have nothing to show`,
-    });
-  }
-  const customIds = new Set<string>();
-  for (const slide of settings.customSlides) {
-    if (customIds.has(slide.id)) {
-      ctx.addIssue({ code: 'custom', message: `two clinic slides share the id "${slide.id}"` });
+    const playing = settings.playlists.find(
+      (playlist) => playlist.id === settings.defaultPlaylistId,
+    );
+    if (!playing) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaultPlaylistId'],
+        message: 'the playlist to play does not exist',
+      });
+    } else if (!playing.entries.some((entry) => entry.enabled)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaultPlaylistId'],
+        message: `"${playing.name}" has no slide switched on, so the kiosk would have nothing to show`,
+      });
     }
-    customIds.add(slide.id);
-  }
-  const ruleIds = new Set<string>();
-  for (const rule of [...settings.schedule.weekly, ...settings.schedule.dateRanges]) {
-    if (ruleIds.has(rule.id)) {
-      ctx.addIssue({ code: 'custom', message: `two schedule rules share the id "${rule.id}"` });
+    const customIds = new Set<string>();
+    for (const slide of settings.customSlides) {
+      if (customIds.has(slide.id)) {
+        ctx.addIssue({ code: 'custom', message: `two clinic slides share the id "${slide.id}"` });
+      }
+      customIds.add(slide.id);
     }
-    ruleIds.add(rule.id);
-  }
-  for (const playlist of settings.playlists) {
-    for (const entry of playlist.entries) {
-      if (entry.slideId.startsWith('custom-') && !customIds.has(entry.slideId)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `"${playlist.name}" lists a clinic slide that does not exist (${entry.slideId})`,
-        });
+    const ruleIds = new Set<string>();
+    for (const rule of [...settings.schedule.weekly, ...settings.schedule.dateRanges]) {
+      if (ruleIds.has(rule.id)) {
+        ctx.addIssue({ code: 'custom', message: `two schedule rules share the id "${rule.id}"` });
+      }
+      ruleIds.add(rule.id);
+    }
+    for (const playlist of settings.playlists) {
+      for (const entry of playlist.entries) {
+        if (entry.slideId.startsWith('custom-') && !customIds.has(entry.slideId)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${playlist.name}" lists a clinic slide that does not exist (${entry.slideId})`,
+          });
+        }
       }
     }
-  }
-});
+  }),
+);
 export type Settings = z.infer<typeof SettingsSchema>;
 
 /** The clinic of the source page; staff change these in the admin (a later issue). */
