@@ -50,7 +50,7 @@ export type ContentReview = z.infer<typeof ContentReviewSchema>;
 export const MIN_IDLE_SECONDS = 10;
 export const MAX_IDLE_SECONDS = 3600;
 
-/** The fields of the settings, without the checks across fields (for `.pick`). */
+/** The fields of the settings, without the checks across fields (for `z.pick`). */
 export const SettingsFieldsSchema = z.strictObject({
   /** After this long without a touch, key or click, the loop resumes by itself. */
   idleTimeoutSeconds: z.int().check(z.minimum(MIN_IDLE_SECONDS), z.maximum(MAX_IDLE_SECONDS)),
