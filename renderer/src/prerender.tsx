@@ -6,16 +6,20 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
-import { DEFAULT_SETTINGS, PRERENDER_END, PRERENDER_START, resolvePlaylist } from '../../contract';
+import {
+  DEFAULT_SETTINGS,
+  playlistToPlay,
+  PRERENDER_END,
+  PRERENDER_START,
+  resolvePlaylist,
+} from '../../contract';
 import { loadBuiltInDeck } from './deck/builtInDeck';
 import { createI18n } from './i18n/i18n';
 import { SlideView } from './slides/SlideView';
 
 export function renderFirstSlideHtml(): string {
   const loaded = loadBuiltInDeck();
-  const playlist = DEFAULT_SETTINGS.playlists.find(
-    (candidate) => candidate.id === DEFAULT_SETTINGS.defaultPlaylistId,
-  );
+  const playlist = playlistToPlay(DEFAULT_SETTINGS.playlists, DEFAULT_SETTINGS.defaultPlaylistId);
   if (!loaded || !playlist) return '';
   const [first] = resolvePlaylist(playlist, loaded.deck.slides, []).slides;
   if (!first) return '';
