@@ -106,7 +106,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
       rules: { 'color-contrast-enhanced': { enabled: true }, 'target-size': { enabled: true } },
     })
     .analyze();
-  return results.violations.map((violation) => `${violation.id}: ${violation.help}`);
+  return results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(' '))
+        .join('; ')})`,
+  );
 }
 
 /** Screenshots the README shows are kept in docs/; the rest are for looking at, not committed. */

@@ -270,7 +270,7 @@ test.describe('pictures and videos', () => {
     await page.getByRole('button', { name: 'Back to slides' }).click();
     await page.getByRole('button', { name: 'Slide 13: welcome' }).click();
     // A hand on the kiosk paused the loop; play it again from the video.
-    await page.getByRole('button', { name: 'Start automatic slide show' }).click();
+    await page.getByRole('button', { name: 'Play the automatic slide show' }).click();
     const video = page.locator('.carousel__slide.is-current video');
     await expect
       .poll(() =>

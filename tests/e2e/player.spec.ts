@@ -37,9 +37,11 @@ test.describe('the waiting-room loop', () => {
     await expect(slides.first()).not.toHaveAttribute('inert', '');
     const live = appPage.locator('#slides');
     await expect(live).toHaveAttribute('aria-live', 'off');
-    await appPage.getByRole('button', { name: 'Stop automatic slide show' }).click();
+    await appPage.getByRole('button', { name: 'Pause the automatic slide show' }).click();
     await expect(live).toHaveAttribute('aria-live', 'polite');
-    await expect(appPage.getByRole('button', { name: 'Start automatic slide show' })).toBeVisible();
+    await expect(
+      appPage.getByRole('button', { name: 'Play the automatic slide show' }),
+    ).toBeVisible();
   });
 
   test('next, previous and the dots move by hand and pause the loop', async ({ appPage }) => {
@@ -71,9 +73,13 @@ test.describe('the waiting-room loop', () => {
     expect(await currentSlideId(appPage)).toBe(slideIds.at(-1));
     await appPage.keyboard.press('Home');
     expect(await currentSlideId(appPage)).toBe(slideIds[0]);
-    await expect(appPage.getByRole('button', { name: 'Start automatic slide show' })).toBeVisible();
+    await expect(
+      appPage.getByRole('button', { name: 'Play the automatic slide show' }),
+    ).toBeVisible();
     await appPage.keyboard.press('Space');
-    await expect(appPage.getByRole('button', { name: 'Stop automatic slide show' })).toBeVisible();
+    await expect(
+      appPage.getByRole('button', { name: 'Pause the automatic slide show' }),
+    ).toBeVisible();
     await appPage.clock.runFor((deck.slides[0]?.durationSeconds ?? 0) * 1000);
     expect(await currentSlideId(appPage)).toBe(slideIds[1]);
   });
@@ -82,11 +88,15 @@ test.describe('the waiting-room loop', () => {
     appPage,
   }) => {
     await appPage.locator('.carousel__slides').click();
-    await expect(appPage.getByRole('button', { name: 'Start automatic slide show' })).toBeVisible();
+    await expect(
+      appPage.getByRole('button', { name: 'Play the automatic slide show' }),
+    ).toBeVisible();
     await appPage.clock.runFor(59_000);
     expect(await currentSlideId(appPage)).toBe(slideIds[0]);
     await appPage.clock.runFor(1_000);
-    await expect(appPage.getByRole('button', { name: 'Stop automatic slide show' })).toBeVisible();
+    await expect(
+      appPage.getByRole('button', { name: 'Pause the automatic slide show' }),
+    ).toBeVisible();
     await appPage.clock.runFor((deck.slides[0]?.durationSeconds ?? 0) * 1000);
     expect(await currentSlideId(appPage)).toBe(slideIds[1]);
   });
