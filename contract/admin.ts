@@ -29,6 +29,7 @@ export const EditableSettingsSchema = z.pick(SettingsFieldsSchema, {
   defaultLanguage: true,
   transition: true,
   showProgressBar: true,
+  readingWordsPerMinute: true,
   mode: true,
   nightlyRestartHour: true,
   clinic: true,

@@ -1,5 +1,5 @@
 import { currentSlide, currentSlideId, expect, installPausedClock, test } from './fixtures';
-import { deck, slideIds } from './deck';
+import { deck, secondsOf, slideIds } from './deck';
 import { installBridge } from './bridge';
 
 test.describe('the waiting-room loop', () => {
@@ -17,7 +17,7 @@ test.describe('the waiting-room loop', () => {
       await expect(currentSlide(appPage).getByRole('heading', { level: 2 })).toHaveText(
         slide.title.en,
       );
-      await appPage.clock.runFor(slide.durationSeconds * 1000 - 500);
+      await appPage.clock.runFor(secondsOf(slide) * 1000 - 500);
       expect(await currentSlideId(appPage)).toBe(slide.id);
       await appPage.clock.runFor(500);
     }
@@ -80,7 +80,7 @@ test.describe('the waiting-room loop', () => {
     await expect(
       appPage.getByRole('button', { name: 'Pause the automatic slide show' }),
     ).toBeVisible();
-    await appPage.clock.runFor((deck.slides[0]?.durationSeconds ?? 0) * 1000);
+    await appPage.clock.runFor(secondsOf(deck.slides[0]!) * 1000);
     expect(await currentSlideId(appPage)).toBe(slideIds[1]);
   });
 
@@ -97,13 +97,13 @@ test.describe('the waiting-room loop', () => {
     await expect(
       appPage.getByRole('button', { name: 'Pause the automatic slide show' }),
     ).toBeVisible();
-    await appPage.clock.runFor((deck.slides[0]?.durationSeconds ?? 0) * 1000);
+    await appPage.clock.runFor(secondsOf(deck.slides[0]!) * 1000);
     expect(await currentSlideId(appPage)).toBe(slideIds[1]);
   });
 
   test('shows a progress bar only while the loop runs, sized to the slide', async ({ appPage }) => {
     const bar = appPage.locator('.progress__bar');
-    await expect(bar).toHaveCSS('animation-duration', `${deck.slides[0]?.durationSeconds}s`);
+    await expect(bar).toHaveCSS('animation-duration', `${secondsOf(deck.slides[0]!)}s`);
     await appPage.keyboard.press('ArrowRight');
     await expect(bar).toHaveCount(0);
   });
@@ -114,11 +114,11 @@ test.describe('the waiting-room loop', () => {
     const index = deck.slides.findIndex((slide) => slide.buildSteps.length > 0);
     const slide = deck.slides[index]!;
     for (const earlier of deck.slides.slice(0, index)) {
-      await appPage.clock.runFor(earlier.durationSeconds * 1000);
+      await appPage.clock.runFor(secondsOf(earlier) * 1000);
     }
     expect(await currentSlideId(appPage)).toBe(slide.id);
     await expect(currentSlide(appPage).locator('.step--pending').first()).toBeAttached();
-    await appPage.clock.runFor(slide.durationSeconds * 500);
+    await appPage.clock.runFor(secondsOf(slide) * 500);
     await expect(currentSlide(appPage).locator('.step--pending')).toHaveCount(0);
     await appPage.keyboard.press('ArrowRight');
     await appPage.keyboard.press('ArrowLeft');
