@@ -101,9 +101,9 @@ function KioskApp({
   player: Omit<PlayerProps, 'config' | 'suspended' | 'slides'>;
 }) {
   const [config, setConfig] = useState(initialConfig);
-  const decision = useScheduleDecision(config.settings);
+  const { decision, today } = useScheduleDecision(config.settings);
   const playlistId = decision.kind === 'playlist' ? decision.playlistId : null;
-  const slides = usePlaylistSlides(config.settings, playlistId, deckSlides, bridge);
+  const slides = usePlaylistSlides(config.settings, playlistId, deckSlides, bridge, today);
   const [adminOpen, setAdminOpen] = useState(false);
   useEffect(
     () =>
@@ -147,15 +147,19 @@ function KioskApp({
 const SCHEDULE_CHECK_MS = 15_000;
 
 /**
- * What the schedule says now, on this machine's wall clock: daylight-saving changes are
- * followed at the next check, a system clock that is set at once.
+ * What the schedule says now, on this machine's wall clock, and today's date (clinic slides
+ * expire by it): daylight-saving changes are followed at the next check, a system clock that
+ * is set at once.
  */
-function useScheduleDecision(settings: Settings): ScheduleDecision {
+function useScheduleDecision(settings: Settings): { decision: ScheduleDecision; today: string } {
   const { schedule, defaultPlaylistId, playlists } = settings;
-  const evaluate = useCallback(
-    () => scheduleDecisionOf({ schedule, defaultPlaylistId, playlists }, localTimeOf(new Date())),
-    [schedule, defaultPlaylistId, playlists],
-  );
+  const evaluate = useCallback(() => {
+    const now = localTimeOf(new Date());
+    return {
+      decision: scheduleDecisionOf({ schedule, defaultPlaylistId, playlists }, now),
+      today: now.date,
+    };
+  }, [schedule, defaultPlaylistId, playlists]);
   const [decision, setDecision] = useState(evaluate);
   useEffect(() => {
     const check = () =>
@@ -179,18 +183,22 @@ function useScheduleDecision(settings: Settings): ScheduleDecision {
   return decision;
 }
 
-/** The slides of the playlist playing now, in its order and times; missing slides are reported. */
+/**
+ * The slides of the playlist playing now, in its order and times; missing slides are reported,
+ * and clinic slides past their expiry date leave the loop.
+ */
 function usePlaylistSlides(
   settings: Settings,
   playlistId: string | null,
   deckSlides: readonly Slide[],
   bridge: KioskBridge | null,
+  today: string,
 ): Slide[] {
   const { playlists, customSlides } = settings;
   const resolved = useMemo(() => {
     const playlist = playlistToPlay(playlists, playlistId);
-    return playlist ? resolvePlaylist(playlist, deckSlides, customSlides) : null;
-  }, [playlists, playlistId, customSlides, deckSlides]);
+    return playlist ? resolvePlaylist(playlist, deckSlides, customSlides, today) : null;
+  }, [playlists, playlistId, customSlides, deckSlides, today]);
   useEffect(() => {
     for (const slideId of resolved?.missing ?? []) {
       reportProblem(bridge, {
