@@ -53,7 +53,7 @@ describe('reading time from word counts', () => {
 
   it('reads what is on screen: title, points, columns, the caption; not the notes', () => {
     const words = visibleText(slide('a-different-system'), 'en', DEFAULT_CLINIC);
-    expect(words[0]).toBe('A different system in the brain');
+    expect(words[0]).toBe('A different system');
     expect(words.join(' ')).toContain('Glutamate is a chemical messenger too.');
     expect(words.join(' ')).not.toContain('neurotransmitters');
   });
