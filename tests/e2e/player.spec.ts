@@ -188,3 +188,61 @@ test('the live player takes over the prerendered slide in place, without a fade'
   await expect(current).toHaveAttribute('data-arrival', 'start');
   expect(await current.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
 });
+
+test('a slide stays up as long as its words take to read, longer in Spanish', async ({
+  appPage,
+}) => {
+  await installPausedClock(appPage);
+  await appPage.goto('/');
+  const index = slideIds.indexOf('neuron-after');
+  const slide = deck.slides[index]!;
+  const [english, spanish] = [secondsOf(slide, 'en'), secondsOf(slide, 'es')];
+  expect(spanish).toBeGreaterThan(english);
+  await appPage.getByRole('button', { name: 'Español' }).click();
+  await appPage.locator('.controls__dot').nth(index).click();
+  await appPage.getByRole('button', { name: 'Seguir' }).click();
+  await expect(appPage.locator('.progress__bar')).toHaveCSS('animation-duration', `${spanish}s`);
+  await appPage.clock.runFor(spanish * 1000 - 500);
+  expect(await currentSlideId(appPage)).toBe(slide.id);
+  await appPage.clock.runFor(500);
+  expect(await currentSlideId(appPage)).toBe(slideIds[index + 1]);
+  // The same slide in English: its English time.
+  await appPage.getByRole('button', { name: 'English' }).click();
+  await appPage.locator('.controls__dot').nth(index).click();
+  await appPage.getByRole('button', { name: 'Play' }).click();
+  await expect(appPage.locator('.progress__bar')).toHaveCSS('animation-duration', `${english}s`);
+});
+
+test('a clinic slide leaves the loop by itself on its expiry date', async ({ appPage }) => {
+  await appPage.clock.install({ time: new Date('2026-04-30T23:59:00') });
+  await installBridge(appPage, {
+    customSlides: [
+      {
+        id: 'custom-spring-hours',
+        kind: 'text',
+        title: { en: 'Spring hours' },
+        lines: [{ en: 'Open until 7 pm in April.' }],
+        durationSeconds: null,
+        expiresOn: '2026-05-01',
+      },
+    ],
+    playlists: [
+      {
+        id: 'waiting-room',
+        name: 'Waiting room',
+        entries: [
+          { slideId: 'welcome', enabled: true, durationSeconds: null },
+          { slideId: 'custom-spring-hours', enabled: true, durationSeconds: null },
+        ],
+      },
+    ],
+  });
+  await appPage.goto('/');
+  const dots = appPage.locator('.controls__dot');
+  await expect(dots).toHaveCount(2);
+  await expect(appPage.getByRole('button', { name: 'Slide 2: Spring hours' })).toBeVisible();
+  // Midnight passes; the kiosk looks at its clock again within 15 s.
+  await appPage.clock.runFor(80_000);
+  await expect(dots).toHaveCount(1);
+  await expect(appPage.getByRole('button', { name: /Spring hours/ })).toHaveCount(0);
+});
