@@ -24,7 +24,11 @@ import {
   type AdminStatus,
   type CustomSlide,
   type EditableSettings,
+  type InvokeReply,
+  type PushChannel,
+  type PushEvents,
   type Settings,
+  type ADMIN_BRIDGE_INVOKE,
 } from '../../contract';
 import type { MediaLibrary, MediaResult } from './mediaLibrary';
 import type { BundleResult, SetupBundles } from './setupBundle';
@@ -57,10 +61,16 @@ export interface AdminServiceOptions {
   /** Export and import of the whole setup, with the backup a restore brings back. */
   bundles: SetupBundles;
   /** main → the admin page, e.g. import progress. */
-  notify(channel: string, payload: unknown): void;
+  notify<C extends PushChannel>(channel: C, payload: PushEvents[C]): void;
 }
 
-export type AdminHandler = (payload: unknown) => Promise<unknown>;
+/** The admin's channels: every one the admin bridge calls. */
+export type AdminChannel = (typeof ADMIN_BRIDGE_INVOKE)[keyof typeof ADMIN_BRIDGE_INVOKE];
+export type AdminHandler<C extends AdminChannel = AdminChannel> = (
+  payload: unknown,
+) => Promise<InvokeReply<C>>;
+/** One handler per admin channel, each answering with that channel's reply type. */
+export type AdminHandlers = { [C in AdminChannel]: AdminHandler<C> };
 
 /** The staff PIN record kept in its own small file, written durably. */
 export function createPinFileStore(directory: string): StaffPinStore {
@@ -128,7 +138,7 @@ function bundleFailure(result: Extract<BundleResult<unknown>, { ok: false }>) {
   return fail('setup-refused', result.message.slice(0, 2000), { problem: result.problem });
 }
 
-export function createAdminService(options: AdminServiceOptions): Record<string, AdminHandler> {
+export function createAdminService(options: AdminServiceOptions): AdminHandlers {
   const { store, pin, monotonicNow } = options;
   /** The record of changes is a courtesy: a failing log never turns a done change into an error. */
   const noteChange = (event: string, detail: string) => {
@@ -235,7 +245,7 @@ export function createAdminService(options: AdminServiceOptions): Record<string,
   }
 
   /** Wraps a call that needs an open session: checks it, checks the payload, extends it. */
-  function guarded<T>(
+  function guarded<T, R extends AdminResult<unknown>>(
     schema: {
       safeParse(
         value: unknown,
@@ -243,8 +253,8 @@ export function createAdminService(options: AdminServiceOptions): Record<string,
         | { success: true; data: T }
         | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
     },
-    run: (request: T) => Promise<AdminResult<unknown>> | AdminResult<unknown>,
-  ): AdminHandler {
+    run: (request: T) => Promise<R> | R,
+  ): (payload: unknown) => Promise<R | ReturnType<typeof fail>> {
     return async (payload) => {
       if (!sessionOpen()) return fail('not-unlocked', 'the admin is locked; enter the PIN again');
       const parsed = schema.safeParse(payload);
