@@ -35,6 +35,8 @@ export function superviseKiosk(options: SupervisorOptions): KioskSupervisor {
   let window = watch(options.createWindow());
 
   function watch(target: BrowserWindow): BrowserWindow {
+    // Watched from its creation: a first load that never finishes is rescued as well.
+    watchdog.windowCreated();
     const contents = target.webContents;
     contents.on('did-finish-load', () => watchdog.pageLoaded());
     contents.on('render-process-gone', (_event, details) => {

@@ -347,6 +347,15 @@ describe('the watchdog recovers the page through Electron’s events', () => {
     expect(electron.calls).toContain('webContents.reloadIgnoringCache');
   });
 
+  it('a first load that stalls is rescued: the window is watched from its creation', async () => {
+    const { electron } = await boot();
+    // No load event, no heartbeat: the page never came up.
+    vi.advanceTimersByTime(55_000);
+    expect(electron.calls).not.toContain('webContents.reloadIgnoringCache');
+    vi.advanceTimersByTime(15_000);
+    expect(electron.calls).toContain('webContents.reloadIgnoringCache');
+  });
+
   it('a page that goes silent after its heartbeats is reloaded', async () => {
     const { electron } = await boot();
     electron.windows[0]!.webContents.emit('did-finish-load');
