@@ -107,6 +107,18 @@ export const AdminStateSchema = z.strictObject({
     }),
   ),
   languages: z.array(LanguageSchema),
+  /**
+   * Set while the kiosk is in safe mode after restarting again and again: the built-in slides
+   * only, the clinic's slides, media and schedule set aside until it ends.
+   */
+  safeMode: z.nullable(
+    z.strictObject({
+      since: z.string().check(z.maxLength(40)),
+      reason: z.string().check(z.maxLength(500)),
+      /** When it ends by itself if nothing goes wrong meanwhile. */
+      endsAt: z.string().check(z.maxLength(40)),
+    }),
+  ),
   /** The setup kept when another was imported or restored; one tap brings it back. */
   backup: z.nullable(
     z.strictObject({

@@ -89,6 +89,7 @@ export interface InvokeCalls {
   };
   [IpcChannel.adminChangePin]: { request: ChangePinRequest; reply: AdminResult<null> };
   [IpcChannel.adminQuitKiosk]: { request: void; reply: AdminResult<null> };
+  [IpcChannel.adminLeaveSafeMode]: { request: void; reply: AdminResult<AdminState> };
   /** USB drives and the import folder that can be browsed now. */
   [IpcChannel.adminMediaSources]: { request: void; reply: AdminResult<ImportSource[]> };
   [IpcChannel.adminMediaBrowse]: { request: TokenRequest; reply: AdminResult<PickerFolder> };

@@ -51,6 +51,10 @@ export interface AdminServiceOptions {
   deckContentVersion: string;
   setupRequested: boolean;
   settingsNotice: RecoveryNotice | null;
+  /** Safe mode now (see faultHistory.ts), with when it ends by itself. */
+  safeMode(): { since: string; reason: string; endsAt: string } | null;
+  /** Staff end safe mode: the clinic's own slides come back. */
+  leaveSafeMode(): void;
   monotonicNow(): number;
   now(): Date;
   /** After a save: tell the player (main sends the new config to every window). */
@@ -209,6 +213,7 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
           }
         : null,
       languages: [...LANGUAGES],
+      safeMode: options.safeMode(),
       backup: options.bundles.backupInfo(),
     });
   }
@@ -431,6 +436,14 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
         );
       }),
     ),
+
+    [IpcChannel.adminLeaveSafeMode]: guarded(nothing, () => {
+      if (options.safeMode()) {
+        options.leaveSafeMode();
+        noteChange('safe-mode-left', '');
+      }
+      return { ok: true, value: state() };
+    }),
 
     [IpcChannel.adminQuitKiosk]: guarded(nothing, () => {
       noteChange('quit', '');

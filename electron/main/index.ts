@@ -88,7 +88,7 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 /** Starts this app again without the one-shot switches it was given (`--reset-pin`, `--setup`). */
-function relaunch(): void {
+function relaunchApp(): void {
   app.relaunch({ args: relaunchArguments(process.argv) });
   app.exit(0);
 }
@@ -155,7 +155,13 @@ async function start(): Promise<void> {
     fullscreen: !launch.windowed,
     nightlyRestartHour: () => services.store.settings.nightlyRestartHour,
     audienceDisplayId: () => services.store.settings.audienceDisplayId,
-    relaunch,
+    relaunch: (why) => {
+      // A fault is counted on disk first (three in 15 minutes: safe mode); a planned one is not.
+      if (why.kind === 'fault') services.faults.recordRelaunch(why.reason);
+      else services.faults.markCleanExit();
+      relaunchApp();
+    },
+    onRecovery: () => services.noteFault(),
   });
   app.once('will-quit', () => supervisor?.stop());
 

@@ -15,8 +15,13 @@ export interface SupervisorOptions {
   nightlyRestartHour: () => number | null;
   /** The display staff chose for the slides (null: the primary one). */
   audienceDisplayId: () => number | null;
-  /** Starts the app again (without one-shot switches such as --reset-pin) and exits this one. */
-  relaunch: () => void;
+  /**
+   * Starts the app again (without one-shot switches such as --reset-pin) and exits this one:
+   * after too many recoveries (a fault, counted towards safe mode) or at the nightly hour.
+   */
+  relaunch: (why: { kind: 'fault' | 'nightly'; reason: string }) => void;
+  /** A recovery was made (reload, new window). */
+  onRecovery?: (action: RecoveryAction) => void;
 }
 
 export interface KioskSupervisor {
@@ -66,9 +71,10 @@ export function superviseKiosk(options: SupervisorOptions): KioskSupervisor {
   function recover(action: RecoveryAction): void {
     options.log.append(action.kind, action.reason);
     if (action.kind === 'relaunch-app') {
-      options.relaunch();
+      options.relaunch({ kind: 'fault', reason: action.reason });
       return;
     }
+    options.onRecovery?.(action);
     if (action.kind === 'reload' && !window.isDestroyed()) {
       window.webContents.reloadIgnoringCache();
       fill(window);
@@ -109,7 +115,7 @@ function scheduleNightlyRestart(options: SupervisorOptions): NodeJS.Timeout | nu
   const timer = setTimeout(
     () => {
       options.log.append('nightly-restart', `scheduled restart at ${hour}:00`);
-      options.relaunch();
+      options.relaunch({ kind: 'nightly', reason: `scheduled restart at ${hour}:00` });
     },
     msUntilNextRestart(new Date(), hour),
   );

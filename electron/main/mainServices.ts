@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import deckData from '../../assets/deck/how-ketamine-works.json' with { type: 'json' };
 import {
   CONTENT_SECURITY_POLICY_HEADER,
+  DEFAULT_PLAYLIST,
+  EMPTY_SCHEDULE,
   localTimeOf,
   scheduleDecisionOf,
   watchClock,
@@ -20,6 +22,7 @@ import {
   type KioskConfig,
   type PushChannel,
   type PushEvents,
+  type Settings,
 } from '../../contract';
 import { createAdminService, createPinFileStore } from './adminService';
 import {
@@ -30,6 +33,7 @@ import {
   type ProtocolHandler,
 } from './appProtocol';
 import type { LaunchOptions } from './commandLine';
+import { openFaultHistory, SAFE_MODE_CALM_MS, type FaultHistory } from './faultHistory';
 import { createIpcHandlers, type IpcHandlerTable } from './ipcHandlers';
 import {
   checkNamedMediaFile,
@@ -43,6 +47,20 @@ import { createSetupBundles, type SetupBundles } from './setupBundle';
 import { createStaffPin, type ScryptParams, type StaffPin } from './staffPin';
 
 export const SCHEDULE_CHECK_MS = 60_000;
+
+/**
+ * What plays in safe mode: the built-in deck only. The clinic's slides, their media and the
+ * schedule are set aside for the run (kept on disk as they are), language and the rest stay.
+ */
+export function safeModeSettings(settings: Settings): Settings {
+  return {
+    ...settings,
+    playlists: [DEFAULT_PLAYLIST],
+    defaultPlaylistId: DEFAULT_PLAYLIST.id,
+    customSlides: [],
+    schedule: EMPTY_SCHEDULE,
+  };
+}
 
 export interface MainServicesOptions {
   /** The data folder (in the app: `app.getPath('userData')`). */
@@ -81,6 +99,8 @@ export interface MainServices {
   readonly changes: RecoveryLog;
   readonly media: MediaLibrary;
   readonly bundles: SetupBundles;
+  /** Restarts caused by faults, and safe mode. */
+  readonly faults: FaultHistory;
   readonly importFolder: string;
   readonly mediaDirectory: string;
   /** Every IPC channel's handler, sender and payload checks included. */
@@ -89,7 +109,9 @@ export interface MainServices {
   readonly appProtocol: ProtocolHandler;
   /** Looks at the schedule now: keeps the display awake when open (also called on resume). */
   followSchedule(): void;
-  /** Stops the schedule's timers and lets the display sleep (the app is quitting). */
+  /** The watchdog had to recover the page: in safe mode, the calm hour starts again. */
+  noteFault(): void;
+  /** Stops the timers and lets the display sleep: the app is quitting on purpose. */
   stop(): void;
 }
 
@@ -98,8 +120,15 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const recoveries = createRecoveryLog({ directory, now: options.now });
   // Saved settings, checked on load: a damaged file is kept aside and the last good copy used.
   const store = openSettingsStore({ directory, now: options.now });
-  if (store.recovery) recoveries.append('settings-recovered', JSON.stringify(store.recovery));
+  if (store.recovery) {
+    const from =
+      store.recovery.restoredFrom === 'good-copy' ? 'the last good copy' : 'the defaults';
+    recoveries.append('settings-recovered', `${store.recovery.detail}; restored from ${from}`);
+  }
   const changes = createRecoveryLog({ directory, fileName: 'changes.log', now: options.now });
+  const faults = openFaultHistory({ directory, now: options.now });
+  const startedInSafeMode = faults.safeMode();
+  if (startedInSafeMode) recoveries.append('safe-mode', startedInSafeMode.reason);
   const pin = createStaffPin({
     store: createPinFileStore(directory),
     monotonicNow: options.monotonicNow,
@@ -118,15 +147,38 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     appVersion: options.appVersion,
     mediaBaseUrl: options.mediaBaseUrl,
   };
-  const config = (): KioskConfig => ({ ...startup, settings: store.settings });
+  const config = (): KioskConfig => ({
+    ...startup,
+    settings: faults.safeMode() ? safeModeSettings(store.settings) : store.settings,
+  });
 
   // A waiting-room screen must not go dark while the slideshow plays; in closed hours it may.
   let awake = false;
   const followSchedule = () => {
-    const open = scheduleDecisionOf(store.settings, localTimeOf(options.now())).kind !== 'closed';
+    const open =
+      scheduleDecisionOf(config().settings, localTimeOf(options.now())).kind !== 'closed';
     if (open && !awake) options.displaySleep.prevent();
     if (!open && awake) options.displaySleep.allow();
     awake = open;
+  };
+
+  // Safe mode ends by itself after an hour without a fault (each recovery starts the hour again).
+  let calmTimer: NodeJS.Timeout | null = null;
+  let calmUntil = 0;
+  const leaveSafeMode = (why: string) => {
+    if (calmTimer) clearTimeout(calmTimer);
+    calmTimer = null;
+    if (!faults.safeMode()) return;
+    faults.leaveSafeMode();
+    recoveries.append('safe-mode-left', why);
+    followSchedule();
+    options.broadcast(IpcChannel.kioskConfigChanged, config());
+  };
+  const startCalmHour = () => {
+    if (!faults.safeMode()) return;
+    if (calmTimer) clearTimeout(calmTimer);
+    calmUntil = options.now().getTime() + SAFE_MODE_CALM_MS;
+    calmTimer = setTimeout(() => leaveSafeMode('an hour without faults'), SAFE_MODE_CALM_MS);
   };
 
   const mediaDirectory = join(directory, 'media');
@@ -156,6 +208,11 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     deckContentVersion: deckData.contentVersion,
     setupRequested: launch.setup,
     settingsNotice: store.recovery,
+    safeMode: () => {
+      const safeMode = faults.safeMode();
+      return safeMode ? { ...safeMode, endsAt: new Date(calmUntil).toISOString() } : null;
+    },
+    leaveSafeMode: () => leaveSafeMode('ended by staff'),
     monotonicNow: options.monotonicNow,
     now: options.now,
     onSettingsSaved: () => {
@@ -187,6 +244,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   });
 
   followSchedule();
+  startCalmHour();
   const scheduleTimer = setInterval(followSchedule, SCHEDULE_CHECK_MS);
   // The system clock was set (by hand or by time sync): closed hours may have begun or ended.
   const stopClockWatch = watchClock({
@@ -204,14 +262,18 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     changes,
     media,
     bundles,
+    faults,
     importFolder,
     mediaDirectory,
     ipc,
     appProtocol,
     followSchedule,
+    noteFault: startCalmHour,
     stop() {
       clearInterval(scheduleTimer);
+      if (calmTimer) clearTimeout(calmTimer);
       stopClockWatch();
+      faults.markCleanExit();
       if (awake) options.displaySleep.allow();
       awake = false;
     },

@@ -12,11 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   ADMIN_BRIDGE_INVOKE,
+  AdminStateSchema,
+  DEFAULT_PLAYLIST,
   BRIDGE_INVOKE,
   BRIDGE_SEND,
   IpcChannel,
   KioskConfigSchema,
   type AdminResult,
+  type AdminState,
   type AdminStatus,
   type ImportSource,
   type PickerFolder,
@@ -441,5 +444,137 @@ describe('the command line', () => {
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+/** Crashes the page until the watchdog gives up and relaunches the app (a fault relaunch). */
+function crashUntilRelaunch(electron: ElectronDouble): void {
+  for (let i = 0; i < 10 && !electron.calls.includes('app.exit 0'); i++) {
+    electron.windows
+      .filter((window) => !window.destroyed)[0]!
+      .webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 133 });
+    vi.advanceTimersByTime(35_000);
+  }
+  expect(electron.calls).toContain('app.exit 0');
+}
+
+describe('safe mode after restarting again and again', () => {
+  /** A kiosk whose staff made their own playlist the one playing. */
+  async function kioskWithOwnPlaylist(): Promise<Boot> {
+    const first = await boot();
+    await unlockAdmin(first.electron);
+    const state = await invoke<AdminResult<AdminState>>(first.electron, IpcChannel.adminGetState);
+    const { settings } = AdminStateSchema.parse(state.ok && state.value);
+    const own = { id: 'short', name: 'Short', entries: DEFAULT_PLAYLIST.entries.slice(0, 2) };
+    const saved = await invoke<AdminResult<AdminState>>(
+      first.electron,
+      IpcChannel.adminSaveSettings,
+      {
+        settings: {
+          idleTimeoutSeconds: settings.idleTimeoutSeconds,
+          defaultLanguage: settings.defaultLanguage,
+          transition: settings.transition,
+          showProgressBar: settings.showProgressBar,
+          mode: settings.mode,
+          nightlyRestartHour: settings.nightlyRestartHour,
+          clinic: settings.clinic,
+          playlists: [...settings.playlists, own],
+          defaultPlaylistId: 'short',
+          customSlides: settings.customSlides,
+          schedule: settings.schedule,
+        },
+      },
+    );
+    expect(saved.ok).toBe(true);
+    first.electron.module.app.quit();
+    return first;
+  }
+
+  it('three fault relaunches within 15 minutes: the next start shows the built-in deck only, keeps the clinic’s setup, and says so', async () => {
+    const { userData } = await kioskWithOwnPlaylist();
+    for (let i = 0; i < 3; i++) {
+      const run = await boot([], { userData });
+      const config = KioskConfigSchema.parse(await run.electron.invoke(IpcChannel.getKioskConfig));
+      expect(config.settings.defaultPlaylistId, `start ${i + 1}`).toBe('short');
+      crashUntilRelaunch(run.electron);
+    }
+    const settingsOnDisk = fs.readFileSync(path.join(userData, 'settings.json'), 'utf8');
+
+    const safe = await boot([], { userData });
+    const config = KioskConfigSchema.parse(await safe.electron.invoke(IpcChannel.getKioskConfig));
+    expect(config.settings.defaultPlaylistId).toBe(DEFAULT_PLAYLIST.id);
+    expect(config.settings.playlists).toEqual([DEFAULT_PLAYLIST]);
+    expect(config.settings.customSlides).toEqual([]);
+    // Set aside, not deleted.
+    expect(fs.readFileSync(path.join(userData, 'settings.json'), 'utf8')).toBe(settingsOnDisk);
+    expect(await invoke(safe.electron, IpcChannel.adminUnlock, { pin: '4829' })).toMatchObject({
+      ok: true,
+    });
+    const state = await invoke<AdminResult<AdminState>>(safe.electron, IpcChannel.adminGetState);
+    expect(state.ok && state.value.safeMode).toMatchObject({
+      reason: expect.stringMatching(/^restarted 3 times in 15 minutes/),
+    });
+    expect(state.ok && state.value.settings.defaultPlaylistId).toBe('short');
+
+    // Staff end it: the clinic's own playlist plays again, at once.
+    const left = await invoke<AdminResult<AdminState>>(
+      safe.electron,
+      IpcChannel.adminLeaveSafeMode,
+    );
+    expect(left.ok && left.value.safeMode).toBeNull();
+    const pushed = safe.electron.windows[0]!.webContents.sent.filter(
+      (message) => message.channel === IpcChannel.kioskConfigChanged,
+    );
+    expect(KioskConfigSchema.parse(pushed.at(-1)!.payload).settings.defaultPlaylistId).toBe(
+      'short',
+    );
+    safe.electron.module.app.quit();
+    const after = await boot([], { userData });
+    expect(
+      KioskConfigSchema.parse(await after.electron.invoke(IpcChannel.getKioskConfig)).settings
+        .defaultPlaylistId,
+    ).toBe('short');
+  });
+
+  it('safe mode ends by itself after an hour without faults; a fault starts the hour again', async () => {
+    const { userData } = await kioskWithOwnPlaylist();
+    for (let i = 0; i < 3; i++) crashUntilRelaunch((await boot([], { userData })).electron);
+    const safe = await boot([], { userData });
+    const playing = async () =>
+      KioskConfigSchema.parse(await safe.electron.invoke(IpcChannel.getKioskConfig)).settings
+        .defaultPlaylistId;
+    expect(await playing()).toBe(DEFAULT_PLAYLIST.id);
+    vi.advanceTimersByTime(50 * 60_000);
+    // One crash, recovered by a reload: the calm hour starts again.
+    safe.electron.windows[0]!.webContents.emit(
+      'render-process-gone',
+      {},
+      { reason: 'oom', exitCode: 1 },
+    );
+    vi.advanceTimersByTime(5_000);
+    safe.electron.windows[0]!.webContents.emit('did-finish-load');
+    for (let beat = 0; beat < 12 * 60; beat++) {
+      safe.electron.send(IpcChannel.heartbeat, { run: beat, rotating: true, index: beat % 5 });
+      vi.advanceTimersByTime(5_000);
+      if (beat === 11 * 60) expect(await playing()).toBe(DEFAULT_PLAYLIST.id);
+    }
+    expect(await playing()).toBe('short');
+    expect(fs.readFileSync(path.join(userData, 'recoveries.log'), 'utf8')).toMatch(
+      /"event":"safe-mode-left","detail":"an hour without faults"/,
+    );
+  });
+
+  it('a run that crashes outright (no clean quit) counts too', async () => {
+    const { userData } = await kioskWithOwnPlaylist();
+    for (let i = 0; i < 3; i++) {
+      const run = await boot([], { userData });
+      // Killed: no quit, no relaunch; the next start finds the run never ended.
+      boots.splice(boots.indexOf(run), 1);
+    }
+    const safe = await boot([], { userData });
+    expect(
+      KioskConfigSchema.parse(await safe.electron.invoke(IpcChannel.getKioskConfig)).settings
+        .defaultPlaylistId,
+    ).toBe(DEFAULT_PLAYLIST.id);
   });
 });

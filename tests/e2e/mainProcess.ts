@@ -40,6 +40,8 @@ export interface MainProcessOptions {
   /** Entries already in the recovery log. */
   recoveries?: { event: string; detail: string }[];
   setupRequested?: boolean;
+  /** Restarts caused by faults in the last minutes (three or more: the kiosk starts in safe mode). */
+  faultRestarts?: number;
 }
 
 /**
@@ -64,6 +66,18 @@ export async function installMainProcess(
   fs.mkdirSync(usbDrive, { recursive: true });
   if (options.settingsFileBytes !== undefined) {
     fs.writeFileSync(path.join(directory, 'settings.json'), options.settingsFileBytes);
+  }
+
+  if (options.faultRestarts) {
+    const at = new Date().toISOString();
+    const restarts = Array.from({ length: options.faultRestarts }, () => ({
+      at,
+      reason: 'renderer gone: crashed',
+    }));
+    fs.writeFileSync(
+      path.join(directory, 'restarts.json'),
+      JSON.stringify({ version: 1, running: false, restarts, safeMode: null }),
+    );
   }
 
   let clockOffset = 0;

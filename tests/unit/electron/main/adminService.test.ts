@@ -137,6 +137,8 @@ function setup(options: SetupOptions = {}) {
     deckContentVersion: options.deckContentVersion ?? DECK_VERSION,
     setupRequested: options.setupRequested ?? false,
     settingsNotice: options.settingsNotice ?? null,
+    safeMode: () => null,
+    leaveSafeMode: () => undefined,
     monotonicNow: clock.now,
     now: wallClock,
     onSettingsSaved,
