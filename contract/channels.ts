@@ -11,6 +11,8 @@ export const IpcChannel = {
   reportProblem: 'kiosk:report-problem',
   /** renderer → main (send): the page is alive and drawing frames, every few seconds. */
   heartbeat: 'kiosk:heartbeat',
+  /** renderer → main (send): what played and what patients touched, in batches (the play log). */
+  reportPlay: 'kiosk:report-play',
   // Staff admin (renderer → main, invoke). Everything but status and the PIN calls needs an
   // open admin session, which only the right PIN opens.
   adminStatus: 'admin:status',
@@ -23,6 +25,8 @@ export const IpcChannel = {
   adminRecordReview: 'admin:record-review',
   adminChangePin: 'admin:change-pin',
   adminQuitKiosk: 'admin:quit-kiosk',
+  /** Back from safe mode to the clinic's own slides, media and schedule. */
+  adminLeaveSafeMode: 'admin:leave-safe-mode',
   // The clinic's media and whole-setup transfer, through the in-app picker main fills.
   adminMediaSources: 'admin:media-sources',
   adminMediaBrowse: 'admin:media-browse',
@@ -48,6 +52,7 @@ export const BRIDGE_INVOKE = {
 export const BRIDGE_SEND = {
   reportProblem: IpcChannel.reportProblem,
   heartbeat: IpcChannel.heartbeat,
+  reportPlay: IpcChannel.reportPlay,
 } as const;
 export const BRIDGE_LISTEN = {
   onConfigChanged: IpcChannel.kioskConfigChanged,
@@ -63,6 +68,7 @@ export const ADMIN_BRIDGE_INVOKE = {
   recordReview: IpcChannel.adminRecordReview,
   changePin: IpcChannel.adminChangePin,
   quitKiosk: IpcChannel.adminQuitKiosk,
+  leaveSafeMode: IpcChannel.adminLeaveSafeMode,
   mediaSources: IpcChannel.adminMediaSources,
   mediaBrowse: IpcChannel.adminMediaBrowse,
   mediaImport: IpcChannel.adminMediaImport,
