@@ -71,15 +71,15 @@ export const SettingsFieldsSchema = z.strictObject({
   defaultLanguage: LanguageSchema,
   transition: TransitionStyleSchema,
   showProgressBar: z.boolean(),
+  /** Reading pace for the time a slide stays up when no time is set for it. */
+  readingWordsPerMinute: z
+    .int()
+    .check(z.minimum(MIN_WORDS_PER_MINUTE), z.maximum(MAX_WORDS_PER_MINUTE)),
   /** "loop" for the waiting room; "present" for a clinician presenting by hand. */
   mode: z.enum(['loop', 'present']),
   /** Which screen shows the slides and which the presenter view (Electron display ids). */
   audienceDisplayId: z.nullable(z.int()),
   presenterDisplayId: z.nullable(z.int()),
-  /** Reading pace for the time a slide stays up when no time is set for it. */
-  readingWordsPerMinute: z
-    .int()
-    .check(z.minimum(MIN_WORDS_PER_MINUTE), z.maximum(MAX_WORDS_PER_MINUTE)),
   /** Restart the app every night at this local hour (0–23), or never (null). */
   nightlyRestartHour: z.nullable(z.int().check(z.minimum(0), z.maximum(23))),
   clinic: ClinicDetailsSchema,
