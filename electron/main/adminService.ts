@@ -196,6 +196,7 @@ export function createAdminService(options: AdminServiceOptions): Record<string,
             restoredFrom: notice.restoredFrom,
             keptAs: notice.keptAs ? path.basename(notice.keptAs) : null,
             detail: notice.detail,
+            notWritten: notice.notWritten,
           }
         : null,
       languages: [...LANGUAGES],

@@ -305,6 +305,7 @@ describe('openSettingsStore: recovery from a bad file', () => {
         keptAs: path.join(dir, KEPT_NAME),
         restoredFrom: 'good-copy',
         goodCopyProblem: null,
+        notWritten: null,
       });
       expect(fs.readFileSync(path.join(dir, KEPT_NAME))).toEqual(bytes);
       expect(readJson(livePath)).toEqual({ version: CURRENT_STORE_VERSION, settings: custom });
@@ -439,7 +440,7 @@ describe('openSettingsStore: killed mid-save', () => {
 
   beforeAll(async () => {
     // A plain Node child cannot import TypeScript on Node 20: bundle the real store
-    // module (with conf and zod) into one ESM file the worker can import.
+    // module (with zod) into one ESM file the worker can import.
     bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-settings-bundle-'));
     bundlePath = path.join(bundleDir, 'settingsStore.mjs');
     await build({
