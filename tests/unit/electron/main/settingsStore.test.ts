@@ -16,10 +16,12 @@ import {
 } from '../../../../contract';
 import {
   InvalidSettingsError,
+  SettingsWriteError,
   checkFile,
   fileTimestamp,
   openSettingsStore,
 } from '../../../../electron/main/settingsStore';
+import { faultyFileSystem, type FaultCode } from './fixtures/faultyFileSystem';
 import {
   CURRENT_STORE_VERSION,
   GOOD_COPY_FILE_NAME,
@@ -119,6 +121,186 @@ describe('openSettingsStore: save and load', () => {
     const store = openSettingsStore({ directory: dir, now });
     expect(store.settings).toEqual(custom);
     expect(fs.readdirSync(dir).sort()).toEqual([GOOD_COPY_FILE_NAME, SETTINGS_FILE_NAME]);
+  });
+});
+
+describe('openSettingsStore: a file with a UTF-8 byte order mark', () => {
+  it('loads it as it is (PowerShell `Out-File -Encoding utf8` writes one), without a notice', () => {
+    const dir = folderWithSavedSettings();
+    const livePath = path.join(dir, SETTINGS_FILE_NAME);
+    const text = fs.readFileSync(livePath, 'utf8');
+    fs.writeFileSync(livePath, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    const store = openSettingsStore({ directory: dir, now });
+    expect(store.settings).toEqual(custom);
+    expect(store.recovery).toBeNull();
+    expect(fs.readdirSync(dir).filter((name) => name.includes('corrupt'))).toEqual([]);
+    // Written back without the mark at once.
+    expect(fs.readFileSync(livePath, 'utf8')).toBe(text);
+  });
+
+  it('loads a good copy with a byte order mark when settings.json is gone', () => {
+    const dir = folderWithSavedSettings();
+    const goodPath = path.join(dir, GOOD_COPY_FILE_NAME);
+    fs.writeFileSync(goodPath, `\uFEFF${fs.readFileSync(goodPath, 'utf8')}`);
+    fs.rmSync(path.join(dir, SETTINGS_FILE_NAME));
+    const store = openSettingsStore({ directory: dir, now });
+    expect(store.settings).toEqual(custom);
+    expect(store.recovery).toMatchObject({ problem: 'missing', restoredFrom: 'good-copy' });
+  });
+});
+
+describe('openSettingsStore: writes that fail (file-system seam)', () => {
+  const bytesOf = (dir: string) => ({
+    live: fs.readFileSync(path.join(dir, SETTINGS_FILE_NAME)),
+    good: fs.readFileSync(path.join(dir, GOOD_COPY_FILE_NAME)),
+  });
+  const changed = { ...custom, idleTimeoutSeconds: 300 };
+
+  it('continues short writes until every byte is written', () => {
+    const dir = folderWithSavedSettings();
+    let calls = 0;
+    // At most 1000 bytes per call, like a disk that takes a little at a time.
+    const writeSync = (fd: number, buffer: Uint8Array, offset = 0, length?: number) => {
+      calls += 1;
+      return fs.writeSync(fd, buffer, offset, Math.min(1000, length ?? buffer.length - offset));
+    };
+    const store = openSettingsStore({
+      directory: dir,
+      now,
+      fileSystem: new Proxy(fs, {
+        get: (target, property) =>
+          property === 'writeSync' ? writeSync : Reflect.get(target, property, target),
+      }),
+    });
+    store.save(changed);
+    expect(calls).toBeGreaterThan(2);
+    expect(openSettingsStore({ directory: dir, now }).settings).toEqual(changed);
+    expect(bytesOf(dir).live).toEqual(bytesOf(dir).good);
+  });
+
+  it('refuses a save when the disk takes no more bytes, leaving both files as they were', () => {
+    const dir = folderWithSavedSettings();
+    const before = bytesOf(dir);
+    const store = openSettingsStore({
+      directory: dir,
+      now,
+      fileSystem: new Proxy(fs, {
+        get: (target, property) =>
+          property === 'writeSync'
+            ? (_fd: number, _buffer: Uint8Array, offset?: number) => (offset ? 0 : 100)
+            : Reflect.get(target, property, target),
+      }),
+    });
+    let thrown: unknown;
+    try {
+      store.save(changed);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(SettingsWriteError);
+    expect((thrown as SettingsWriteError).writeCause).toBe('disk-full');
+    expect(bytesOf(dir)).toEqual(before);
+    expect(store.settings).toEqual(custom);
+    expect(fs.readdirSync(dir).sort()).toEqual([GOOD_COPY_FILE_NAME, SETTINGS_FILE_NAME]);
+  });
+
+  it.each([
+    ['settings.json', SETTINGS_FILE_NAME, 'write', 'ENOSPC', 'disk-full'],
+    ['the good copy', GOOD_COPY_FILE_NAME, 'write', 'ENOSPC', 'disk-full'],
+    ['settings.json', SETTINGS_FILE_NAME, 'fsync', 'EIO', 'disk-error'],
+    ['the good copy', GOOD_COPY_FILE_NAME, 'create', 'EACCES', 'no-permission'],
+    ['settings.json', SETTINGS_FILE_NAME, 'rename', 'EROFS', 'read-only'],
+  ] as const)(
+    'all or nothing: when %s fails (%s, %s) neither file changes',
+    (_label, name, call, code: FaultCode, cause) => {
+      const dir = folderWithSavedSettings();
+      const before = bytesOf(dir);
+      const faults = faultyFileSystem([
+        { calls: [call], path: (file) => file.startsWith(path.join(dir, `${name}.tmp-`)), code },
+      ]);
+      const store = openSettingsStore({ directory: dir, now, fileSystem: faults.fileSystem });
+      expect(() => store.save(changed)).toThrow(SettingsWriteError);
+      expect(faults.injected).not.toEqual([]);
+      try {
+        store.save(changed);
+      } catch (error) {
+        expect((error as SettingsWriteError).writeCause).toBe(cause);
+        expect((error as Error).message).toMatch(/nothing was changed/);
+      }
+      expect(bytesOf(dir)).toEqual(before);
+      expect(store.settings).toEqual(custom);
+      expect(fs.readdirSync(dir).sort()).toEqual([GOOD_COPY_FILE_NAME, SETTINGS_FILE_NAME]);
+      expect(openSettingsStore({ directory: dir, now }).settings).toEqual(custom);
+    },
+  );
+
+  it('keeps a save whose settings.json is in place when only the good copy rename fails', () => {
+    const dir = folderWithSavedSettings();
+    const before = bytesOf(dir);
+    const faults = faultyFileSystem([
+      {
+        calls: ['rename'],
+        path: (file) => file === path.join(dir, GOOD_COPY_FILE_NAME),
+        code: 'EIO',
+      },
+    ]);
+    const warnings: string[] = [];
+    const store = openSettingsStore({
+      directory: dir,
+      now,
+      fileSystem: faults.fileSystem,
+      warn: (message) => warnings.push(message),
+    });
+    store.save(changed);
+    // What a restart loads is what the save reported: the new settings.
+    expect(store.settings).toEqual(changed);
+    expect(bytesOf(dir).good).toEqual(before.good);
+    expect(warnings.join('\n')).toMatch(/good\.json keeps the previous settings/);
+    expect(openSettingsStore({ directory: dir, now }).settings).toEqual(changed);
+    // …and that start brings the good copy up to date.
+    expect(bytesOf(dir).good).toEqual(bytesOf(dir).live);
+  });
+
+  it('starts on the good copy in a read-only data folder with a damaged settings.json', () => {
+    const dir = folderWithSavedSettings();
+    const livePath = path.join(dir, SETTINGS_FILE_NAME);
+    fs.writeFileSync(livePath, '{"version": 3, "sett');
+    const before = fs.readdirSync(dir).sort();
+    const faults = faultyFileSystem([
+      {
+        calls: ['create', 'write', 'rename', 'remove'],
+        path: (file) => file.startsWith(dir),
+        code: 'EROFS',
+      },
+    ]);
+    const store = openSettingsStore({
+      directory: dir,
+      now,
+      fileSystem: faults.fileSystem,
+      warn: () => undefined,
+    });
+    expect(store.settings).toEqual(custom);
+    expect(store.recovery).toMatchObject({
+      problem: 'invalid-json',
+      restoredFrom: 'good-copy',
+      keptAs: null,
+      notWritten: {
+        cause: 'read-only',
+        detail: expect.stringMatching(/could not be moved aside: EROFS/),
+      },
+    });
+    // The damaged file stays where it was, untouched.
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+    expect(fs.readFileSync(livePath, 'utf8')).toBe('{"version": 3, "sett');
+    expect(() => store.save({ ...custom, idleTimeoutSeconds: 300 })).toThrow(
+      /could not be moved aside, so nothing was saved: EROFS/,
+    );
+
+    // Writable again: the first save keeps the damaged file aside, then saves.
+    faults.rules.length = 0;
+    store.save({ ...custom, idleTimeoutSeconds: 300 });
+    expect(fs.readFileSync(path.join(dir, KEPT_NAME), 'utf8')).toBe('{"version": 3, "sett');
+    expect(openSettingsStore({ directory: dir, now }).settings.idleTimeoutSeconds).toBe(300);
   });
 });
 
