@@ -103,7 +103,11 @@ function notRecorded(result: NotRecorded) {
     ? fail(
         'save-failed',
         `this PIN try could not be recorded, so it was not checked: ${errorText(result.error)}`,
-        { problem: 'pin-try', cause },
+        {
+          problem: 'pin-try',
+          cause,
+          ...(result.retryInMs === undefined ? {} : { retryInMs: result.retryInMs }),
+        },
       )
     : fail('save-failed', `the PIN could not be saved: ${errorText(result.error)}`, { cause });
 }

@@ -25,6 +25,7 @@ import { createHash } from 'node:crypto';
 import type { ReadStream, Stats } from 'node:fs';
 import path from 'node:path';
 import { Readable, Transform, Writable } from 'node:stream';
+import { isDeepStrictEqual } from 'node:util';
 import { pipeline } from 'node:stream/promises';
 import yauzl, { type Entry, type ZipFile as ZipReader } from 'yauzl';
 import yazl from 'yazl';
@@ -129,6 +130,8 @@ export interface SetupBundles {
 export const BUNDLE_FORMAT = 'clinic-kiosk-setup';
 export const BUNDLE_FORMAT_VERSION = 1;
 export const BACKUP_FILE_NAME = 'setup-backup.json';
+/** The next backup, written in full before an import or restore saves its settings. */
+export const PENDING_BACKUP_FILE_NAME = 'setup-backup.pending.json';
 export const STAGING_PREFIX = '.import-staging-';
 
 const MANIFEST_NAME = 'manifest.json';
@@ -343,15 +346,6 @@ function discard(): Writable {
       callback();
     },
   });
-}
-
-/** A file's bytes; null when it is not there; 'unreadable' for any other error. */
-function readBytes(file: string, disk: FileSystem): Buffer | null | 'unreadable' {
-  try {
-    return disk.readFileSync(file);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : 'unreadable';
-  }
 }
 
 function changedFields(before: Settings, after: Settings): string[] {
@@ -616,6 +610,7 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
     maxEntryBytes: { ...DEFAULT_BUNDLE_LIMITS.maxEntryBytes, ...options.limits?.maxEntryBytes },
   };
   const backupPath = path.join(directory, BACKUP_FILE_NAME);
+  const pendingPath = path.join(directory, PENDING_BACKUP_FILE_NAME);
 
   // Staging folders and temporary files left by an import that was cut short (crash, power
   // cut). On a read-only or failing disk they stay: never used, and no reason not to start.
@@ -630,6 +625,7 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
     console.warn(`[setup] could not clear old import folders: ${errorMessage(error)}`);
   }
   removeLeftoverTemporaryFiles(backupPath, disk);
+  removeLeftoverTemporaryFiles(pendingPath, disk);
 
   /** One export, import or restore at a time. */
   let queue: Promise<unknown> = Promise.resolve();
@@ -646,10 +642,10 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
   type BackupRead =
     { kind: 'ok'; backup: BackupFile } | { kind: 'missing' } | { kind: 'bad'; detail: string };
 
-  function readBackup(): BackupRead {
+  function readBackup(file = backupPath): BackupRead {
     let text: string;
     try {
-      text = withoutByteOrderMark(disk.readFileSync(backupPath, 'utf8'));
+      text = withoutByteOrderMark(disk.readFileSync(file, 'utf8'));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
       return { kind: 'bad', detail: `could not be read: ${errorMessage(error)}` };
@@ -665,33 +661,24 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
     return { kind: 'ok', backup: parsed.data };
   }
 
-  /** Puts the backup file back as it was before a failed import or restore (best effort). */
-  function putBackBackup(previous: Buffer | null | 'unreadable'): void {
-    if (previous === 'unreadable') return;
-    // A write that failed before its rename left the file as it was: nothing to put back.
-    const current = readBytes(backupPath, disk);
-    if (
-      previous === null ? current === null : current instanceof Buffer && current.equals(previous)
-    ) {
-      return;
-    }
+  function removePending(): void {
     try {
-      if (previous === null) {
-        disk.rmSync(backupPath, { force: true });
-        fsyncDirectory(directory, disk);
-      } else {
-        writeFileDurably(backupPath, previous, disk);
-      }
+      disk.rmSync(pendingPath, { force: true });
+      fsyncDirectory(directory, disk);
     } catch (error) {
-      // The backup then holds the setup that is still live: restoring it changes nothing.
-      console.warn(`[setup] could not put the backup back: ${errorMessage(error)}`);
+      // Settled at the next start (see `settlePendingBackup`).
+      console.warn(`[setup] could not remove ${PENDING_BACKUP_FILE_NAME}: ${errorMessage(error)}`);
     }
   }
 
   /**
-   * Keeps the current setup as the backup, then saves `next`: all or nothing. The store throws
-   * only when `settings.json` was not replaced, and then the backup file is put back as it was,
-   * so it never describes a setup that did not get replaced, and an earlier backup is never lost.
+   * Keeps the current setup as the backup and saves `next`, all or nothing, without a write
+   * after a failure (on a full disk that write would fail too):
+   * 1. the new backup is written in full as `setup-backup.pending.json`; the backup stays;
+   * 2. the settings are saved (the store writes both files or neither);
+   * 3. only then is the pending backup renamed over the backup.
+   * A failure in 1 or 2 removes the pending file and leaves the settings and the backup as
+   * they were. A crash between 2 and 3 is settled at the next start.
    */
   function saveWithBackup(
     next: Settings,
@@ -700,7 +687,6 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
   ): Settings {
     const parsed = SettingsSchema.safeParse(next);
     if (!parsed.success) fail('invalid-settings', describeIssues(parsed.error));
-    const previousBackup = readBytes(backupPath, disk);
     const backup: BackupFile = {
       savedAt: now().toISOString(),
       reason,
@@ -708,19 +694,48 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
       document: makeDocument(store.settings),
     };
     try {
-      writeFileDurably(backupPath, serializeDocument(backup), disk);
+      writeFileDurably(pendingPath, serializeDocument(backup), disk);
     } catch (error) {
-      putBackBackup(previousBackup);
+      removePending();
       failWrite('could not keep the current setup as a backup', error);
     }
     try {
       store.save(parsed.data);
     } catch (error) {
-      putBackBackup(previousBackup);
+      removePending();
       failWrite('could not save the settings', error);
+    }
+    try {
+      disk.renameSync(pendingPath, backupPath);
+      fsyncDirectory(directory, disk);
+    } catch (error) {
+      // The settings are saved; the next start puts the pending backup in place.
+      console.warn(`[setup] the backup stays pending until the next start: ${errorMessage(error)}`);
     }
     return store.settings;
   }
+
+  /**
+   * A pending backup found at start: an import or restore was cut short. If the settings on
+   * disk are still the ones it kept, the save never happened and it goes; otherwise the save
+   * happened and it becomes the backup.
+   */
+  function settlePendingBackup(): void {
+    const pending = readBackup(pendingPath);
+    if (pending.kind === 'missing') return;
+    const kept = pending.kind === 'ok' ? checkDocument(pending.backup.document) : null;
+    try {
+      if (kept?.kind === 'ok' && !isDeepStrictEqual(kept.document.settings, store.settings)) {
+        disk.renameSync(pendingPath, backupPath);
+        fsyncDirectory(directory, disk);
+      } else {
+        disk.rmSync(pendingPath, { force: true });
+      }
+    } catch (error) {
+      console.warn(`[setup] could not settle ${PENDING_BACKUP_FILE_NAME}: ${errorMessage(error)}`);
+    }
+  }
+  settlePendingBackup();
 
   // -------------------------------------------------------------------------------------------
   // Export

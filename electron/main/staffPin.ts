@@ -16,8 +16,10 @@ import { z } from 'zod';
  *   nothing. The record keeps the *remaining* lock time, written on each failure and each
  *   check. On startup that remaining time starts again from "now" (see `createStaffPin`).
  * - A try is counted on disk *before* the PIN is checked. When that write fails (a full or
- *   read-only disk) the try is refused unchecked (`not-recorded`), so no restart can ever give
- *   back a try that was checked; nothing throws.
+ *   read-only disk) nothing throws, and the try is refused unchecked (`not-recorded`) unless
+ *   the process has run 15 min and no unrecorded try was checked in the last 15 min: at most
+ *   one unrecorded try per 15 min, restarts included, which is no faster than the longest
+ *   lock, while staff can still get in to see why and free space.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -29,6 +31,8 @@ export const MAX_PIN_DIGITS = 8;
 export const WRONG_TRIES_BEFORE_LOCK = 5;
 export const FIRST_LOCK_MS = 30_000;
 export const MAX_LOCK_MS = 15 * 60_000;
+/** While tries can't be recorded: one checked try per this long, counted from the start. */
+export const UNRECORDED_TRY_INTERVAL_MS = MAX_LOCK_MS;
 
 /**
  * How long the pad stays locked after `failures` wrong tries in a row: nothing before the 5th,
@@ -220,6 +224,8 @@ export interface NotRecorded {
   /** 'try': a PIN try that was not checked; 'pin': a new or changed PIN that was not saved. */
   what: 'try' | 'pin';
   error: unknown;
+  /** For a try: when the next one will be checked even though it can't be recorded. */
+  retryInMs?: number;
 }
 
 export type SetPinResult =
@@ -288,6 +294,8 @@ export function createStaffPin(options: StaffPinOptions): StaffPin {
   const params = ScryptParamsSchema.parse(options.scryptParams ?? DEFAULT_SCRYPT_PARAMS);
   /** The remaining lock time last written, to skip writes that would change nothing. */
   let lastSavedRemaining: number | undefined;
+  /** Unrecorded tries are checked no sooner than 15 min after the start, then one per 15 min. */
+  let nextUnrecordedTryAt = monotonicNow() + UNRECORDED_TRY_INTERVAL_MS;
   let state: State = loadState();
   /** Every operation runs alone, so parallel tries can't slip past the count. */
   let queue: Promise<unknown> = Promise.resolve();
@@ -380,17 +388,22 @@ export function createStaffPin(options: StaffPinOptions): StaffPin {
     const locked = checkLock(current, before);
     if (locked > 0) return { ok: false, reason: 'locked', retryInMs: locked };
 
-    // Count the try on disk first, as if it were wrong: a try that could not be recorded is
-    // never checked, so a restart can't hand back a try an attacker has already used.
+    // Count the try on disk first, as if it were wrong, so a restart can't hand back a try an
+    // attacker has used. One that can't be recorded is checked only at the unrecorded pace.
     const failures = current.failures + 1;
     const lockMs = lockDurationMs(failures);
     const counted: PinState = { ...current, failures, lockedUntil: before + lockMs };
     const refused = record(counted, before, 'try');
     if (refused) {
       lastSavedRemaining = undefined;
-      return refused;
+      if (before < nextUnrecordedTryAt) {
+        return { ...refused, retryInMs: Math.ceil(nextUnrecordedTryAt - before) };
+      }
+      // This one try is checked, and counted here: the next unrecorded one waits 15 min.
+      nextUnrecordedTryAt = before + UNRECORDED_TRY_INTERVAL_MS;
+    } else {
+      lastSavedRemaining = lockMs;
     }
-    lastSavedRemaining = lockMs;
 
     // Nothing that isn't 4–8 digits can be the PIN; it still counts as a wrong try.
     const matches = checkPinFormat(pin).ok && (await pinMatches(pin, current.pin));

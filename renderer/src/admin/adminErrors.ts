@@ -23,7 +23,7 @@ export function describeAdminError(t: TFunction<'admin'>, error: AdminError): st
       if (!error.cause) return t('errors.save-failed', { detail: error.message });
       const cause = t(`writeCause.${error.cause}`);
       return error.problem === 'pin-try'
-        ? t('errors.pin-not-recorded', { cause })
+        ? t('errors.pin-not-recorded', { cause, time: formatWait(error.retryInMs ?? 0) })
         : t('errors.save-failed-cause', { cause });
     }
     case 'media-refused':

@@ -16,6 +16,7 @@ import {
 import {
   BACKUP_FILE_NAME,
   DEFAULT_BUNDLE_LIMITS,
+  PENDING_BACKUP_FILE_NAME,
   STAGING_PREFIX,
   createSetupBundles,
   type BundleResult,
@@ -527,7 +528,7 @@ describe('importFrom is all or nothing', () => {
     );
 
   it.each([
-    ['the backup', BACKUP_FILE_NAME, 'ENOSPC', 'disk-full'],
+    ['the backup', PENDING_BACKUP_FILE_NAME, 'ENOSPC', 'disk-full'],
     ['settings.json', SETTINGS_FILE_NAME, 'EIO', 'disk-error'],
     ['the good copy', GOOD_COPY_FILE_NAME, 'ENOSPC', 'disk-full'],
     ['the good copy', GOOD_COPY_FILE_NAME, 'EACCES', 'no-permission'],
@@ -563,6 +564,39 @@ describe('importFrom is all or nothing', () => {
       );
     },
   );
+
+  it('settles a backup left pending by a crash: kept when the save happened, dropped if not', async () => {
+    const source = sourceKiosk();
+    const target = targetKiosk();
+    const before = target.store.settings;
+    expectOk(await target.bundles.importFrom(await exportBundle(source)));
+    const backupFile = path.join(target.directory, BACKUP_FILE_NAME);
+    const pendingFile = path.join(target.directory, PENDING_BACKUP_FILE_NAME);
+    const committed = fs.readFileSync(backupFile, 'utf8');
+
+    // Crashed after the settings were saved, before the backup was renamed: it is put in place.
+    fs.renameSync(backupFile, pendingFile);
+    const afterCrash = makeKiosk({}, target.directory);
+    expect(fs.existsSync(pendingFile)).toBe(false);
+    expect(fs.readFileSync(backupFile, 'utf8')).toBe(committed);
+    expect(expectOk(await afterCrash.bundles.restoreBackup()).settings).toEqual(before);
+
+    // Crashed before the settings were saved: the pending backup describes the live setup. It
+    // goes, and the backup there already stays.
+    const backupBefore = fs.readFileSync(backupFile, 'utf8');
+    fs.writeFileSync(
+      pendingFile,
+      serializeDocument({
+        savedAt: FIXED_NOW.toISOString(),
+        reason: 'import',
+        sourceName: 'other.zip',
+        document: makeDocument(afterCrash.store.settings),
+      }),
+    );
+    makeKiosk({}, target.directory);
+    expect(fs.existsSync(pendingFile)).toBe(false);
+    expect(fs.readFileSync(backupFile, 'utf8')).toBe(backupBefore);
+  });
 
   it('reads a backup file saved with a UTF-8 byte order mark', async () => {
     const source = sourceKiosk();

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_SCRYPT_PARAMS,
   FIRST_LOCK_MS,
+  UNRECORDED_TRY_INTERVAL_MS,
   MAX_LOCK_MS,
   PinHashSchema,
   StaffPinRecordSchema,
@@ -694,6 +695,7 @@ describe('a store that fails to write', () => {
         reason: 'not-recorded',
         what: 'try',
         error: expect.objectContaining({ code: 'ENOSPC' }),
+        retryInMs: UNRECORDED_TRY_INTERVAL_MS,
       });
     }
     // Not one PIN was looked at, and nothing counted that the record does not hold.
@@ -709,6 +711,33 @@ describe('a store that fails to write', () => {
     expect(store.record()?.failures).toBe(4);
     expect(await pin.verify(PIN)).toEqual({ ok: true });
     expect(store.record()?.failures).toBe(0);
+  });
+
+  it('checks one unrecorded try per 15 min, counted from the start, so restarts gain nothing', async () => {
+    const { pin, store, clock } = await withPin();
+    vi.spyOn(store.port, 'save').mockImplementation(() => {
+      throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
+    });
+    clock.advance(UNRECORDED_TRY_INTERVAL_MS - 1000);
+    expect(await pin.verify(PIN)).toMatchObject({ reason: 'not-recorded', retryInMs: 1000 });
+    clock.advance(1000);
+    // One wrong try is checked (and counted here), the next waits another 15 min.
+    expect(await pin.verify('0000')).toEqual({ ok: false, reason: 'wrong-pin', triesLeft: 4 });
+    expect(await pin.verify(PIN)).toMatchObject({
+      reason: 'not-recorded',
+      retryInMs: UNRECORDED_TRY_INTERVAL_MS,
+    });
+    // A restart starts the wait again.
+    const restarted = restart(store, 5_000_000);
+    expect(await restarted.pin.verify(PIN)).toMatchObject({
+      reason: 'not-recorded',
+      retryInMs: UNRECORDED_TRY_INTERVAL_MS,
+    });
+    restarted.clock.advance(UNRECORDED_TRY_INTERVAL_MS);
+    // Staff get in with the right PIN, even though nothing can be written.
+    const checks = scryptCalls();
+    expect(await restarted.pin.verify(PIN)).toEqual({ ok: true });
+    expect(scryptCalls()).toBe(checks + 1);
   });
 
   it('counts a try on disk before it checks the PIN', async () => {
