@@ -28,6 +28,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
+      // Main's few libraries (zod, file-type, yauzl, yazl) are bundled in, like the renderer's:
+      // the package then carries the build and nothing else (no node_modules in app.asar).
+      externalizeDeps: false,
       rolldownOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
     },
   },

@@ -1,14 +1,6 @@
 import { z } from './zod';
 import { LanguageSchema } from './language';
-import {
-  MediaFileSchema,
-  PickerTokenSchema,
-  type ImportedMedia,
-  type ImportProgress,
-  type ImportSource,
-  type MediaLibraryEntry,
-  type PickerFolder,
-} from './media';
+import { MediaFileSchema, PickerTokenSchema } from './media';
 import { ContentReviewSchema, SettingsFieldsSchema, SettingsSchema } from './settings';
 
 /** Staff PIN: 4 to 8 digits, nothing else. */
@@ -137,6 +129,18 @@ export const AdminStateSchema = z.strictObject({
     }),
   ),
   languages: z.array(LanguageSchema),
+  /**
+   * Set while the kiosk is in safe mode after restarting again and again: the built-in slides
+   * only, the clinic's slides, media and schedule set aside until it ends.
+   */
+  safeMode: z.nullable(
+    z.strictObject({
+      since: z.string().check(z.maxLength(40)),
+      reason: z.string().check(z.maxLength(500)),
+      /** When it ends by itself if nothing goes wrong meanwhile. */
+      endsAt: z.string().check(z.maxLength(40)),
+    }),
+  ),
   /** The setup kept when another was imported or restored; one tap brings it back. */
   backup: z.nullable(
     z.strictObject({
@@ -152,33 +156,3 @@ export const TokenRequestSchema = z.strictObject({ token: PickerTokenSchema });
 export type TokenRequest = z.infer<typeof TokenRequestSchema>;
 export const MediaFileRequestSchema = z.strictObject({ file: MediaFileSchema });
 export type MediaFileRequest = z.infer<typeof MediaFileRequestSchema>;
-
-/** The admin's half of `window.kiosk`; every call answers with a result, never throws. */
-export interface AdminBridge {
-  status(): Promise<AdminStatus>;
-  setFirstPin(request: PinRequest): Promise<AdminResult<AdminStatus>>;
-  unlock(request: PinRequest): Promise<AdminResult<AdminState>>;
-  /** Ends the admin session in main (leaving the admin, or its idle timeout). */
-  lock(): Promise<void>;
-  keepAlive(): Promise<AdminResult<null>>;
-  getState(): Promise<AdminResult<AdminState>>;
-  saveSettings(request: SaveSettingsRequest): Promise<AdminResult<AdminState>>;
-  recordReview(request: RecordReviewRequest): Promise<AdminResult<AdminState>>;
-  changePin(request: ChangePinRequest): Promise<AdminResult<null>>;
-  quitKiosk(): Promise<AdminResult<null>>;
-  /** USB drives and the import folder that can be browsed now. */
-  mediaSources(): Promise<AdminResult<ImportSource[]>>;
-  mediaBrowse(request: TokenRequest): Promise<AdminResult<PickerFolder>>;
-  /** Checks and copies the picked file into the kiosk; progress arrives on onImportProgress. */
-  mediaImport(request: TokenRequest): Promise<AdminResult<ImportedMedia>>;
-  mediaLibrary(): Promise<AdminResult<MediaLibraryEntry[]>>;
-  mediaDelete(request: MediaFileRequest): Promise<AdminResult<MediaLibraryEntry[]>>;
-  /** Writes the whole setup as one file into the picked folder. */
-  setupExport(request: TokenRequest): Promise<AdminResult<{ fileName: string; bytes: number }>>;
-  /** Checks the picked setup file fully, keeps the current setup as a backup, then uses it. */
-  setupImport(request: TokenRequest): Promise<AdminResult<AdminState>>;
-  /** Swaps the current setup and the backup. */
-  setupRestore(): Promise<AdminResult<AdminState>>;
-  /** Returns a function that removes the listener. */
-  onImportProgress(listener: (progress: ImportProgress) => void): () => void;
-}

@@ -23,6 +23,8 @@ export const IpcChannel = {
   adminRecordReview: 'admin:record-review',
   adminChangePin: 'admin:change-pin',
   adminQuitKiosk: 'admin:quit-kiosk',
+  /** Back from safe mode to the clinic's own slides, media and schedule. */
+  adminLeaveSafeMode: 'admin:leave-safe-mode',
   // The clinic's media and whole-setup transfer, through the in-app picker main fills.
   adminMediaSources: 'admin:media-sources',
   adminMediaBrowse: 'admin:media-browse',
@@ -63,6 +65,7 @@ export const ADMIN_BRIDGE_INVOKE = {
   recordReview: IpcChannel.adminRecordReview,
   changePin: IpcChannel.adminChangePin,
   quitKiosk: IpcChannel.adminQuitKiosk,
+  leaveSafeMode: IpcChannel.adminLeaveSafeMode,
   mediaSources: IpcChannel.adminMediaSources,
   mediaBrowse: IpcChannel.adminMediaBrowse,
   mediaImport: IpcChannel.adminMediaImport,

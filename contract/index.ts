@@ -10,3 +10,4 @@ export * from './ipc';
 export * from './csp';
 export * from './admin';
 export * from './firstScreen';
+export * from './playLog';

@@ -24,7 +24,11 @@ import {
   type AdminStatus,
   type CustomSlide,
   type EditableSettings,
+  type InvokeReply,
+  type PushChannel,
+  type PushEvents,
   type Settings,
+  type ADMIN_BRIDGE_INVOKE,
 } from '../../contract';
 import type { MediaLibrary, MediaResult } from './mediaLibrary';
 import type { BundleResult, SetupBundles } from './setupBundle';
@@ -54,6 +58,10 @@ export interface AdminServiceOptions {
   deckContentVersion: string;
   setupRequested: boolean;
   settingsNotice: RecoveryNotice | null;
+  /** Safe mode now (see faultHistory.ts), with when it ends by itself. */
+  safeMode(): { since: string; reason: string; endsAt: string } | null;
+  /** Staff end safe mode: the clinic's own slides come back. */
+  leaveSafeMode(): void;
   monotonicNow(): number;
   now(): Date;
   /** After a save: tell the player (main sends the new config to every window). */
@@ -64,10 +72,16 @@ export interface AdminServiceOptions {
   /** Export and import of the whole setup, with the backup a restore brings back. */
   bundles: SetupBundles;
   /** main → the admin page, e.g. import progress. */
-  notify(channel: string, payload: unknown): void;
+  notify<C extends PushChannel>(channel: C, payload: PushEvents[C]): void;
 }
 
-export type AdminHandler = (payload: unknown) => Promise<unknown>;
+/** The admin's channels: every one the admin bridge calls. */
+export type AdminChannel = (typeof ADMIN_BRIDGE_INVOKE)[keyof typeof ADMIN_BRIDGE_INVOKE];
+export type AdminHandler<C extends AdminChannel = AdminChannel> = (
+  payload: unknown,
+) => Promise<InvokeReply<C>>;
+/** One handler per admin channel, each answering with that channel's reply type. */
+export type AdminHandlers = { [C in AdminChannel]: AdminHandler<C> };
 
 export const PIN_FILE_NAME = 'staff-pin.json';
 
@@ -172,7 +186,7 @@ function bundleFailure(result: Extract<BundleResult<unknown>, { ok: false }>) {
   });
 }
 
-export function createAdminService(options: AdminServiceOptions): Record<string, AdminHandler> {
+export function createAdminService(options: AdminServiceOptions): AdminHandlers {
   const { store, pin, monotonicNow } = options;
   /** The record of changes is a courtesy: a failing log never turns a done change into an error. */
   const noteChange = (event: string, detail: string) => {
@@ -246,6 +260,7 @@ export function createAdminService(options: AdminServiceOptions): Record<string,
           }
         : null,
       languages: [...LANGUAGES],
+      safeMode: options.safeMode(),
       backup: options.bundles.backupInfo(),
     });
   }
@@ -285,7 +300,7 @@ export function createAdminService(options: AdminServiceOptions): Record<string,
   }
 
   /** Wraps a call that needs an open session: checks it, checks the payload, extends it. */
-  function guarded<T>(
+  function guarded<T, R extends AdminResult<unknown>>(
     schema: {
       safeParse(
         value: unknown,
@@ -293,8 +308,8 @@ export function createAdminService(options: AdminServiceOptions): Record<string,
         | { success: true; data: T }
         | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
     },
-    run: (request: T) => Promise<AdminResult<unknown>> | AdminResult<unknown>,
-  ): AdminHandler {
+    run: (request: T) => Promise<R> | R,
+  ): (payload: unknown) => Promise<R | ReturnType<typeof fail>> {
     return async (payload) => {
       if (!sessionOpen()) return fail('not-unlocked', 'the admin is locked; enter the PIN again');
       const parsed = schema.safeParse(payload);
@@ -476,6 +491,14 @@ export function createAdminService(options: AdminServiceOptions): Record<string,
         );
       }),
     ),
+
+    [IpcChannel.adminLeaveSafeMode]: guarded(nothing, () => {
+      if (options.safeMode()) {
+        options.leaveSafeMode();
+        noteChange('safe-mode-left', '');
+      }
+      return { ok: true, value: state() };
+    }),
 
     [IpcChannel.adminQuitKiosk]: guarded(nothing, () => {
       noteChange('quit', '');

@@ -1,3 +1,9 @@
+/**
+ * Electron's side of main, kept thin: the app:// scheme, the single-instance lock, the policy
+ * every web contents gets, and then `createMainServices` (mainServices.ts) wired to Electron's
+ * ipcMain, protocol, power and window APIs. Everything that decides anything lives in the
+ * plain modules beside this file.
+ */
 import {
   app,
   BrowserWindow,
@@ -8,41 +14,20 @@ import {
   protocol,
   session,
 } from 'electron';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import deckData from '../../assets/deck/how-ketamine-works.json';
-import {
-  CONTENT_SECURITY_POLICY_HEADER,
-  IpcChannel,
-  localTimeOf,
-  scheduleDecisionOf,
-  watchClock,
-  type KioskConfig,
-} from '../../contract';
 import { homedir, userInfo } from 'node:os';
-import { mkdirSync, readdirSync } from 'node:fs';
-import { createAdminService, createPinFileStore } from './adminService';
-import { checkNamedMediaFile, createMediaLibrary, usbMountRoots } from './mediaLibrary';
-import { createSetupBundles } from './setupBundle';
-import {
-  APP_ENTRY_URL,
-  APP_HOST,
-  APP_SCHEME,
-  createAppProtocolHandler,
-  kioskPrerenderRule,
-  MEDIA_HOST,
-} from './appProtocol';
-import { parseLaunchOptions } from './commandLine';
-import { createIpcHandlers, IpcRejection, type IpcSender } from './ipcHandlers';
+import { readdirSync } from 'node:fs';
+import { APP_ENTRY_URL, APP_SCHEME } from './appProtocol';
+import { parseLaunchOptions, relaunchArguments } from './commandLine';
+import { IpcRejection, type IpcHandlerTable, type IpcSender } from './ipcHandlers';
 import { isEscapeShortcut } from './escapeKeys';
+import { createMainServices } from './mainServices';
+import { usbMountRoots } from './mediaLibrary';
 import { managePresenterWindow } from './presenterWindow';
 import { createKioskWindow } from './kioskWindow';
 import { superviseKiosk, type KioskSupervisor } from './kioskSupervisor';
 import { decidePermission, isAppUrl } from './navigationPolicy';
-import { createRecoveryLog, describeProblem } from './recoveryLog';
-import { openSettingsStore } from './settingsStore';
-import { createStaffPin } from './staffPin';
 
 const launch = parseLaunchOptions(process.argv);
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
@@ -102,133 +87,58 @@ app.on('web-contents-created', (_event, contents) => {
   });
 });
 
+/** Starts this app again without the one-shot switches it was given (`--reset-pin`, `--setup`). */
+function relaunchApp(): void {
+  app.relaunch({ args: relaunchArguments(process.argv) });
+  app.exit(0);
+}
+
 async function start(): Promise<void> {
   Menu.setApplicationMenu(null);
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(decidePermission()),
   );
   session.defaultSession.setPermissionCheckHandler(() => decidePermission());
-  const log = createRecoveryLog({ directory: app.getPath('userData') });
-  // Saved settings, checked on load: a damaged file is kept aside and the last good copy used.
-  const store = openSettingsStore({ directory: app.getPath('userData'), now: () => new Date() });
-  if (store.recovery) {
-    log.append('settings-recovered', JSON.stringify(store.recovery));
-  }
-  const settings = store.settings;
-  const userData = app.getPath('userData');
-  const changes = createRecoveryLog({ directory: userData, fileName: 'changes.log' });
-  const pin = createStaffPin({
-    store: createPinFileStore(userData),
-    monotonicNow: () => performance.now(),
-  });
-  if (launch.resetPin) {
-    // Only someone at the machine can start the app with this switch; content is kept.
-    await pin.resetPin();
-    changes.append('pin-reset', 'started with --reset-pin');
-  }
-  const config: KioskConfig = {
-    settings,
-    // Staff choose presenting per kiosk; `--present` chooses it for one run.
-    mode: launch.mode === 'present' ? 'present' : settings.mode,
+
+  let supervisor: KioskSupervisor | null = null;
+  let blocker: number | null = null;
+  const services = await createMainServices({
+    directory: app.getPath('userData'),
+    launch,
     appVersion: app.getVersion(),
+    rendererRoot,
     mediaBaseUrl: `${APP_SCHEME}://media/`,
-  };
-  const mediaDirectory = join(userData, 'media');
-  protocol.handle(
-    APP_SCHEME,
-    createAppProtocolHandler({
-      // The clinic's own images and videos are served from the data folder as app://media/…
-      roots: { [APP_HOST]: rendererRoot, [MEDIA_HOST]: mediaDirectory },
-      contentSecurityPolicy: CONTENT_SECURITY_POLICY_HEADER,
-      // index.html's prerendered slide only where it is the slide this kiosk starts on (no flash
-      // of the built-in English welcome in Spanish, on another first slide, closed, presenting).
-      prerenderFits: kioskPrerenderRule(() => config),
-    }),
-  );
-  // The clinic's pictures and videos: picked from USB drives or the import folder, by token.
-  const importFolder = launch.importFolder ?? join(userData, 'import');
-  mkdirSync(importFolder, { recursive: true });
-  const media = createMediaLibrary({
-    mediaDirectory,
-    sources: () => [
-      { label: 'Import folder', kind: 'import-folder', path: importFolder },
-      ...usbMountRoots({
+    drives: () =>
+      usbMountRoots({
         platform: process.platform,
         username: safeUserName(),
         listDirectory: (path) => readdirSync(path),
       }),
-    ],
-  });
-  const bundles = createSetupBundles({
-    directory: userData,
-    mediaDirectory,
-    store,
-    appVersion: app.getVersion(),
     now: () => new Date(),
-    checkMedia: checkNamedMediaFile,
-  });
-  let supervisor: KioskSupervisor | null = null;
-  registerIpc(
-    createIpcHandlers({
-      getConfig: () => config,
-      logProblem: (report) => {
-        console.warn(`[renderer] ${report.kind}: ${report.message}`);
-        log.append(report.kind, describeProblem(report));
-      },
-      heartbeat: (beat) => supervisor?.heartbeat(beat),
-      admin: createAdminService({
-        store,
-        pin,
-        recoveries: log,
-        changes,
-        appVersion: app.getVersion(),
-        deckContentVersion: deckData.contentVersion,
-        setupRequested: launch.setup,
-        settingsNotice: store.recovery,
-        monotonicNow: () => performance.now(),
-        now: () => new Date(),
-        onSettingsSaved: (saved) => {
-          // Mode and displays apply at the next start; everything else at once.
-          config.settings = saved;
-          followSchedule();
-          for (const window of BrowserWindow.getAllWindows()) {
-            window.webContents.send(IpcChannel.kioskConfigChanged, config);
-          }
-        },
-        quit: () => app.quit(),
-        media,
-        bundles,
-        notify: (channel, payload) => {
-          for (const window of BrowserWindow.getAllWindows()) {
-            window.webContents.send(channel, payload);
-          }
-        },
-      }),
-      ...(devServerOrigin ? { devServerOrigin } : {}),
-    }),
-  );
-
-  // A waiting-room screen must not go dark while the slideshow plays; in closed hours it may.
-  let blocker: number | null = null;
-  const followSchedule = () => {
-    const open = scheduleDecisionOf(config.settings, localTimeOf(new Date())).kind !== 'closed';
-    if (open && blocker === null) blocker = powerSaveBlocker.start('prevent-display-sleep');
-    if (!open && blocker !== null) {
-      powerSaveBlocker.stop(blocker);
-      blocker = null;
-    }
-  };
-  followSchedule();
-  setInterval(followSchedule, 60_000);
-  powerMonitor.on('resume', followSchedule);
-  // The system clock was set (by hand or by time sync): closed hours may have begun or ended.
-  watchClock({
-    onJump: (jumpMs) => {
-      log.append('clock-changed', `the system clock jumped ${Math.round(jumpMs / 1000)} s`);
-      followSchedule();
+    monotonicNow: () => performance.now(),
+    broadcast: (channel, payload) => {
+      for (const window of BrowserWindow.getAllWindows()) {
+        window.webContents.send(channel, payload);
+      }
     },
+    heartbeat: (beat) => supervisor?.heartbeat(beat),
+    quit: () => app.quit(),
+    displaySleep: {
+      prevent: () => {
+        blocker ??= powerSaveBlocker.start('prevent-display-sleep');
+      },
+      allow: () => {
+        if (blocker !== null) powerSaveBlocker.stop(blocker);
+        blocker = null;
+      },
+    },
+    ...(devServerOrigin ? { devServerOrigin } : {}),
   });
-  powerMonitor.on('unlock-screen', followSchedule);
+  protocol.handle(APP_SCHEME, services.appProtocol);
+  registerIpc(services.ipc);
+  powerMonitor.on('resume', services.followSchedule);
+  powerMonitor.on('unlock-screen', services.followSchedule);
+  app.once('will-quit', () => services.stop());
 
   const entryUrl = devServerUrl && devServerOrigin ? devServerUrl : APP_ENTRY_URL;
   const openWindow = (url: string) =>
@@ -241,18 +151,26 @@ async function start(): Promise<void> {
     });
   supervisor = superviseKiosk({
     createWindow: () => openWindow(entryUrl),
-    log,
+    log: services.recoveries,
     fullscreen: !launch.windowed,
-    nightlyRestartHour: () => config.settings.nightlyRestartHour,
-    audienceDisplayId: () => config.settings.audienceDisplayId,
+    nightlyRestartHour: () => services.store.settings.nightlyRestartHour,
+    audienceDisplayId: () => services.store.settings.audienceDisplayId,
+    relaunch: (why) => {
+      // A fault is counted on disk first (three in 15 minutes: safe mode); a planned one is not.
+      if (why.kind === 'fault') services.faults.recordRelaunch(why.reason);
+      else services.faults.markCleanExit();
+      relaunchApp();
+    },
+    onRecovery: () => services.noteFault(),
   });
+  app.once('will-quit', () => supervisor?.stop());
 
-  if (config.mode === 'present') {
+  if (services.config().mode === 'present') {
     managePresenterWindow({
       createWindow: openWindow,
       presenterUrl: `${entryUrl}?view=presenter`,
-      audienceDisplayId: () => config.settings.audienceDisplayId,
-      presenterDisplayId: () => config.settings.presenterDisplayId,
+      audienceDisplayId: () => services.store.settings.audienceDisplayId,
+      presenterDisplayId: () => services.store.settings.presenterDisplayId,
     });
   }
 }
@@ -265,7 +183,8 @@ function safeUserName(): string {
   }
 }
 
-function registerIpc(handlers: ReturnType<typeof createIpcHandlers>): void {
+/** Hands each channel of the table to ipcMain; what main answers is the table's own reply. */
+function registerIpc(handlers: IpcHandlerTable): void {
   const senderOf = (event: Electron.IpcMainEvent | Electron.IpcMainInvokeEvent): IpcSender => ({
     frameUrl: event.senderFrame?.url,
     isMainFrame: event.senderFrame !== null && event.senderFrame === event.sender.mainFrame,

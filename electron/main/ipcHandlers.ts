@@ -3,10 +3,14 @@ import {
   IpcChannel,
   KioskConfigSchema,
   type HeartbeatReport,
+  type InvokeChannel,
+  type InvokeReply,
   ProblemReportSchema,
   type KioskConfig,
   type ProblemReport,
+  type SendChannel,
 } from '../../contract';
+import type { AdminHandlers } from './adminService';
 import { isAppUrl } from './navigationPolicy';
 
 export interface IpcDependencies {
@@ -14,7 +18,7 @@ export interface IpcDependencies {
   logProblem(report: ProblemReport): void;
   heartbeat(beat: HeartbeatReport): void;
   /** The staff admin's calls, by channel (see adminService.ts). */
-  admin?: Record<string, (payload: unknown) => Promise<unknown>>;
+  admin: AdminHandlers;
   devServerOrigin?: string;
 }
 
@@ -35,26 +39,35 @@ export function assertTrustedSender(sender: IpcSender, devServerOrigin?: string)
   }
 }
 
-export type InvokeHandler = (sender: IpcSender, payload: unknown) => unknown;
+export type InvokeHandler<C extends InvokeChannel = InvokeChannel> = (
+  sender: IpcSender,
+  payload: unknown,
+) => InvokeReply<C> | Promise<InvokeReply<C>>;
 export type SendHandler = (sender: IpcSender, payload: unknown) => void;
+
+/** Exactly one handler per channel of the contract (contract/ipc.ts), typed by its reply. */
+export interface IpcHandlerTable {
+  invoke: { [C in InvokeChannel]: InvokeHandler<C> };
+  send: { [C in SendChannel]: SendHandler };
+}
 
 /**
  * The handler table main registers. Each checks the sender and its payload with the
  * contract's zod schemas; tests call the same table directly.
  */
-export function createIpcHandlers(deps: IpcDependencies): {
-  invoke: Record<string, InvokeHandler>;
-  send: Record<string, SendHandler>;
-} {
+export function createIpcHandlers(deps: IpcDependencies): IpcHandlerTable {
+  const trusted =
+    <C extends InvokeChannel>(handler: (payload: unknown) => Promise<InvokeReply<C>>) =>
+    (sender: IpcSender, payload: unknown) => {
+      assertTrustedSender(sender, deps.devServerOrigin);
+      return handler(payload);
+    };
   const admin = Object.fromEntries(
-    Object.entries(deps.admin ?? {}).map(([channel, handler]): [string, InvokeHandler] => [
+    Object.entries(deps.admin).map(([channel, handler]) => [
       channel,
-      (sender, payload) => {
-        assertTrustedSender(sender, deps.devServerOrigin);
-        return handler(payload);
-      },
+      trusted(handler as (payload: unknown) => Promise<never>),
     ]),
-  );
+  ) as { [C in keyof AdminHandlers]: InvokeHandler<C> };
   return {
     invoke: {
       [IpcChannel.getKioskConfig]: (sender) => {

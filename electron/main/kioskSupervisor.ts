@@ -1,4 +1,4 @@
-import { app, screen, type BrowserWindow } from 'electron';
+import { screen, type BrowserWindow } from 'electron';
 import type { HeartbeatReport } from '../../contract';
 import { chooseDisplay } from './displayFit';
 import { msUntilNextRestart } from './nightlyRestart';
@@ -15,10 +15,19 @@ export interface SupervisorOptions {
   nightlyRestartHour: () => number | null;
   /** The display staff chose for the slides (null: the primary one). */
   audienceDisplayId: () => number | null;
+  /**
+   * Starts the app again (without one-shot switches such as --reset-pin) and exits this one:
+   * after too many recoveries (a fault, counted towards safe mode) or at the nightly hour.
+   */
+  relaunch: (why: { kind: 'fault' | 'nightly'; reason: string }) => void;
+  /** A recovery was made (reload, new window). */
+  onRecovery?: (action: RecoveryAction) => void;
 }
 
 export interface KioskSupervisor {
   heartbeat(beat: HeartbeatReport): void;
+  /** Stops watching and the nightly restart (the app is quitting). */
+  stop(): void;
 }
 
 /**
@@ -31,6 +40,8 @@ export function superviseKiosk(options: SupervisorOptions): KioskSupervisor {
   let window = watch(options.createWindow());
 
   function watch(target: BrowserWindow): BrowserWindow {
+    // Watched from its creation: a first load that never finishes is rescued as well.
+    watchdog.windowCreated();
     const contents = target.webContents;
     contents.on('did-finish-load', () => watchdog.pageLoaded());
     contents.on('render-process-gone', (_event, details) => {
@@ -60,10 +71,10 @@ export function superviseKiosk(options: SupervisorOptions): KioskSupervisor {
   function recover(action: RecoveryAction): void {
     options.log.append(action.kind, action.reason);
     if (action.kind === 'relaunch-app') {
-      app.relaunch();
-      app.exit(0);
+      options.relaunch({ kind: 'fault', reason: action.reason });
       return;
     }
+    options.onRecovery?.(action);
     if (action.kind === 'reload' && !window.isDestroyed()) {
       window.webContents.reloadIgnoringCache();
       fill(window);
@@ -76,31 +87,38 @@ export function superviseKiosk(options: SupervisorOptions): KioskSupervisor {
     window.once('ready-to-show', () => fill(window));
   }
 
-  setInterval(() => {
+  const ticker = setInterval(() => {
     const action = watchdog.tick();
     if (action) recover(action);
-  }, TICK_MS).unref();
+  }, TICK_MS);
+  ticker.unref();
 
-  for (const event of ['display-added', 'display-removed', 'display-metrics-changed'] as const) {
-    screen.on(event as 'display-added', () => fill(window));
-  }
+  const refill = () => fill(window);
+  const displayEvents = ['display-added', 'display-removed', 'display-metrics-changed'] as const;
+  for (const event of displayEvents) screen.on(event as 'display-added', refill);
 
-  scheduleNightlyRestart(options);
+  const nightly = scheduleNightlyRestart(options);
 
   return {
     heartbeat: (beat) => watchdog.heartbeat(beat),
+    stop() {
+      clearInterval(ticker);
+      if (nightly) clearTimeout(nightly);
+      for (const event of displayEvents) screen.removeListener(event as 'display-added', refill);
+    },
   };
 }
 
-function scheduleNightlyRestart(options: SupervisorOptions): void {
+function scheduleNightlyRestart(options: SupervisorOptions): NodeJS.Timeout | null {
   const hour = options.nightlyRestartHour();
-  if (hour === null) return;
-  setTimeout(
+  if (hour === null) return null;
+  const timer = setTimeout(
     () => {
       options.log.append('nightly-restart', `scheduled restart at ${hour}:00`);
-      app.relaunch();
-      app.exit(0);
+      options.relaunch({ kind: 'nightly', reason: `scheduled restart at ${hour}:00` });
     },
     msUntilNextRestart(new Date(), hour),
-  ).unref();
+  );
+  timer.unref();
+  return timer;
 }

@@ -22,6 +22,8 @@ export interface WatchdogOptions {
   now: () => number;
   /** No heartbeat for this long: the page is silent. */
   heartbeatTimeoutMs: number;
+  /** A new window that shows no sign of life (a load or a heartbeat) this long: stalled. */
+  firstLoadTimeoutMs: number;
   /** Rotating, yet no slide change for this long: the loop is stuck. */
   stuckTimeoutMs: number;
   /** How long an unresponsive renderer gets to come back by itself. */
@@ -34,6 +36,7 @@ export interface WatchdogOptions {
 
 export const DEFAULT_WATCHDOG_OPTIONS: Omit<WatchdogOptions, 'now'> = {
   heartbeatTimeoutMs: 30_000,
+  firstLoadTimeoutMs: 60_000,
   stuckTimeoutMs: 20 * 60_000,
   unresponsiveGraceMs: 10_000,
   maxRecoveries: 5,
@@ -42,6 +45,11 @@ export const DEFAULT_WATCHDOG_OPTIONS: Omit<WatchdogOptions, 'now'> = {
 };
 
 export interface Watchdog {
+  /**
+   * A window was created and its page is loading: watched from now on, so a first load that
+   * stalls (no load event, no heartbeat) is rescued too.
+   */
+  windowCreated(): void;
   /** The page finished loading: expect heartbeats from now on. */
   pageLoaded(): void;
   heartbeat(beat: Heartbeat): void;
@@ -61,6 +69,8 @@ interface Problem {
 export function createWatchdog(options: WatchdogOptions): Watchdog {
   const { now } = options;
   let watching = false;
+  /** Until the page first shows life, it has `firstLoadTimeoutMs` rather than the beat timeout. */
+  let loading = false;
   let lastBeatAt = 0;
   let lastRun: number | null = null;
   let lastRunChangeAt = 0;
@@ -82,14 +92,23 @@ export function createWatchdog(options: WatchdogOptions): Watchdog {
   }
 
   return {
+    windowCreated() {
+      watching = true;
+      loading = true;
+      lastBeatAt = now();
+      lastRunChangeAt = now();
+      lastRun = null;
+    },
     pageLoaded() {
       watching = true;
+      loading = false;
       lastBeatAt = now();
       lastRunChangeAt = now();
       lastRun = null;
     },
     heartbeat(beat) {
       watching = true;
+      loading = false;
       lastBeatAt = now();
       if (beat.run !== lastRun) {
         lastRun = beat.run;
@@ -97,7 +116,7 @@ export function createWatchdog(options: WatchdogOptions): Watchdog {
       }
       rotating = beat.rotating;
       healthySinceRecovery = true;
-      if (problem?.reason === 'silent') problem = null;
+      if (problem?.reason === 'silent' || problem?.reason === 'stalled loading') problem = null;
     },
     rendererGone(reason) {
       problem = null;
@@ -111,7 +130,8 @@ export function createWatchdog(options: WatchdogOptions): Watchdog {
     },
     tick() {
       if (!problem && watching) {
-        if (now() - lastBeatAt > options.heartbeatTimeoutMs) report('silent');
+        const timeout = loading ? options.firstLoadTimeoutMs : options.heartbeatTimeoutMs;
+        if (now() - lastBeatAt > timeout) report(loading ? 'stalled loading' : 'silent');
         else if (rotating && now() - lastRunChangeAt > options.stuckTimeoutMs) report('stuck');
       }
       if (!problem || now() < problem.dueAt) return null;

@@ -253,6 +253,44 @@ test.describe('settings', () => {
     await expect(recoveries).toContainText('The slideshow was reloaded: no heartbeat for 30 s');
   });
 
+  test('safe mode: the built-in slides play, Kiosk status says why and that nothing was lost, and staff bring their own back', async ({
+    appPage: page,
+    baseURL,
+  }) => {
+    const main = await installMainProcess(page, baseURL!, { pin: PIN, faultRestarts: 3 });
+    const own = {
+      id: 'short',
+      name: 'Short',
+      entries: main.store.settings.playlists[0]!.entries.slice(2, 4),
+    };
+    main.store.save({
+      ...main.store.settings,
+      playlists: [...main.store.settings.playlists, own],
+      defaultPlaylistId: 'short',
+    });
+    await page.goto('/');
+    // Safe mode: the built-in deck from its first slide, not the clinic's own playlist.
+    await expect(page.locator('.carousel__slide.is-current')).toHaveAttribute(
+      'data-slide-id',
+      main.store.settings.playlists[0]!.entries[0]!.slideId,
+    );
+    await openAdmin(page);
+    await section(page, 'Kiosk status').click();
+    const card = page.getByRole('region', { name: 'Safe mode: showing the built-in slides only' });
+    await expect(card).toContainText('Nothing was deleted');
+    await expect(card).toContainText('restarted 3 times in 15 minutes');
+    await card.getByRole('button', { name: 'Show our own slides again now' }).click();
+    await expect(card).toBeHidden();
+    await expect(
+      page.getByText('Safe mode ended: your own slides and schedule are back.'),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Back to slides' }).click();
+    await expect(page.locator('.carousel__slide.is-current')).toHaveAttribute(
+      'data-slide-id',
+      own.entries[0]!.slideId,
+    );
+  });
+
   test('change the PIN, and quit kiosk mode only after confirming', async ({
     appPage: page,
     baseURL,

@@ -3,40 +3,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import {
-  ADMIN_BRIDGE_INVOKE,
-  ADMIN_BRIDGE_LISTEN,
-  BRIDGE_INVOKE,
-  BRIDGE_LISTEN,
-  BRIDGE_SEND,
-  IpcChannel,
-  type CustomSlide,
-  type KioskConfig,
-  type Settings,
-} from '../../contract';
-import { createAdminService, createPinFileStore } from '../../electron/main/adminService';
-import { createAppProtocolHandler, kioskPrerenderRule } from '../../electron/main/appProtocol';
-import {
-  checkNamedMediaFile,
-  createMediaLibrary,
-  type MediaLibrary,
-} from '../../electron/main/mediaLibrary';
-import { createSetupBundles } from '../../electron/main/setupBundle';
-import { createIpcHandlers, type IpcSender } from '../../electron/main/ipcHandlers';
-import {
-  createRecoveryLog,
-  describeProblem,
-  type RecoveryLog,
-} from '../../electron/main/recoveryLog';
-import { openSettingsStore, type SettingsStore } from '../../electron/main/settingsStore';
-import { createStaffPin, type StaffPin } from '../../electron/main/staffPin';
+import type { CustomSlide, Settings } from '../../contract';
+import { createMainServices, type MainServices } from '../../electron/main/mainServices';
+import type { MediaLibrary } from '../../electron/main/mediaLibrary';
+import type { RecoveryLog } from '../../electron/main/recoveryLog';
+import type { SettingsStore } from '../../electron/main/settingsStore';
+import type { StaffPin } from '../../electron/main/staffPin';
+import type { IpcSender } from '../../electron/main/ipcHandlers';
 
-const deck = JSON.parse(
-  fs.readFileSync(new URL('../../assets/deck/how-ketamine-works.json', import.meta.url), 'utf8'),
-) as { contentVersion: string };
+const outDirectory = fileURLToPath(new URL('../../out', import.meta.url));
 
 export interface MainProcess {
   directory: string;
+  services: MainServices;
   store: SettingsStore;
   pin: StaffPin;
   recoveries: RecoveryLog;
@@ -44,7 +23,7 @@ export interface MainProcess {
   /** Moves main's monotonic clock on (PIN lockouts, the admin session). */
   advance(ms: number): void;
   readSettingsFile(): Settings;
-  quitCalls: number;
+  readonly quitCalls: number;
   /** The kiosk's import folder, and a folder standing in for a plugged-in USB drive. */
   importFolder: string;
   usbDrive: string;
@@ -61,13 +40,16 @@ export interface MainProcessOptions {
   /** Entries already in the recovery log. */
   recoveries?: { event: string; detail: string }[];
   setupRequested?: boolean;
+  /** Restarts caused by faults in the last minutes (three or more: the kiosk starts in safe mode). */
+  faultRestarts?: number;
 }
 
 /**
- * The real main-process handlers (settings store, staff PIN, admin service, IPC sender and
- * payload checks) run here in Node over a temporary data folder, and the page gets the same
- * `window.kiosk` the preload builds, over a Playwright binding. Only Electron's transport is
- * replaced; every check main makes is the real one.
+ * Main's real services, built by main's own composition root (createMainServices) over a
+ * temporary data folder, behind the page. The page gets its `window.kiosk` from the built
+ * preload (out/preload/index.cjs) itself, run with a stand-in for Electron's ipcRenderer that
+ * carries each call over a Playwright binding to main's IPC handler table. Only Electron's
+ * transport is replaced; the wiring, the checks and the bridge are the app's own.
  */
 export async function installMainProcess(
   page: Page,
@@ -76,68 +58,30 @@ export async function installMainProcess(
 ): Promise<MainProcess> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'));
   // The data folder goes with the page (the test has read what it needed by then).
-  page.once('close', () => fs.rmSync(directory, { recursive: true, force: true }));
-  const importFolder = path.join(directory, 'import');
+  page.once('close', () => {
+    services.stop();
+    fs.rmSync(directory, { recursive: true, force: true });
+  });
   const usbDrive = path.join(directory, 'usb', 'CLINIC USB');
-  const mediaDirectory = path.join(directory, 'media');
-  fs.mkdirSync(importFolder, { recursive: true });
   fs.mkdirSync(usbDrive, { recursive: true });
   if (options.settingsFileBytes !== undefined) {
     fs.writeFileSync(path.join(directory, 'settings.json'), options.settingsFileBytes);
   }
-  let clockOffset = 0;
-  const monotonicNow = () => performance.now() + clockOffset;
-  const store = openSettingsStore({ directory, now: () => new Date() });
-  const recoveries = createRecoveryLog({ directory });
-  for (const entry of options.recoveries ?? []) recoveries.append(entry.event, entry.detail);
-  if (store.recovery) recoveries.append('settings-recovered', store.recovery.detail);
-  const changes = createRecoveryLog({ directory, fileName: 'changes.log' });
-  const pin = createStaffPin({ store: createPinFileStore(directory), monotonicNow });
-  if (options.pin) await pin.setPin(options.pin);
 
-  const config: KioskConfig = {
-    settings: store.settings,
-    mode: 'loop',
-    appVersion: '9.9.9-test',
-    // Served below by the real app:// handler (Chromium here cannot load app:// itself).
-    mediaBaseUrl: `${new URL(baseURL).origin}/__media/`,
-  };
-  const media = createMediaLibrary({
-    mediaDirectory,
-    sources: () => [
-      { label: 'CLINIC USB', kind: 'usb', path: usbDrive },
-      { label: 'Import folder', kind: 'import-folder', path: importFolder },
-    ],
-  });
-  const harness: MainProcess = {
-    directory,
-    store,
-    pin,
-    recoveries,
-    changes,
-    advance: (ms) => {
-      clockOffset += ms;
-    },
-    readSettingsFile: () =>
-      (
-        JSON.parse(fs.readFileSync(path.join(directory, 'settings.json'), 'utf8')) as {
-          settings: Settings;
-        }
-      ).settings,
-    quitCalls: 0,
-    importFolder,
-    usbDrive,
-    mediaDirectory,
-    media,
-  };
-  const bundles = createSetupBundles({
-    directory,
-    mediaDirectory,
-    store,
-    appVersion: config.appVersion,
-    now: () => new Date(),
-    checkMedia: checkNamedMediaFile,
-  });
+  if (options.faultRestarts) {
+    const at = new Date().toISOString();
+    const restarts = Array.from({ length: options.faultRestarts }, () => ({
+      at,
+      reason: 'renderer gone: crashed',
+    }));
+    fs.writeFileSync(
+      path.join(directory, 'restarts.json'),
+      JSON.stringify({ version: 1, running: false, restarts, safeMode: null }),
+    );
+  }
+
+  let clockOffset = 0;
+  const origin = new URL(baseURL).origin;
   const emit = (channel: string, payload: unknown) =>
     void page
       .evaluate(
@@ -148,15 +92,43 @@ export async function installMainProcess(
         [channel, payload] as const,
       )
       .catch(() => undefined);
-  // Media load from /__media/ here, answered by main's real app:// handler for app://media/.
-  const mediaHandler = createAppProtocolHandler({
-    roots: { media: mediaDirectory },
-    contentSecurityPolicy: "default-src 'none'",
+  let quitCalls = 0;
+  const services = await createMainServices({
+    directory,
+    launch: {
+      mode: 'loop',
+      windowed: true,
+      setup: options.setupRequested ?? false,
+      resetPin: false,
+      importFolder: null,
+    },
+    appVersion: '9.9.9-test',
+    rendererRoot: path.join(outDirectory, 'renderer'),
+    // Served below by main's app:// handler (Chromium here cannot load app:// itself).
+    mediaBaseUrl: `${origin}/__media/`,
+    drives: () => [{ label: 'CLINIC USB', kind: 'usb', path: usbDrive }],
+    now: () => new Date(),
+    monotonicNow: () => performance.now() + clockOffset,
+    broadcast: emit,
+    heartbeat: () => undefined,
+    quit: () => {
+      quitCalls += 1;
+    },
+    displaySleep: { prevent: () => undefined, allow: () => undefined },
+    devServerOrigin: origin,
   });
-  await page.route(`${new URL(baseURL).origin}/__media/**`, async (route) => {
+  if (options.pin) await services.pin.setPin(options.pin);
+  for (const entry of options.recoveries ?? [])
+    services.recoveries.append(entry.event, entry.detail);
+
+  // Media load from /__media/…, pages from /, both answered by main's app:// handler as
+  // app://media/… and app://kiosk/… (which leaves index.html's prerendered slide out when these
+  // settings start on another screen). Only the body, status and type of a page are passed on:
+  // the page keeps its own meta CSP, as under vite preview.
+  await page.route(`${origin}/__media/**`, async (route) => {
     const name = new URL(route.request().url()).pathname.replace(/^\/__media\//, '');
     const range = route.request().headers()['range'];
-    const response = await mediaHandler(
+    const response = await services.appProtocol(
       new Request(`app://media/${name}`, range ? { headers: { range } } : {}),
     );
     await route.fulfill({
@@ -165,20 +137,14 @@ export async function installMainProcess(
       body: Buffer.from(await response.arrayBuffer()),
     });
   });
-  // Pages, too, come through main's app:// handler, which leaves index.html's prerendered slide
-  // out when these settings start on another screen. (Only the body and type are passed on:
-  // the page keeps its own meta CSP, as under vite preview.)
-  const pageHandler = createAppProtocolHandler({
-    roots: { kiosk: fileURLToPath(new URL('../../out/renderer', import.meta.url)) },
-    contentSecurityPolicy: "default-src 'none'",
-    prerenderFits: kioskPrerenderRule(() => ({ settings: store.settings, mode: config.mode })),
-  });
-  const origin = new URL(baseURL).origin;
   await page.route(
     (url) => url.origin === origin && (url.pathname === '/' || url.pathname.endsWith('.html')),
     async (route) => {
       const url = new URL(route.request().url());
-      const response = await pageHandler(new Request(`app://kiosk${url.pathname}${url.search}`));
+      const pathname = url.pathname === '/' ? '/index.html' : url.pathname;
+      const response = await services.appProtocol(
+        new Request(`app://kiosk${pathname}${url.search}`),
+      );
       await route.fulfill({
         status: response.status,
         contentType: response.headers.get('content-type') ?? 'text/plain',
@@ -186,35 +152,11 @@ export async function installMainProcess(
       });
     },
   );
-  const handlers = createIpcHandlers({
-    getConfig: () => ({ ...config, settings: store.settings }),
-    logProblem: (report) => recoveries.append(report.kind, describeProblem(report)),
-    heartbeat: () => undefined,
-    devServerOrigin: new URL(baseURL).origin,
-    admin: createAdminService({
-      store,
-      pin,
-      recoveries,
-      changes,
-      appVersion: config.appVersion,
-      deckContentVersion: deck.contentVersion,
-      setupRequested: options.setupRequested ?? false,
-      settingsNotice: store.recovery,
-      monotonicNow,
-      now: () => new Date(),
-      onSettingsSaved: (settings) => {
-        config.settings = settings;
-        emit(IpcChannel.kioskConfigChanged, config);
-      },
-      media,
-      bundles,
-      notify: emit,
-      quit: () => {
-        harness.quitCalls += 1;
-      },
-    }),
-  });
 
+  const { invoke, send } = services.ipc as unknown as {
+    invoke: Record<string, (sender: IpcSender, payload: unknown) => unknown>;
+    send: Record<string, (sender: IpcSender, payload: unknown) => void>;
+  };
   await page.exposeBinding(
     '__kioskIpc',
     async (source, kind: 'invoke' | 'send', channel: string, payload: unknown) => {
@@ -222,59 +164,81 @@ export async function installMainProcess(
         frameUrl: source.frame.url(),
         isMainFrame: source.frame === source.page.mainFrame(),
       };
+      // As ipcMain: an invoke on a channel main never registered fails; a stray send is dropped.
       if (kind === 'invoke') {
-        const handler = handlers.invoke[channel];
-        if (!handler) throw new Error(`no handler for ${channel}`);
+        const handler = invoke[channel];
+        if (!handler) throw new Error(`No handler registered for '${channel}'`);
         return handler(sender, payload);
       }
-      handlers.send[channel]?.(sender, payload);
+      send[channel]?.(sender, payload);
       return undefined;
     },
   );
-  // The preload's construction, from the same tables (electron/preload/index.ts).
+  // The built preload, run as Electron runs a sandboxed preload: `require('electron')` gives
+  // it contextBridge and ipcRenderer, here stand-ins over the binding above.
+  const preload = fs.readFileSync(path.join(outDirectory, 'preload', 'index.cjs'), 'utf8');
   await page.addInitScript(
-    (tables) => {
-      type Ipc = (kind: string, channel: string, payload?: unknown) => Promise<unknown>;
-      const ipc = (window as unknown as { __kioskIpc: Ipc }).__kioskIpc;
-      const listeners = new Map<string, Set<(payload: unknown) => void>>();
-      const bridge: Record<string, unknown> = {};
-      const listen = (channel: string) => (listener: (payload: unknown) => void) => {
-        const set = listeners.get(channel) ?? new Set();
-        listeners.set(channel, set);
-        set.add(listener);
-        return () => set.delete(listener);
-      };
-      for (const [name, channel] of Object.entries(tables.invoke)) {
-        bridge[name] = (payload?: unknown) => ipc('invoke', channel, payload);
-      }
-      for (const [name, channel] of Object.entries(tables.send)) {
-        bridge[name] = (payload: unknown) => void ipc('send', channel, payload);
-      }
-      for (const [name, channel] of Object.entries(tables.listen)) bridge[name] = listen(channel);
-      const admin: Record<string, unknown> = {};
-      for (const [name, channel] of Object.entries(tables.admin)) {
-        admin[name] = (payload?: unknown) => ipc('invoke', channel, payload);
-      }
-      for (const [name, channel] of Object.entries(tables.adminListen)) {
-        admin[name] = listen(channel);
-      }
-      bridge['admin'] = admin;
-      Object.defineProperty(window, 'kiosk', { value: Object.freeze(bridge) });
+    `(() => {
+      const ipc = (kind, channel, payload) => window.__kioskIpc(kind, channel, payload);
+      const listeners = new Map();
       Object.defineProperty(window, '__kioskEmit', {
-        value: (channel: string, payload: unknown) => {
-          for (const listener of listeners.get(channel) ?? []) listener(payload);
+        value: (channel, payload) => {
+          for (const listener of listeners.get(channel) ?? []) listener({ sender: null }, payload);
         },
       });
-    },
-    {
-      invoke: BRIDGE_INVOKE,
-      send: BRIDGE_SEND,
-      listen: BRIDGE_LISTEN,
-      admin: ADMIN_BRIDGE_INVOKE,
-      adminListen: ADMIN_BRIDGE_LISTEN,
-    },
+      const electron = {
+        contextBridge: {
+          exposeInMainWorld: (key, api) => Object.defineProperty(window, key, { value: api }),
+        },
+        ipcRenderer: {
+          invoke: (channel, payload) => ipc('invoke', channel, payload),
+          send: (channel, payload) => void ipc('send', channel, payload),
+          on(channel, listener) {
+            if (!listeners.has(channel)) listeners.set(channel, new Set());
+            listeners.get(channel).add(listener);
+            return this;
+          },
+          removeListener(channel, listener) {
+            listeners.get(channel)?.delete(listener);
+            return this;
+          },
+        },
+      };
+      const require = (name) => {
+        if (name === 'electron') return electron;
+        throw new Error('a sandboxed preload cannot require ' + name);
+      };
+      const module = { exports: {} };
+      (function (require, module, exports) {
+        ${preload}
+      })(require, module, module.exports);
+    })();`,
   );
-  return harness;
+
+  return {
+    directory,
+    services,
+    store: services.store,
+    pin: services.pin,
+    recoveries: services.recoveries,
+    changes: services.changes,
+    advance: (ms) => {
+      clockOffset += ms;
+    },
+    readSettingsFile: () =>
+      (
+        JSON.parse(fs.readFileSync(path.join(directory, 'settings.json'), 'utf8')) as {
+          settings: Settings;
+        }
+      ).settings,
+    get quitCalls() {
+      return quitCalls;
+    },
+    importFolder: services.importFolder,
+    usbDrive,
+    mediaDirectory: services.mediaDirectory,
+    media: services.media,
+  };
 }
 
 /**

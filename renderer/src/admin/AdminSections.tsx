@@ -11,6 +11,7 @@ import {
   type LogEntry,
   type Slide,
 } from '../../../contract';
+import { SafeModeNotice } from './SafeModeNotice';
 import { useAdminCall, type CallOutcome } from './useAdminCall';
 
 export interface SectionProps {
@@ -525,12 +526,18 @@ function LogList({
   );
 }
 
-export function StatusSection({ state }: SectionProps) {
+export function StatusSection({ admin, state, onState, onSessionClosed }: SectionProps) {
   const { t, i18n } = useTranslation('admin');
   const eventName = (event: string) => t(`status.event.${event}`, { defaultValue: event });
   const notice = state.settingsNotice;
   return (
     <Section title={t('status.title')}>
+      <SafeModeNotice
+        admin={admin}
+        state={state}
+        onState={onState}
+        onSessionClosed={onSessionClosed}
+      />
       <ul className="admin-list">
         <li>{t('status.appVersion', { version: state.appVersion })}</li>
         <li>{t('status.contentVersion', { version: state.deckContentVersion })}</li>

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  ADMIN_BRIDGE_INVOKE,
   AdminErrorSchema,
   AdminStateSchema,
   AdminStatusSchema,
@@ -17,7 +16,6 @@ import {
   type AdminStatus,
   type ContentReview,
   type EditableSettings,
-  type KioskConfig,
   type Settings,
 } from '../../../../contract';
 import {
@@ -28,7 +26,6 @@ import {
   createPinFileStore,
   type AdminHandler,
 } from '../../../../electron/main/adminService';
-import { IpcRejection, createIpcHandlers } from '../../../../electron/main/ipcHandlers';
 import { createMediaLibrary, type MediaLibrary } from '../../../../electron/main/mediaLibrary';
 import { createSetupBundles } from '../../../../electron/main/setupBundle';
 import { createRecoveryLog, type RecoveryLog } from '../../../../electron/main/recoveryLog';
@@ -54,7 +51,6 @@ const NEW_PIN = '97531';
 const WRONG_PIN = '0000';
 const DECK_VERSION = '2.4.1';
 const FIXED_NOW = new Date('2026-11-27T10:00:00.123Z');
-const KIOSK_PAGE = { frameUrl: 'app://kiosk/index.html', isMainFrame: true };
 
 const tempDirs: string[] = [];
 function makeTempDir(): string {
@@ -147,6 +143,8 @@ function setup(options: SetupOptions = {}) {
     deckContentVersion: options.deckContentVersion ?? DECK_VERSION,
     setupRequested: options.setupRequested ?? false,
     settingsNotice: options.settingsNotice ?? null,
+    safeMode: () => null,
+    leaveSafeMode: () => undefined,
     monotonicNow: clock.now,
     now: wallClock,
     onSettingsSaved,
@@ -1119,62 +1117,5 @@ describe('changedFields', () => {
       'clinic.about',
     ]);
     expect(changedFields(DEFAULT_SETTINGS, structuredClone(DEFAULT_SETTINGS))).toEqual([]);
-  });
-});
-
-describe('admin calls through createIpcHandlers', () => {
-  const config: KioskConfig = {
-    settings: DEFAULT_SETTINGS,
-    mode: 'loop',
-    appVersion: '1.0.0',
-    mediaBaseUrl: 'app://media/',
-  };
-
-  function ipc(h: Harness) {
-    return createIpcHandlers({
-      getConfig: () => config,
-      logProblem: vi.fn(),
-      heartbeat: vi.fn(),
-      admin: h.handlers,
-    }).invoke;
-  }
-
-  it('registers every admin channel of the bridge', () => {
-    const invoke = ipc(setup());
-    for (const channel of Object.values(ADMIN_BRIDGE_INVOKE)) {
-      expect(invoke[channel], channel).toBeTypeOf('function');
-    }
-  });
-
-  it.each([
-    ['another site', { frameUrl: 'https://example.com/', isMainFrame: true }],
-    ['a sub-frame of the app', { frameUrl: 'app://kiosk/index.html', isMainFrame: false }],
-    ['a file page', { frameUrl: 'file:///tmp/evil.html', isMainFrame: true }],
-    ['an unknown frame', { frameUrl: undefined, isMainFrame: true }],
-  ])('refuses every admin call from %s before it runs', async (_label, sender) => {
-    const h = setup();
-    const invoke = ipc(h);
-    for (const channel of Object.values(ADMIN_BRIDGE_INVOKE)) {
-      expect(() => invoke[channel]?.(sender, { pin: PIN }), channel).toThrow(IpcRejection);
-    }
-    expect((await status(h)).hasPin).toBe(false);
-  });
-
-  it('works from the kiosk page', async () => {
-    const h = setup();
-    const invoke = ipc(h);
-    const run = (channel: string, payload?: unknown) =>
-      invoke[channel]?.(KIOSK_PAGE, payload) as Promise<AdminResult<unknown>>;
-    expect(await run(IpcChannel.adminStatus)).toMatchObject({ hasPin: false });
-    valueOf(await run(IpcChannel.adminSetFirstPin, { pin: PIN }));
-    valueOf(await run(IpcChannel.adminUnlock, { pin: PIN }));
-    AdminStateSchema.parse(valueOf(await run(IpcChannel.adminGetState)));
-    // The same table still refuses a foreign page afterwards, session or not.
-    expect(() =>
-      invoke[IpcChannel.adminGetState]?.(
-        { frameUrl: 'https://example.com/', isMainFrame: true },
-        undefined,
-      ),
-    ).toThrow(IpcRejection);
   });
 });

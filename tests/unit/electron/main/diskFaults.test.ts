@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   AdminStateSchema,
   DEFAULT_CLINIC,
@@ -69,6 +69,9 @@ const KIOSK_PAGE = { frameUrl: 'app://kiosk/index.html', isMainFrame: true };
 /** A liveness check, not a timing one: the call must come back at all on two busy cores. */
 const LIVENESS_SECONDS = 60;
 const KIB = 1024;
+
+// Each test answers in well under a second here; the limit is for two busy cores.
+vi.setConfig({ testTimeout: 120_000 });
 
 const tempDirs: string[] = [];
 function makeTempDir(prefix = 'kiosk-faults-'): string {

@@ -570,6 +570,7 @@ describe('a pipe or device where a file was', () => {
         closeSync(openSync(file, constants.O_RDWR | constants.O_NONBLOCK));
       }
     },
+    60_000,
   );
 
   it.skipIf(process.platform === 'win32')(
@@ -587,6 +588,7 @@ describe('a pipe or device where a file was', () => {
         closeSync(openSync(file, constants.O_RDWR | constants.O_NONBLOCK));
       }
     },
+    60_000,
   );
 });
 

@@ -652,6 +652,13 @@ describe('openSettingsStore: killed mid-save', () => {
     if (bundleDir) fs.rmSync(bundleDir, { recursive: true, force: true });
   });
 
+  /** Workers not yet killed: a failing test kills them too, so none outlives it. */
+  const running = new Set<ReturnType<typeof spawn>>();
+  afterEach(() => {
+    for (const child of running) child.kill('SIGKILL');
+    running.clear();
+  });
+
   interface RunReport {
     /** The worker saw a save refused (full disk) before it was killed. */
     refused: boolean;
@@ -672,6 +679,7 @@ describe('openSettingsStore: killed mid-save', () => {
       const args = [workerScript, bundlePath, directory, String(first)];
       if (capacity !== undefined) args.push(String(capacity));
       const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      running.add(child);
       let stderr = '';
       let stdout = '';
       let ready = false;
@@ -684,6 +692,7 @@ describe('openSettingsStore: killed mid-save', () => {
       });
       child.on('error', reject);
       child.on('exit', (code, signal) => {
+        running.delete(child);
         if (signal === 'SIGKILL' && ready) resolve({ refused: stdout.includes('refused') });
         else reject(new Error(`worker exited early (code ${code}, signal ${signal}): ${stderr}`));
       });
@@ -708,12 +717,14 @@ describe('openSettingsStore: killed mid-save', () => {
     let interruptedWrites = 0;
     let changes = 0;
     let refusedRuns = 0;
+    /** Set by the first slot that fails: the others stop after their current run. */
+    let failed = false;
 
     const loop = async (index: number, directory: string) => {
       openSettingsStore({ directory, now }).save(makeVariant(0));
       let last = 0;
       let next = 1;
-      while (kills < test.kills) {
+      while (kills < test.kills && !failed) {
         kills++;
         const capacity = test.beforeRun?.(directory, random);
         const delayMs = Math.floor(random() * 25);
@@ -747,11 +758,19 @@ describe('openSettingsStore: killed mid-save', () => {
     };
 
     const started = Date.now();
-    await Promise.all(
+    // Every slot ends (and unmounts its disk) before the test does, even when one fails.
+    const slots = await Promise.allSettled(
       Array.from({ length: test.parallel }, (_, index) =>
-        test.slot(index, (directory) => loop(index, directory)),
+        test.slot(index, (directory) =>
+          loop(index, directory).catch((error: unknown) => {
+            failed = true;
+            throw error;
+          }),
+        ),
       ),
     );
+    const failure = slots.find((slot) => slot.status === 'rejected');
+    if (failure) throw failure.reason;
     console.log(
       `kill test (seed ${seed}): ${kills} kills in ${Date.now() - started} ms, ` +
         `${interruptedWrites} left a temp file (killed mid-write), ${changes} changed the file, ` +

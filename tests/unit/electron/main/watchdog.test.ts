@@ -37,6 +37,26 @@ describe('the kiosk watchdog', () => {
     expect(actions).toEqual([]);
   });
 
+  it('watches a new window from its creation: a first load that stalls is reloaded after a minute', () => {
+    const { watchdog, advance } = setup();
+    watchdog.windowCreated();
+    expect(run(watchdog, advance, 60_000)).toEqual([]);
+    expect(run(watchdog, advance, 5_000)).toEqual(['reload: stalled loading']);
+  });
+
+  it('a new window that loads and beats in time is left alone', () => {
+    const { watchdog, advance } = setup();
+    watchdog.windowCreated();
+    expect(run(watchdog, advance, 40_000)).toEqual([]);
+    watchdog.pageLoaded();
+    let beat = 0;
+    expect(
+      run(watchdog, advance, 10 * 60_000, () =>
+        watchdog.heartbeat({ run: Math.floor((beat += 1) / 3), rotating: true }),
+      ),
+    ).toEqual([]);
+  });
+
   it('reloads a page whose renderer crashed, at once', () => {
     const { watchdog, advance } = setup();
     watchdog.pageLoaded();

@@ -1,0 +1,281 @@
+/**
+ * Main's composition root: the one function that builds every service main runs (settings
+ * store, staff PIN, logs, media library, setup bundles, admin service, schedule watch, the
+ * app:// handler and the IPC handler table) from its dependencies. `index.ts` calls it with
+ * Electron's effects; the browser-test harness calls it with a temporary data folder and a
+ * Playwright transport. So every test that goes through main runs this wiring, never a copy.
+ *
+ * Plain Node: no `electron` import (the effects on the outside world come in as functions).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import deckData from '../../assets/deck/how-ketamine-works.json' with { type: 'json' };
+import {
+  CONTENT_SECURITY_POLICY_HEADER,
+  DEFAULT_PLAYLIST,
+  EMPTY_SCHEDULE,
+  localTimeOf,
+  scheduleDecisionOf,
+  watchClock,
+  IpcChannel,
+  type HeartbeatReport,
+  type KioskConfig,
+  type PushChannel,
+  type PushEvents,
+  type Settings,
+} from '../../contract';
+import { createAdminService, createPinFileStore } from './adminService';
+import {
+  APP_HOST,
+  createAppProtocolHandler,
+  kioskPrerenderRule,
+  MEDIA_HOST,
+  type ProtocolHandler,
+} from './appProtocol';
+import type { LaunchOptions } from './commandLine';
+import { openFaultHistory, SAFE_MODE_CALM_MS, type FaultHistory } from './faultHistory';
+import { createIpcHandlers, type IpcHandlerTable } from './ipcHandlers';
+import {
+  checkNamedMediaFile,
+  createMediaLibrary,
+  type MediaLibrary,
+  type SourceRoot,
+} from './mediaLibrary';
+import { createRecoveryLog, describeProblem, type RecoveryLog } from './recoveryLog';
+import { openSettingsStore, type SettingsStore } from './settingsStore';
+import { createSetupBundles, type SetupBundles } from './setupBundle';
+import { createStaffPin, type ScryptParams, type StaffPin } from './staffPin';
+
+export const SCHEDULE_CHECK_MS = 60_000;
+
+/**
+ * What plays in safe mode: the built-in deck only. The clinic's slides, their media and the
+ * schedule are set aside for the run (kept on disk as they are), language and the rest stay.
+ */
+export function safeModeSettings(settings: Settings): Settings {
+  return {
+    ...settings,
+    playlists: [DEFAULT_PLAYLIST],
+    defaultPlaylistId: DEFAULT_PLAYLIST.id,
+    customSlides: [],
+    schedule: EMPTY_SCHEDULE,
+  };
+}
+
+export interface MainServicesOptions {
+  /** The data folder (in the app: `app.getPath('userData')`). */
+  directory: string;
+  launch: LaunchOptions;
+  appVersion: string;
+  /** The built renderer (out/renderer), served as app://kiosk/. */
+  rendererRoot: string;
+  /** Where the page loads the clinic's media from (app://media/ in the app; ends with /). */
+  mediaBaseUrl: string;
+  /** USB drives plugged in now; the import folder is added in front of them. */
+  drives(): SourceRoot[];
+  now(): Date;
+  /** A clock that never goes back (PIN lockouts, the admin session). */
+  monotonicNow(): number;
+  /** main → every window of the app. */
+  broadcast<C extends PushChannel>(channel: C, payload: PushEvents[C]): void;
+  /** The page is alive (the supervisor's watchdog listens). */
+  heartbeat(beat: HeartbeatReport): void;
+  /** Staff confirmed "quit kiosk mode". */
+  quit(): void;
+  /** Keeps the display on while the slideshow is meant to be seen; lets it sleep in closed hours. */
+  displaySleep: { prevent(): void; allow(): void };
+  /** Where a development server serves the page (development only). */
+  devServerOrigin?: string;
+  /** For tests only: cheaper PIN hashing. */
+  scryptParams?: ScryptParams;
+}
+
+export interface MainServices {
+  /** What the player gets now: the saved settings, the mode, versions. */
+  config(): KioskConfig;
+  readonly store: SettingsStore;
+  readonly pin: StaffPin;
+  readonly recoveries: RecoveryLog;
+  readonly changes: RecoveryLog;
+  readonly media: MediaLibrary;
+  readonly bundles: SetupBundles;
+  /** Restarts caused by faults, and safe mode. */
+  readonly faults: FaultHistory;
+  readonly importFolder: string;
+  readonly mediaDirectory: string;
+  /** Every IPC channel's handler, sender and payload checks included. */
+  readonly ipc: IpcHandlerTable;
+  /** Serves app://kiosk/ (the page) and app://media/ (the clinic's files). */
+  readonly appProtocol: ProtocolHandler;
+  /** Looks at the schedule now: keeps the display awake when open (also called on resume). */
+  followSchedule(): void;
+  /** The watchdog had to recover the page: in safe mode, the calm hour starts again. */
+  noteFault(): void;
+  /** Stops the timers and lets the display sleep: the app is quitting on purpose. */
+  stop(): void;
+}
+
+export async function createMainServices(options: MainServicesOptions): Promise<MainServices> {
+  const { directory, launch } = options;
+  const recoveries = createRecoveryLog({ directory, now: options.now });
+  // Saved settings, checked on load: a damaged file is kept aside and the last good copy used.
+  const store = openSettingsStore({ directory, now: options.now });
+  if (store.recovery) {
+    const from =
+      store.recovery.restoredFrom === 'good-copy' ? 'the last good copy' : 'the defaults';
+    recoveries.append('settings-recovered', `${store.recovery.detail}; restored from ${from}`);
+  }
+  const changes = createRecoveryLog({ directory, fileName: 'changes.log', now: options.now });
+  const faults = openFaultHistory({ directory, now: options.now });
+  const startedInSafeMode = faults.safeMode();
+  if (startedInSafeMode) recoveries.append('safe-mode', startedInSafeMode.reason);
+  const pin = createStaffPin({
+    store: createPinFileStore(directory),
+    monotonicNow: options.monotonicNow,
+    ...(options.scryptParams ? { scryptParams: options.scryptParams } : {}),
+  });
+  if (launch.resetPin) {
+    // Only someone at the machine can start the app with this switch; content is kept.
+    await pin.resetPin();
+    changes.append('pin-reset', 'started with --reset-pin');
+  }
+
+  const startup: Omit<KioskConfig, 'settings'> = {
+    // Staff choose presenting per kiosk; `--present` chooses it for one run. Mode and displays
+    // apply at the next start; everything else in the settings at once.
+    mode: launch.mode === 'present' ? 'present' : store.settings.mode,
+    appVersion: options.appVersion,
+    mediaBaseUrl: options.mediaBaseUrl,
+  };
+  const config = (): KioskConfig => ({
+    ...startup,
+    settings: faults.safeMode() ? safeModeSettings(store.settings) : store.settings,
+  });
+
+  // A waiting-room screen must not go dark while the slideshow plays; in closed hours it may.
+  let awake = false;
+  const followSchedule = () => {
+    const open =
+      scheduleDecisionOf(config().settings, localTimeOf(options.now())).kind !== 'closed';
+    if (open && !awake) options.displaySleep.prevent();
+    if (!open && awake) options.displaySleep.allow();
+    awake = open;
+  };
+
+  // Safe mode ends by itself after an hour without a fault (each recovery starts the hour again).
+  let calmTimer: NodeJS.Timeout | null = null;
+  let calmUntil = 0;
+  const leaveSafeMode = (why: string) => {
+    if (calmTimer) clearTimeout(calmTimer);
+    calmTimer = null;
+    if (!faults.safeMode()) return;
+    faults.leaveSafeMode();
+    recoveries.append('safe-mode-left', why);
+    followSchedule();
+    options.broadcast(IpcChannel.kioskConfigChanged, config());
+  };
+  const startCalmHour = () => {
+    if (!faults.safeMode()) return;
+    if (calmTimer) clearTimeout(calmTimer);
+    calmUntil = options.now().getTime() + SAFE_MODE_CALM_MS;
+    calmTimer = setTimeout(() => leaveSafeMode('an hour without faults'), SAFE_MODE_CALM_MS);
+  };
+
+  const mediaDirectory = join(directory, 'media');
+  const importFolder = launch.importFolder ?? join(directory, 'import');
+  mkdirSync(importFolder, { recursive: true });
+  const media = createMediaLibrary({
+    mediaDirectory,
+    sources: () => [
+      { label: 'Import folder', kind: 'import-folder', path: importFolder },
+      ...options.drives(),
+    ],
+  });
+  const bundles = createSetupBundles({
+    directory,
+    mediaDirectory,
+    store,
+    appVersion: options.appVersion,
+    now: options.now,
+    checkMedia: checkNamedMediaFile,
+  });
+  const admin = createAdminService({
+    store,
+    pin,
+    recoveries,
+    changes,
+    appVersion: options.appVersion,
+    deckContentVersion: deckData.contentVersion,
+    setupRequested: launch.setup,
+    settingsNotice: store.recovery,
+    safeMode: () => {
+      const safeMode = faults.safeMode();
+      return safeMode ? { ...safeMode, endsAt: new Date(calmUntil).toISOString() } : null;
+    },
+    leaveSafeMode: () => leaveSafeMode('ended by staff'),
+    monotonicNow: options.monotonicNow,
+    now: options.now,
+    onSettingsSaved: () => {
+      followSchedule();
+      options.broadcast(IpcChannel.kioskConfigChanged, config());
+    },
+    quit: options.quit,
+    media,
+    bundles,
+    notify: options.broadcast,
+  });
+  const ipc = createIpcHandlers({
+    getConfig: config,
+    logProblem: (report) => {
+      console.warn(`[renderer] ${report.kind}: ${report.message}`);
+      recoveries.append(report.kind, describeProblem(report));
+    },
+    heartbeat: options.heartbeat,
+    admin,
+    ...(options.devServerOrigin ? { devServerOrigin: options.devServerOrigin } : {}),
+  });
+  const appProtocol = createAppProtocolHandler({
+    // The clinic's own images and videos are served from the data folder as app://media/…
+    roots: { [APP_HOST]: options.rendererRoot, [MEDIA_HOST]: mediaDirectory },
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY_HEADER,
+    // index.html's prerendered slide only where it is the slide this kiosk starts on (no flash
+    // of the built-in English welcome in Spanish, on another first slide, closed, presenting).
+    prerenderFits: kioskPrerenderRule(config),
+  });
+
+  followSchedule();
+  startCalmHour();
+  const scheduleTimer = setInterval(followSchedule, SCHEDULE_CHECK_MS);
+  // The system clock was set (by hand or by time sync): closed hours may have begun or ended.
+  const stopClockWatch = watchClock({
+    onJump: (jumpMs) => {
+      recoveries.append('clock-changed', `the system clock jumped ${Math.round(jumpMs / 1000)} s`);
+      followSchedule();
+    },
+  });
+
+  return {
+    config,
+    store,
+    pin,
+    recoveries,
+    changes,
+    media,
+    bundles,
+    faults,
+    importFolder,
+    mediaDirectory,
+    ipc,
+    appProtocol,
+    followSchedule,
+    noteFault: startCalmHour,
+    stop() {
+      clearInterval(scheduleTimer);
+      if (calmTimer) clearTimeout(calmTimer);
+      stopClockWatch();
+      faults.markCleanExit();
+      if (awake) options.displaySleep.allow();
+      awake = false;
+    },
+  };
+}
