@@ -28,28 +28,17 @@ import {
   type CustomSlide,
   type EditableSettings,
   type ImportSource,
-  type KioskConfig,
   type PickerFolder,
   type Settings,
   type WriteCause,
 } from '../../../../contract';
-import { createAdminService, createPinFileStore } from '../../../../electron/main/adminService';
 import type { FileSystem } from '../../../../electron/main/durableFile';
-import { createIpcHandlers } from '../../../../electron/main/ipcHandlers';
-import { checkNamedMediaFile, createMediaLibrary } from '../../../../electron/main/mediaLibrary';
-import { createRecoveryLog } from '../../../../electron/main/recoveryLog';
-import {
-  PENDING_BACKUP_FILE_NAME,
-  createSetupBundles,
-} from '../../../../electron/main/setupBundle';
-import { openSettingsStore } from '../../../../electron/main/settingsStore';
-import {
-  UNRECORDED_TRY_INTERVAL_MS,
-  createStaffPin,
-  type ScryptParams,
-} from '../../../../electron/main/staffPin';
+import type { MainServices } from '../../../../electron/main/mainServices';
+import { PENDING_BACKUP_FILE_NAME } from '../../../../electron/main/setupBundle';
+import { UNRECORDED_TRY_INTERVAL_MS } from '../../../../electron/main/staffPin';
 import { SETTINGS_FILE_NAME } from '../../../../electron/main/storeOptions';
 import { describeAdminError } from '../../../../renderer/src/admin/adminErrors';
+import { KIOSK_PAGE, startMainServices } from '../../../support/mainServices';
 import { adminT } from './fixtures/adminWords';
 import {
   faultyFileSystem,
@@ -61,11 +50,9 @@ import { withSmallDisk } from './fixtures/smallDisk';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PICTURE = fs.readFileSync(path.resolve(here, '../../../e2e/media/garden.png'));
-const FAST: ScryptParams = { N: 2 ** 10, r: 8, p: 1, keyLength: 32 };
 const PIN = '4829';
 const WRONG_PIN = '0000';
 const FIXED_NOW = new Date('2026-11-27T10:00:00.123Z');
-const KIOSK_PAGE = { frameUrl: 'app://kiosk/index.html', isMainFrame: true };
 /** A liveness check, not a timing one: the call must come back at all on two busy cores. */
 const LIVENESS_SECONDS = 60;
 const KIB = 1024;
@@ -99,91 +86,45 @@ function places(data: string, drive = makeTempDir('kiosk-drive-')): Places {
   return { data, importFolder, drive };
 }
 
-const config: KioskConfig = {
-  settings: DEFAULT_SETTINGS,
-  mode: 'loop',
-  appVersion: '1.0.0',
-  mediaBaseUrl: 'app://media/',
-};
+/** Services started by a test, stopped after it (timers), however it ended. */
+const started: MainServices[] = [];
+afterEach(() => {
+  for (const services of started.splice(0)) services.stop();
+});
 
-function startKiosk(where: Places, fileSystem?: FileSystem) {
-  const seam = fileSystem ? { fileSystem } : {};
+/** One kiosk over `where`: main's own composition root, the real IPC table in front of it. */
+async function startKiosk(where: Places, fileSystem?: FileSystem) {
   let clock = 0;
-  const monotonicNow = () => clock;
-  const now = () => FIXED_NOW;
-  const warnings: string[] = [];
-  const store = openSettingsStore({
+  const { services } = await startMainServices({
     directory: where.data,
-    now,
-    warn: (message) => warnings.push(message),
-    ...seam,
+    now: () => FIXED_NOW,
+    monotonicNow: () => clock,
+    drives: () => [{ label: 'USB drive STICK', kind: 'usb', path: where.drive }],
+    launch: { importFolder: where.importFolder },
+    ...(fileSystem ? { fileSystem } : {}),
   });
-  const pin = createStaffPin({
-    store: createPinFileStore(where.data, fileSystem),
-    monotonicNow,
-    scryptParams: FAST,
-  });
-  const mediaDirectory = path.join(where.data, 'media');
-  const media = createMediaLibrary({
-    mediaDirectory,
-    sources: () => [
-      { label: 'Import folder', kind: 'import-folder', path: where.importFolder },
-      { label: 'USB drive STICK', kind: 'usb', path: where.drive },
-    ],
-    ...seam,
-  });
-  const bundles = createSetupBundles({
-    directory: where.data,
-    mediaDirectory,
-    store,
-    appVersion: '1.0.0',
-    now,
-    checkMedia: checkNamedMediaFile,
-    ...seam,
-  });
-  const admin = createAdminService({
-    store,
-    pin,
-    recoveries: createRecoveryLog({ directory: where.data, now }),
-    changes: createRecoveryLog({ directory: where.data, fileName: 'changes.log', now }),
-    appVersion: '1.0.0',
-    deckContentVersion: '1.0.0',
-    setupRequested: false,
-    settingsNotice: store.recovery,
-    monotonicNow,
-    now,
-    onSettingsSaved: () => undefined,
-    quit: () => undefined,
-    media,
-    bundles,
-    notify: () => undefined,
-  });
-  const invoke = createIpcHandlers({
-    getConfig: () => config,
-    logProblem: () => undefined,
-    heartbeat: () => undefined,
-    admin,
-  }).invoke;
+  started.push(services);
+  const invoke = services.ipc.invoke as unknown as Record<
+    string,
+    (sender: typeof KIOSK_PAGE, payload: unknown) => unknown
+  >;
   /** An admin call as the kiosk page makes it. */
   async function call<T = unknown>(channel: string, payload?: unknown): Promise<AdminResult<T>> {
     const handler = invoke[channel];
     if (!handler) throw new Error(`no handler for ${channel}`);
-    return (await answers(
-      Promise.resolve(handler(KIOSK_PAGE, payload) as Promise<AdminResult<T>>),
-    )) as AdminResult<T>;
+    return (await answers(Promise.resolve(handler(KIOSK_PAGE, payload)))) as AdminResult<T>;
   }
   return {
     where,
-    store,
-    warnings,
-    mediaDirectory,
+    store: services.store,
+    mediaDirectory: services.mediaDirectory,
     call,
     advance(ms: number) {
       clock += ms;
     },
   };
 }
-type Kiosk = ReturnType<typeof startKiosk>;
+type Kiosk = Awaited<ReturnType<typeof startKiosk>>;
 
 /** Rejects when `call` has not answered within LIVENESS_SECONDS. */
 function answers<T>(call: Promise<T>): Promise<T> {
@@ -324,7 +265,7 @@ async function bundleFrom(
   folder: string,
   options: { picture: boolean },
 ): Promise<string> {
-  const other = startKiosk(places(makeTempDir('kiosk-other-')));
+  const other = await startKiosk(places(makeTempDir('kiosk-other-')));
   await unlock(other);
   if (options.picture) await withPictureSlide(other);
   valueOf(
@@ -354,7 +295,7 @@ function expectWriteRefusal(
 describe('a full disk (ENOSPC on a small tmpfs)', () => {
   it('refuses a 125 kB settings save with 40 kB free, leaving both files byte for byte', async () => {
     await withSmallDisk('settings save, disk full', 1024 * KIB, async (disk) => {
-      const kiosk = startKiosk(places(path.join(disk.directory, 'data')), disk.fileSystem);
+      const kiosk = await startKiosk(places(path.join(disk.directory, 'data')), disk.fileSystem);
       await unlock(kiosk);
       valueOf(await saveSettings(kiosk, SMALL_CHANGE));
       const before = snapshot(kiosk.where.data);
@@ -369,7 +310,7 @@ describe('a full disk (ENOSPC on a small tmpfs)', () => {
       expect((await stillAnswers(kiosk)).settings).toEqual(SMALL_CHANGE);
 
       // A restart (the disk still full) finds the settings of before, untouched.
-      const restarted = startKiosk(kiosk.where, disk.fileSystem);
+      const restarted = await startKiosk(kiosk.where, disk.fileSystem);
       expect(restarted.store.settings).toEqual(SMALL_CHANGE);
       expect(restarted.store.recovery).toBeNull();
 
@@ -381,7 +322,7 @@ describe('a full disk (ENOSPC on a small tmpfs)', () => {
 
   it('refuses a save when settings.json fits but its good copy does not (all or nothing)', async () => {
     await withSmallDisk('settings save, room for one file of two', 1024 * KIB, async (disk) => {
-      const kiosk = startKiosk(places(path.join(disk.directory, 'data')), disk.fileSystem);
+      const kiosk = await startKiosk(places(path.join(disk.directory, 'data')), disk.fileSystem);
       await unlock(kiosk);
       valueOf(await saveSettings(kiosk, SMALL_CHANGE));
       const before = snapshot(kiosk.where.data);
@@ -390,14 +331,14 @@ describe('a full disk (ENOSPC on a small tmpfs)', () => {
       const error = errorOf(await saveSettings(kiosk, largeSettings(125)));
       expectWriteRefusal(error, 'save-failed', 'disk-full');
       expect(snapshot(kiosk.where.data)).toEqual(before);
-      expect(startKiosk(kiosk.where, disk.fileSystem).store.settings).toEqual(SMALL_CHANGE);
+      expect((await startKiosk(kiosk.where, disk.fileSystem)).store.settings).toEqual(SMALL_CHANGE);
       await stillAnswers(kiosk);
     });
   });
 
   it('answers PIN tries it cannot record without checking them; a restart keeps the count', async () => {
     await withSmallDisk('PIN tries, disk full', 512 * KIB, async (disk) => {
-      const kiosk = startKiosk(places(path.join(disk.directory, 'data')), disk.fileSystem);
+      const kiosk = await startKiosk(places(path.join(disk.directory, 'data')), disk.fileSystem);
       valueOf(await kiosk.call(IpcChannel.adminSetFirstPin, { pin: PIN }));
       for (let n = 0; n < 2; n++) await kiosk.call(IpcChannel.adminUnlock, { pin: WRONG_PIN });
       const before = snapshot(kiosk.where.data);
@@ -414,7 +355,7 @@ describe('a full disk (ENOSPC on a small tmpfs)', () => {
       const status = (await kiosk.call(IpcChannel.adminStatus)) as unknown as AdminStatus;
       expect(status.triesLeft).toBe(3);
       // A restart (nightly, a crash, the plug) hands back no try.
-      const restarted = startKiosk(kiosk.where, disk.fileSystem);
+      const restarted = await startKiosk(kiosk.where, disk.fileSystem);
       expect(
         ((await restarted.call(IpcChannel.adminStatus)) as unknown as AdminStatus).triesLeft,
       ).toBe(3);
@@ -425,7 +366,7 @@ describe('a full disk (ENOSPC on a small tmpfs)', () => {
       await stillAnswers(restarted);
 
       disk.release();
-      const again = startKiosk(kiosk.where, disk.fileSystem);
+      const again = await startKiosk(kiosk.where, disk.fileSystem);
       expect(errorOf(await again.call(IpcChannel.adminUnlock, { pin: WRONG_PIN }))).toMatchObject({
         code: 'wrong-pin',
         triesLeft: 2,
@@ -436,7 +377,7 @@ describe('a full disk (ENOSPC on a small tmpfs)', () => {
 
   it('refuses a media import with a reason, leaving no part file behind', async () => {
     await withSmallDisk('media import, disk full', 1024 * KIB, async (disk) => {
-      const kiosk = startKiosk(places(path.join(disk.directory, 'data')), disk.fileSystem);
+      const kiosk = await startKiosk(places(path.join(disk.directory, 'data')), disk.fileSystem);
       await unlock(kiosk);
       fs.writeFileSync(path.join(kiosk.where.importFolder, 'garden.png'), PICTURE);
       const token = await pick(kiosk, 'Import folder', 'garden.png');
@@ -458,7 +399,7 @@ describe('a full disk (ENOSPC on a small tmpfs)', () => {
 
   it('refuses an export to a full drive, leaving the drive as it was', async () => {
     await withSmallDisk('export, drive full', 1024 * KIB, async (disk) => {
-      const kiosk = startKiosk(places(makeTempDir(), disk.directory), disk.fileSystem);
+      const kiosk = await startKiosk(places(makeTempDir(), disk.directory), disk.fileSystem);
       await unlock(kiosk);
       await withPictureSlide(kiosk);
       fs.writeFileSync(path.join(disk.directory, 'notes.txt'), 'kept');
@@ -483,7 +424,7 @@ describe('a full disk (ENOSPC on a small tmpfs)', () => {
 
   it('refuses a setup import onto a full kiosk: the old setup stays, the backup restorable', async () => {
     await withSmallDisk('setup import, disk full', 2048 * KIB, async (disk) => {
-      const kiosk = startKiosk(places(path.join(disk.directory, 'data')), disk.fileSystem);
+      const kiosk = await startKiosk(places(path.join(disk.directory, 'data')), disk.fileSystem);
       await unlock(kiosk);
       const original = kiosk.store.settings;
       const first = await bundleFrom(SMALL_CHANGE, kiosk.where.importFolder, { picture: false });
@@ -505,7 +446,7 @@ describe('a full disk (ENOSPC on a small tmpfs)', () => {
       expect(snapshot(kiosk.where.data)).toEqual(before);
       expect((await stillAnswers(kiosk)).settings.clinic.name).toBe('Riverside Clinic');
 
-      const restarted = startKiosk(kiosk.where, disk.fileSystem);
+      const restarted = await startKiosk(kiosk.where, disk.fileSystem);
       expect(restarted.store.settings.clinic.name).toBe('Riverside Clinic');
       disk.release();
       await unlock(restarted);
@@ -520,7 +461,7 @@ describe('a full disk (ENOSPC on a small tmpfs)', () => {
 describe('a disk remounted read-only (EROFS)', () => {
   it('refuses a settings save with a reason, changing nothing', async () => {
     await withSmallDisk('settings save, read-only', 512 * KIB, async (disk) => {
-      const kiosk = startKiosk(places(path.join(disk.directory, 'data')), disk.fileSystem);
+      const kiosk = await startKiosk(places(path.join(disk.directory, 'data')), disk.fileSystem);
       await unlock(kiosk);
       valueOf(await saveSettings(kiosk, SMALL_CHANGE));
       const before = snapshot(kiosk.where.data);
@@ -544,7 +485,7 @@ describe('a disk remounted read-only (EROFS)', () => {
   it('starts on the good copy when settings.json is damaged, and Kiosk status says why', async () => {
     await withSmallDisk('damaged settings, read-only', 512 * KIB, async (disk) => {
       const where = places(path.join(disk.directory, 'data'));
-      const kiosk = startKiosk(where, disk.fileSystem);
+      const kiosk = await startKiosk(where, disk.fileSystem);
       await unlock(kiosk);
       valueOf(await saveSettings(kiosk, SMALL_CHANGE));
       fs.writeFileSync(path.join(where.data, SETTINGS_FILE_NAME), '{"version": 3, "setti');
@@ -552,9 +493,8 @@ describe('a disk remounted read-only (EROFS)', () => {
       disk.makeReadOnly();
 
       // The start that used to stop here (moving the damaged file aside failed).
-      const restarted = startKiosk(where, disk.fileSystem);
+      const restarted = await startKiosk(where, disk.fileSystem);
       expect(restarted.store.settings).toEqual(SMALL_CHANGE);
-      expect(restarted.warnings.join('\n')).toMatch(/could not be moved aside: EROFS/);
       // PIN tries can't be recorded on a read-only disk: one is checked 15 min after the start.
       expectWriteRefusal(
         errorOf(await restarted.call(IpcChannel.adminUnlock, { pin: PIN })),
@@ -598,7 +538,7 @@ describe('a disk remounted read-only (EROFS)', () => {
 
   it('refuses an export to a read-only drive, leaving it as it was', async () => {
     await withSmallDisk('export, read-only drive', 512 * KIB, async (disk) => {
-      const kiosk = startKiosk(places(makeTempDir(), disk.directory), disk.fileSystem);
+      const kiosk = await startKiosk(places(makeTempDir(), disk.directory), disk.fileSystem);
       await unlock(kiosk);
       const token = await pick(kiosk, 'USB drive STICK');
       const drive = snapshot(disk.directory);
@@ -613,7 +553,7 @@ describe('a disk remounted read-only (EROFS)', () => {
 
   it('refuses a setup import and a media import on a read-only kiosk, changing nothing', async () => {
     await withSmallDisk('imports, read-only', 1024 * KIB, async (disk) => {
-      const kiosk = startKiosk(places(path.join(disk.directory, 'data')), disk.fileSystem);
+      const kiosk = await startKiosk(places(path.join(disk.directory, 'data')), disk.fileSystem);
       await unlock(kiosk);
       // Without media: a bundle with media would be refused before any write, for want of the
       // 64 MB the import keeps free.
@@ -646,7 +586,7 @@ describe.each([
   it('export: looking for a free name fails the export at once, leaving the drive as it was', async () => {
     const where = places(makeTempDir());
     const faults = faultyFileSystem([{ calls: ['lstat'], path: under(where.drive), code }]);
-    const kiosk = startKiosk(where, faults.fileSystem);
+    const kiosk = await startKiosk(where, faults.fileSystem);
     await unlock(kiosk);
     await withPictureSlide(kiosk);
     fs.writeFileSync(path.join(where.drive, 'notes.txt'), 'kept');
@@ -670,7 +610,7 @@ describe.each([
   it('export: the drive failing while the file is written leaves no file', async () => {
     const where = places(makeTempDir());
     const faults = faultyFileSystem([{ calls: ['write'], path: under(where.drive), code }]);
-    const kiosk = startKiosk(where, faults.fileSystem);
+    const kiosk = await startKiosk(where, faults.fileSystem);
     await unlock(kiosk);
     await withPictureSlide(kiosk);
     const drive = snapshot(where.drive);
@@ -697,7 +637,7 @@ describe.each([
     async (_step, call: FaultCall, prefix) => {
       const where = places(makeTempDir());
       const faults = faultyFileSystem();
-      const kiosk = startKiosk(where, faults.fileSystem);
+      const kiosk = await startKiosk(where, faults.fileSystem);
       await unlock(kiosk);
       const original = kiosk.store.settings;
       const first = await bundleFrom(SMALL_CHANGE, where.importFolder, { picture: false });
@@ -730,7 +670,7 @@ describe.each([
       expect(snapshot(where.data)).toEqual(before);
       expect((await stillAnswers(kiosk)).settings.clinic.name).toBe('Riverside Clinic');
 
-      const restarted = startKiosk(where);
+      const restarted = await startKiosk(where);
       await unlock(restarted);
       expect(restarted.store.settings.clinic.name).toBe('Riverside Clinic');
       const restored = AdminStateSchema.parse(
