@@ -11,6 +11,8 @@ export const IpcChannel = {
   reportProblem: 'kiosk:report-problem',
   /** renderer → main (send): the page is alive and drawing frames, every few seconds. */
   heartbeat: 'kiosk:heartbeat',
+  /** renderer → main (send): what played and what patients touched, in batches (the play log). */
+  reportPlay: 'kiosk:report-play',
   // Staff admin (renderer → main, invoke). Everything but status and the PIN calls needs an
   // open admin session, which only the right PIN opens.
   adminStatus: 'admin:status',
@@ -50,6 +52,7 @@ export const BRIDGE_INVOKE = {
 export const BRIDGE_SEND = {
   reportProblem: IpcChannel.reportProblem,
   heartbeat: IpcChannel.heartbeat,
+  reportPlay: IpcChannel.reportPlay,
 } as const;
 export const BRIDGE_LISTEN = {
   onConfigChanged: IpcChannel.kioskConfigChanged,

@@ -11,6 +11,7 @@ import type {
   SaveSettingsRequest,
   TokenRequest,
 } from './admin';
+import type { PlayEventBatch } from './playLog';
 import type {
   ImportedMedia,
   ImportProgress,
@@ -120,6 +121,8 @@ export interface SendCalls {
   [IpcChannel.reportProblem]: ProblemReport;
   /** Sent from inside an animation frame, so it proves frames are being drawn. */
   [IpcChannel.heartbeat]: HeartbeatReport;
+  /** What played and what patients touched, a batch every second or so. */
+  [IpcChannel.reportPlay]: PlayEventBatch;
 }
 export type SendChannel = keyof SendCalls;
 

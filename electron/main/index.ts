@@ -158,7 +158,8 @@ async function start(): Promise<void> {
     relaunch: (why) => {
       // A fault is counted on disk first (three in 15 minutes: safe mode); a planned one is not.
       if (why.kind === 'fault') services.faults.recordRelaunch(why.reason);
-      else services.faults.markCleanExit();
+      // app.exit skips 'will-quit': close the play log and the timers here.
+      services.stop();
       relaunchApp();
     },
     onRecovery: () => services.noteFault(),

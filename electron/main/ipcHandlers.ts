@@ -17,6 +17,8 @@ export interface IpcDependencies {
   getConfig(): KioskConfig;
   logProblem(report: ProblemReport): void;
   heartbeat(beat: HeartbeatReport): void;
+  /** A batch of play events (checked by the play log itself, which counts refusals). */
+  reportPlay(payload: unknown): void;
   /** The staff admin's calls, by channel (see adminService.ts). */
   admin: AdminHandlers;
   devServerOrigin?: string;
@@ -86,6 +88,10 @@ export function createIpcHandlers(deps: IpcDependencies): IpcHandlerTable {
         assertTrustedSender(sender, deps.devServerOrigin);
         const beat = HeartbeatSchema.safeParse(payload);
         if (beat.success) deps.heartbeat(beat.data);
+      },
+      [IpcChannel.reportPlay]: (sender, payload) => {
+        assertTrustedSender(sender, deps.devServerOrigin);
+        deps.reportPlay(payload);
       },
     },
   };

@@ -7,6 +7,7 @@
  *
  * Plain Node: no `electron` import (the effects on the outside world come in as functions).
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import deckData from '../../assets/deck/how-ketamine-works.json' with { type: 'json' };
@@ -42,6 +43,7 @@ import {
   type MediaLibrary,
   type SourceRoot,
 } from './mediaLibrary';
+import { createPlayLogService, type PlayLogService } from './playLog/playLogService';
 import { createRecoveryLog, describeProblem, type RecoveryLog } from './recoveryLog';
 import { openSettingsStore, type SettingsStore } from './settingsStore';
 import { createSetupBundles, type SetupBundles } from './setupBundle';
@@ -104,6 +106,8 @@ export interface MainServices {
   readonly bundles: SetupBundles;
   /** Restarts caused by faults, and safe mode. */
   readonly faults: FaultHistory;
+  /** What played, what patients touched, and when the screen was dark. */
+  readonly playLog: PlayLogService;
   readonly importFolder: string;
   readonly mediaDirectory: string;
   /** Every IPC channel's handler, sender and payload checks included. */
@@ -230,6 +234,31 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     bundles,
     notify: options.broadcast,
   });
+  const builtInSlideIds = new Set(deckData.slides.map((slide: { id: string }) => slide.id));
+  const playLog = createPlayLogService({
+    directory,
+    now: options.now,
+    monotonicNow: options.monotonicNow,
+    // Built-in slides carry the deck's content version; the clinic's a hash of the slide (its
+    // media are named by their own content hash, so a new picture is a new version).
+    contentVersionOf: (slideId) => {
+      if (builtInSlideIds.has(slideId)) return deckData.contentVersion;
+      const custom = store.settings.customSlides.find((slide) => slide.id === slideId);
+      if (!custom) return null;
+      return createHash('sha256').update(JSON.stringify(custom)).digest('hex').slice(0, 16);
+    },
+    isKnownPlaylist: (playlistId) =>
+      config().settings.playlists.some((playlist) => playlist.id === playlistId),
+    stopReason: (from, to) => {
+      const reason = recoveries.recent(20).find((entry) => {
+        const at = Date.parse(entry.at);
+        return at >= from.getTime() - 60_000 && at <= to.getTime();
+      });
+      return reason ? `${reason.event}${reason.detail ? `: ${reason.detail}` : ''}` : null;
+    },
+    note: (event, detail) => recoveries.append(event, detail),
+  });
+
   const ipc = createIpcHandlers({
     getConfig: config,
     logProblem: (report) => {
@@ -237,6 +266,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       recoveries.append(report.kind, describeProblem(report));
     },
     heartbeat: options.heartbeat,
+    reportPlay: (payload) => playLog.report(payload),
     admin,
     ...(options.devServerOrigin ? { devServerOrigin: options.devServerOrigin } : {}),
   });
@@ -256,6 +286,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const stopClockWatch = watchClock({
     onJump: (jumpMs) => {
       recoveries.append('clock-changed', `the system clock jumped ${Math.round(jumpMs / 1000)} s`);
+      playLog.clockJumped();
       followSchedule();
     },
   });
@@ -269,6 +300,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     media,
     bundles,
     faults,
+    playLog,
     importFolder,
     mediaDirectory,
     ipc,
@@ -279,6 +311,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       clearInterval(scheduleTimer);
       if (calmTimer) clearTimeout(calmTimer);
       stopClockWatch();
+      playLog.stop();
       faults.markCleanExit();
       if (awake) options.displaySleep.allow();
       awake = false;

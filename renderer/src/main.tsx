@@ -25,6 +25,7 @@ import { Player, type PlayerProps } from './player/Player';
 import { LastResortCard } from './player/LastResortCard';
 import { ClosedCard } from './player/ClosedCard';
 import { MediaBaseContext } from './slides/SlideMedia';
+import { createPlayReporter } from './player/playReporter';
 
 async function start(): Promise<void> {
   const bridge = getBridge();
@@ -56,6 +57,9 @@ async function start(): Promise<void> {
         : `slide could not be shown and was left out: ${String(error)}`,
     });
 
+  const plays = bridge ? createPlayReporter((batch) => bridge.reportPlay(batch)) : null;
+  if (plays) window.addEventListener('pagehide', () => plays.flush());
+
   const rootElement = document.getElementById('root');
   if (!rootElement) throw new Error('index.html has no #root');
   const i18n = createI18n(config.settings.defaultLanguage);
@@ -72,6 +76,7 @@ async function start(): Promise<void> {
               deckTitle: loaded.deck.title,
               onSlideFailed,
               onHeartbeat: bridge ? (beat) => bridge.heartbeat(beat) : undefined,
+              onPlayEvent: plays ? (event) => plays.report(event) : undefined,
               initialView,
               onOpenPresenterWindow: openPresenterWindow,
             }}
@@ -98,12 +103,18 @@ function KioskApp({
   bridge: KioskBridge | null;
   initialConfig: KioskConfig;
   deckSlides: readonly Slide[];
-  player: Omit<PlayerProps, 'config' | 'suspended' | 'slides'>;
+  player: Omit<PlayerProps, 'config' | 'suspended' | 'slides' | 'playlistId'>;
 }) {
   const [config, setConfig] = useState(initialConfig);
   const decision = useScheduleDecision(config.settings);
   const playlistId = decision.kind === 'playlist' ? decision.playlistId : null;
-  const slides = usePlaylistSlides(config.settings, playlistId, deckSlides, bridge);
+  const { slides, playing } = usePlaylistSlides(config.settings, playlistId, deckSlides, bridge);
+  const closed = decision.kind === 'closed';
+  const onPlayEvent = player.onPlayEvent;
+  useEffect(() => {
+    if (closed && player.initialView !== 'presenter')
+      onPlayEvent?.({ kind: 'screen', state: 'closed' });
+  }, [closed, onPlayEvent, player.initialView]);
   const [adminOpen, setAdminOpen] = useState(false);
   useEffect(
     () =>
@@ -128,7 +139,13 @@ function KioskApp({
             onHeartbeat={player.onHeartbeat}
           />
         ) : (
-          <Player {...player} slides={slides} config={config} suspended={adminOpen} />
+          <Player
+            {...player}
+            slides={slides}
+            playlistId={playing}
+            config={config}
+            suspended={adminOpen}
+          />
         )}
       </div>
       {showAdmin && bridge?.admin ? (
@@ -179,18 +196,22 @@ function useScheduleDecision(settings: Settings): ScheduleDecision {
   return decision;
 }
 
-/** The slides of the playlist playing now, in its order and times; missing slides are reported. */
+/**
+ * The slides of the playlist playing now, in its order and times, and that playlist's id;
+ * missing slides are reported.
+ */
 function usePlaylistSlides(
   settings: Settings,
   playlistId: string | null,
   deckSlides: readonly Slide[],
   bridge: KioskBridge | null,
-): Slide[] {
+): { slides: Slide[]; playing: string } {
   const { playlists, customSlides } = settings;
-  const resolved = useMemo(() => {
-    const playlist = playlistToPlay(playlists, playlistId);
-    return playlist ? resolvePlaylist(playlist, deckSlides, customSlides) : null;
-  }, [playlists, playlistId, customSlides, deckSlides]);
+  const playlist = useMemo(() => playlistToPlay(playlists, playlistId), [playlists, playlistId]);
+  const resolved = useMemo(
+    () => (playlist ? resolvePlaylist(playlist, deckSlides, customSlides) : null),
+    [playlist, customSlides, deckSlides],
+  );
   useEffect(() => {
     for (const slideId of resolved?.missing ?? []) {
       reportProblem(bridge, {
@@ -200,7 +221,11 @@ function usePlaylistSlides(
       });
     }
   }, [resolved, bridge]);
-  return resolved && resolved.slides.length > 0 ? resolved.slides : [...deckSlides];
+  const slides = useMemo(
+    () => (resolved && resolved.slides.length > 0 ? resolved.slides : [...deckSlides]),
+    [resolved, deckSlides],
+  );
+  return { slides, playing: playlist?.id ?? settings.defaultPlaylistId };
 }
 
 void start();

@@ -19,6 +19,7 @@ export async function installBridge(page: Page, settings: Partial<Settings>): Pr
         onConfigChanged: () => () => undefined,
         reportProblem: () => undefined,
         heartbeat: () => undefined,
+        reportPlay: () => undefined,
         // No PIN: the admin stays shut (its own tests use the real handlers, mainProcess.ts).
         admin: {
           status: () =>

@@ -52,7 +52,7 @@ const SUMMARY_FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
 function sizeOf(directory: string): number {
   let total = 0;
   for (const sub of ['days', 'summaries']) {
-    let names: string[] = [];
+    let names: string[];
     try {
       names = fs.readdirSync(path.join(directory, sub));
     } catch {
@@ -184,7 +184,7 @@ export function openPlayLogStore(options: PlayLogStoreOptions): PlayLogStore {
   }
 
   function readRaw(date: string): { records: LogRecord[]; skipped: number } {
-    let text = '';
+    let text: string;
     try {
       text = fs.readFileSync(dayFile(date), 'utf8');
     } catch {

@@ -6,6 +6,7 @@ import {
   type KioskConfig,
   type Language,
   type LocalizedText,
+  type PlayEvent,
   type Slide,
 } from '../../../contract';
 import { SlideView } from '../slides/SlideView';
@@ -21,6 +22,7 @@ import { Overview } from '../presenting/Overview';
 import { PresenterView } from '../presenting/PresenterView';
 import { usePresenterLink } from '../presenting/usePresenterLink';
 import { useKioskPointerHygiene } from './useKioskPointerHygiene';
+import { usePlayReports } from './usePlayReports';
 import type { Slideshow } from './slideshow';
 
 export interface PlayerProps {
@@ -36,6 +38,10 @@ export interface PlayerProps {
   onOpenPresenterWindow?: (() => void) | undefined;
   /** The staff admin is open on top: keys belong to it, not to the slideshow. */
   suspended?: boolean;
+  /** The playlist the slides come from (for the play log). */
+  playlistId?: string;
+  /** Where play events go (main's play log); none in the browser preview. */
+  onPlayEvent?: ((event: PlayEvent) => void) | undefined;
 }
 
 export type PlayerView = 'audience' | 'presenter';
@@ -49,6 +55,8 @@ export function Player({
   initialView = 'audience',
   onOpenPresenterWindow,
   suspended = false,
+  playlistId = 'waiting-room',
+  onPlayEvent,
 }: PlayerProps) {
   const [failedIds, setFailedIds] = useState<ReadonlySet<string>>(() => new Set());
   const slides = useMemo(
@@ -83,10 +91,11 @@ export function Player({
   // A slide that throws while rendering is dropped from the loop; the rest keep playing.
   const handleSlideError = useCallback(
     (slide: Slide, error: unknown) => {
+      onPlayEvent?.({ kind: 'failed', slideId: slide.id });
       onSlideFailed(slide, error);
       setFailedIds((previous) => new Set(previous).add(slide.id));
     },
-    [onSlideFailed],
+    [onSlideFailed, onPlayEvent],
   );
   // Keep showing the same slide when the list changes (a failed slide dropped, a playlist edit).
   const listedSlidesRef = useRef(slides);
@@ -138,6 +147,17 @@ export function Player({
   useSwipe(slidesRef, slideshow);
   useDecodeNeighbours(slidesRef, state.index, slides.length);
   useHeartbeat(view === 'audience' ? onHeartbeat : undefined, state);
+  // The patients' screen reports to the play log; a presenter view never does.
+  usePlayReports({
+    report: initialView === 'audience' ? onPlayEvent : undefined,
+    state,
+    slides,
+    playlistId,
+    language,
+    largeText,
+    presenting,
+    screen: suspended ? 'admin' : blank ? 'blanked' : 'playing',
+  });
 
   const { t, i18n } = useTranslation();
   useEffect(() => {
