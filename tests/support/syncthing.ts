@@ -208,6 +208,7 @@ export async function startSyncthingPair(root: string): Promise<{
     await stop();
     throw new Error(
       `${String(error)}\n--- office ---\n${publisher.log}\n--- kiosk-b ---\n${member.log}`,
+      { cause: error },
     );
   }
   return { publisher, member, stop };

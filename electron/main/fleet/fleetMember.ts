@@ -1,0 +1,279 @@
+/**
+ * A member kiosk picking setups up from the shared folder. It looks (on file events, and by a
+ * poll for network shares where events are unreliable), waits until the files stop changing,
+ * checks everything before it changes anything, stages the setup in its own data folder, and
+ * switches at the manifest's `activateAt` (at once when that has passed). A kiosk stopped
+ * between staging and switching finds the staged setup at its next start and switches then:
+ * the switch itself is the setup bundle's all-or-nothing import, so it comes back on one whole
+ * setup, never a mix.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from '../../../contract/zod';
+import { checkManifest, MANIFEST_FILE, SIGNATURE_FILE, type FleetManifest } from './fleetManifest';
+
+export const STAGED_FOLDER = 'fleet-staged';
+export const POLL_MS = 15_000;
+/** Files must look the same this long before they are read (a copy or a sync still under way). */
+export const SETTLE_MS = 3_000;
+
+const StagedSchema = z.strictObject({
+  version: z.int().check(z.minimum(1)),
+  activateAt: z.string().check(z.maxLength(40)),
+  file: z.string().check(z.maxLength(200)),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+});
+type Staged = z.infer<typeof StagedSchema>;
+
+export interface MemberOptions {
+  /** This kiosk's data folder (the staged setup is kept in `<directory>/fleet-staged`). */
+  directory: string;
+  /** The shared folder setups arrive in. */
+  setupFolder: string;
+  fleetId: string;
+  /** Public keys (PEM) this kiosk trusts; a rotation adds one. */
+  trustedKeys(): readonly string[];
+  /** A key announced by a trusted one: trust it from now on. */
+  trustKey(publicKey: string): void;
+  /** The setup version this kiosk runs (0: none from the fleet yet). */
+  runningVersion(): number;
+  appVersion: string;
+  now(): Date;
+  /** Uses the setup bundle at `file` (all or nothing), keeping what belongs to this kiosk. */
+  apply(
+    file: string,
+    manifest: FleetManifest,
+  ): Promise<{ ok: true } | { ok: false; reason: string }>;
+  /** The setup `version` is now the one running (written durably by the caller). */
+  applied(version: number): void;
+  /** A setup was refused, with the reason in plain words (logged, shown on Kiosk status). */
+  refused(reason: string): void;
+  /** Timers (injected so tests drive them). */
+  setTimeout?: (callback: () => void, ms: number) => unknown;
+  clearTimeout?: (handle: unknown) => void;
+}
+
+export interface FleetMember {
+  /** Looks at the folder now (also called by the watcher and the poll). */
+  look(): Promise<void>;
+  /** A setup staged and waiting for its time, or null. */
+  staged(): Staged | null;
+  stop(): void;
+}
+
+interface Seen {
+  signature: string;
+  since: number;
+}
+
+function fingerprintOfFiles(files: string[]): string {
+  return files
+    .map((file) => {
+      try {
+        const stat = fs.statSync(file);
+        return `${stat.size}:${stat.mtimeMs}`;
+      } catch {
+        return 'missing';
+      }
+    })
+    .join('|');
+}
+
+function sha256File(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+export function createFleetMember(options: MemberOptions): FleetMember {
+  const stagedDirectory = path.join(options.directory, STAGED_FOLDER);
+  const stagedRecord = path.join(stagedDirectory, 'staged.json');
+  const later = options.setTimeout ?? ((callback, ms) => setTimeout(callback, ms));
+  const cancel = options.clearTimeout ?? ((handle) => clearTimeout(handle as NodeJS.Timeout));
+  let seen: Seen | null = null;
+  let switchTimer: unknown = null;
+  let busy: Promise<void> | null = null;
+  /** Refusals already reported, so one bad publish is logged once, not at every look. */
+  const reported = new Set<string>();
+
+  const refuse = (key: string, reason: string) => {
+    if (reported.has(key)) return;
+    reported.add(key);
+    options.refused(reason);
+  };
+
+  function readStaged(): Staged | null {
+    try {
+      const parsed = StagedSchema.safeParse(JSON.parse(fs.readFileSync(stagedRecord, 'utf8')));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function writeDurably(file: string, bytes: Buffer | string): void {
+    const temporary = `${file}.tmp`;
+    const fd = fs.openSync(temporary, 'w');
+    try {
+      fs.writeFileSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temporary, file);
+  }
+
+  async function switchNow(): Promise<void> {
+    switchTimer = null;
+    const staged = readStaged();
+    if (!staged) return;
+    const file = path.join(stagedDirectory, staged.file);
+    const manifestFile = path.join(stagedDirectory, `${staged.file}.manifest.json`);
+    if (staged.version <= options.runningVersion()) {
+      fs.rmSync(stagedDirectory, { recursive: true, force: true });
+      return;
+    }
+    if (!fs.existsSync(file) || sha256File(file) !== staged.sha256) {
+      refuse(
+        `staged-${staged.version}`,
+        `the staged setup ${staged.version} was damaged on this kiosk`,
+      );
+      fs.rmSync(stagedDirectory, { recursive: true, force: true });
+      return;
+    }
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as FleetManifest;
+    const result = await options.apply(file, manifest);
+    if (!result.ok) {
+      refuse(
+        `apply-${staged.version}`,
+        `setup ${staged.version} could not be used: ${result.reason}`,
+      );
+      fs.rmSync(stagedDirectory, { recursive: true, force: true });
+      return;
+    }
+    options.applied(staged.version);
+    fs.rmSync(stagedDirectory, { recursive: true, force: true });
+  }
+
+  function schedule(staged: Staged): void {
+    if (switchTimer) cancel(switchTimer);
+    const wait = Math.max(0, Date.parse(staged.activateAt) - options.now().getTime());
+    // Timers cannot wait longer than about 24 days; look again then.
+    switchTimer = later(() => void run(switchNow), Math.min(wait, 2 ** 31 - 1));
+  }
+
+  async function look(): Promise<void> {
+    const manifestPath = path.join(options.setupFolder, MANIFEST_FILE);
+    const signaturePath = path.join(options.setupFolder, SIGNATURE_FILE);
+    if (!fs.existsSync(manifestPath)) return;
+    let manifestBytes: Buffer;
+    let signature: Buffer | null;
+    try {
+      manifestBytes = fs.readFileSync(manifestPath);
+      signature = fs.existsSync(signaturePath) ? fs.readFileSync(signaturePath) : null;
+    } catch {
+      return;
+    }
+    // Still arriving? Wait until the manifest, its signature and the bundle stop changing.
+    let bundleName: string | null;
+    try {
+      bundleName =
+        (JSON.parse(manifestBytes.toString('utf8')) as { bundle?: { file?: string } }).bundle
+          ?.file ?? null;
+    } catch {
+      bundleName = null;
+    }
+    const bundlePath =
+      bundleName && /^setup-\d+\.zip$/.test(bundleName)
+        ? path.join(options.setupFolder, bundleName)
+        : null;
+    const signatureNow = fingerprintOfFiles(
+      [manifestPath, signaturePath, bundlePath].filter((file): file is string => !!file),
+    );
+    const now = options.now().getTime();
+    if (!seen || seen.signature !== signatureNow) {
+      seen = { signature: signatureNow, since: now };
+      later(() => void run(look), SETTLE_MS);
+      return;
+    }
+    if (now - seen.since < SETTLE_MS) return;
+
+    const checked = checkManifest({
+      manifestBytes,
+      signature,
+      trustedKeys: options.trustedKeys(),
+      fleetId: options.fleetId,
+      runningVersion: Math.max(options.runningVersion(), readStaged()?.version ?? 0),
+      appVersion: options.appVersion,
+    });
+    if (!checked.ok) {
+      // The setup this kiosk already runs (or has staged) stays in the folder: nothing to say.
+      // An older one put back into the folder is a replay, and is refused out loud.
+      if (checked.problem === 'not-newer') {
+        const { version } = JSON.parse(manifestBytes.toString('utf8')) as { version?: unknown };
+        if (version === Math.max(options.runningVersion(), readStaged()?.version ?? 0)) return;
+      }
+      refuse(signatureNow, checked.reason);
+      return;
+    }
+    const { manifest } = checked;
+    if (!bundlePath || !fs.existsSync(bundlePath)) {
+      refuse(
+        signatureNow,
+        `setup ${manifest.version}: its file ${manifest.bundle.file} is missing`,
+      );
+      return;
+    }
+    const size = fs.statSync(bundlePath).size;
+    if (size !== manifest.bundle.bytes) {
+      refuse(
+        signatureNow,
+        `setup ${manifest.version}: the file is ${size} bytes, not ${manifest.bundle.bytes} (cut short or changed)`,
+      );
+      return;
+    }
+    // Stage a copy, and check the copy: what is switched to is exactly what was checked.
+    fs.mkdirSync(stagedDirectory, { recursive: true });
+    const stagedFile = path.join(stagedDirectory, manifest.bundle.file);
+    writeDurably(stagedFile, fs.readFileSync(bundlePath));
+    if (sha256File(stagedFile) !== manifest.bundle.sha256) {
+      fs.rmSync(stagedFile, { force: true });
+      refuse(
+        signatureNow,
+        `setup ${manifest.version}: the file does not match its signed checksum`,
+      );
+      return;
+    }
+    if (checked.trustNext) options.trustKey(checked.trustNext.publicKey);
+    writeDurably(`${stagedFile}.manifest.json`, manifestBytes);
+    const staged: Staged = {
+      version: manifest.version,
+      activateAt: manifest.activateAt,
+      file: manifest.bundle.file,
+      sha256: manifest.bundle.sha256,
+    };
+    writeDurably(stagedRecord, `${JSON.stringify(staged)}\n`);
+    schedule(staged);
+  }
+
+  /** One look or switch at a time. */
+  function run(task: () => Promise<void>): Promise<void> {
+    const next = (busy ?? Promise.resolve()).then(task, task).catch((error: unknown) => {
+      options.refused(`the shared folder could not be read: ${String(error)}`);
+    });
+    busy = next;
+    return next;
+  }
+
+  // A setup staged before a stop switches at its time (or now, when that has passed).
+  const leftOver = readStaged();
+  if (leftOver) schedule(leftOver);
+
+  return {
+    look: () => run(look),
+    staged: readStaged,
+    stop() {
+      if (switchTimer) cancel(switchTimer);
+      switchTimer = null;
+    },
+  };
+}

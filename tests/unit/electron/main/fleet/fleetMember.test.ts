@@ -1,0 +1,240 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createClinicKey, loadClinicKey } from '../../../../../electron/main/fleet/fleetKeys';
+import { MANIFEST_FILE, SIGNATURE_FILE } from '../../../../../electron/main/fleet/fleetManifest';
+import {
+  createFleetMember,
+  SETTLE_MS,
+  type FleetMember,
+} from '../../../../../electron/main/fleet/fleetMember';
+import { publishSetup } from '../../../../../electron/main/fleet/fleetPublisher';
+
+const folders: string[] = [];
+const members: FleetMember[] = [];
+afterEach(() => {
+  for (const member of members.splice(0)) member.stop();
+  vi.useRealTimers();
+  for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
+});
+function folder(name: string) {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), `kiosk-fleet-${name}-`));
+  folders.push(directory);
+  return directory;
+}
+
+const FLEET = 'clinic-north-2026';
+const T0 = new Date('2026-12-03T10:00:00.000Z');
+
+function setting() {
+  vi.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  const keyFolder = folder('key');
+  createClinicKey(keyFolder);
+  const key = loadClinicKey(keyFolder)!;
+  const shared = folder('shared');
+  const kiosk = folder('kiosk');
+  let running = 0;
+  const trusted = [key.info.publicKey];
+  const applied: { file: string; version: number; bytes: Buffer }[] = [];
+  const refusals: string[] = [];
+  const member = (options: { apply?: 'fail' } = {}) => {
+    const created = createFleetMember({
+      directory: kiosk,
+      setupFolder: shared,
+      fleetId: FLEET,
+      trustedKeys: () => trusted,
+      trustKey: (publicKey) => trusted.push(publicKey),
+      runningVersion: () => running,
+      appVersion: '0.1.0',
+      now: () => new Date(),
+      apply: async (file, manifest) => {
+        if (options.apply === 'fail') return { ok: false, reason: 'the disk is full' };
+        applied.push({ file, version: manifest.version, bytes: fs.readFileSync(file) });
+        return { ok: true };
+      },
+      applied: (version) => {
+        running = version;
+      },
+      refused: (reason) => refusals.push(reason),
+    });
+    members.push(created);
+    return created;
+  };
+  const publish = (
+    version: number,
+    overrides: { activateAt?: Date; bundle?: Buffer; fleetId?: string } = {},
+  ) =>
+    publishSetup({
+      folder: shared,
+      bundle: overrides.bundle ?? Buffer.from(`setup number ${version} `.repeat(500)),
+      fleetId: overrides.fleetId ?? FLEET,
+      version,
+      now: new Date(),
+      activateAt: overrides.activateAt ?? new Date(Date.now() + 60_000),
+      minAppVersion: '0.1.0',
+      key,
+    });
+  /** Looks, lets the files settle, looks again (what the watcher and the poll do). */
+  const settleAndLook = async (m: FleetMember) => {
+    await m.look();
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 100);
+    await m.look();
+  };
+  return {
+    key,
+    shared,
+    kiosk,
+    member,
+    publish,
+    settleAndLook,
+    applied,
+    refusals,
+    trusted,
+    running: () => running,
+  };
+}
+
+describe('a member kiosk picks a published setup up', () => {
+  it('checks it, stages it, and switches at “activate at”, not before', async () => {
+    const s = setting();
+    const m = s.member();
+    s.publish(1);
+    await s.settleAndLook(m);
+    expect(m.staged()).toMatchObject({ version: 1 });
+    expect(s.applied).toEqual([]);
+    await vi.advanceTimersByTimeAsync(50_000);
+    expect(s.applied).toEqual([]);
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(s.applied.map((a) => a.version)).toEqual([1]);
+    expect(s.running()).toBe(1);
+    expect(m.staged()).toBeNull();
+    expect(s.refusals).toEqual([]);
+    // The same setup still in the folder: nothing happens, nothing is said.
+    await s.settleAndLook(m);
+    expect(s.applied).toHaveLength(1);
+    expect(s.refusals).toEqual([]);
+  });
+
+  it('switches at once when “activate at” has passed (a kiosk whose clock runs ahead)', async () => {
+    const s = setting();
+    const m = s.member();
+    s.publish(1, { activateAt: new Date(Date.now() - 10 * 60_000) });
+    await s.settleAndLook(m);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.applied.map((a) => a.version)).toEqual([1]);
+  });
+
+  it('waits while a file is still being copied, then takes it once it is whole', async () => {
+    const s = setting();
+    const m = s.member();
+    s.publish(1);
+    const bundle = path.join(s.shared, 'setup-1.zip');
+    const whole = fs.readFileSync(bundle);
+    fs.writeFileSync(bundle, whole.subarray(0, 100));
+    await m.look();
+    // Still growing when looked at again.
+    fs.appendFileSync(bundle, whole.subarray(100, 2000));
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 100);
+    await m.look();
+    expect(m.staged()).toBeNull();
+    fs.writeFileSync(bundle, whole);
+    await s.settleAndLook(m);
+    expect(m.staged()).toMatchObject({ version: 1 });
+    expect(s.refusals).toEqual([]);
+  });
+
+  it.each([
+    ['a tampered bundle', 'does not match its signed checksum'],
+    ['a truncated bundle that stopped growing', 'cut short or changed'],
+    ['a missing signature', 'no signature'],
+    ['a manifest signed by an unknown key', 'does not trust'],
+    ['the wrong fleet', "another clinic's screens"],
+  ])('refuses %s, says why once, and changes nothing', async (label, reason) => {
+    const s = setting();
+    const m = s.member();
+    const bundle = path.join(s.shared, 'setup-1.zip');
+    s.publish(1);
+    switch (label) {
+      case 'a tampered bundle': {
+        const bytes = fs.readFileSync(bundle);
+        bytes[10] = bytes[10]! ^ 0xff;
+        fs.writeFileSync(bundle, bytes);
+        break;
+      }
+      case 'a truncated bundle that stopped growing':
+        fs.truncateSync(bundle, 50);
+        break;
+      case 'a missing signature':
+        fs.rmSync(path.join(s.shared, SIGNATURE_FILE));
+        break;
+      case 'a manifest signed by an unknown key':
+        s.trusted.splice(0, 1, createClinicKey(folder('other')).publicKey);
+        break;
+      case 'the wrong fleet':
+        s.publish(1, { fleetId: 'clinic-south-9' });
+        break;
+    }
+    await s.settleAndLook(m);
+    await s.settleAndLook(m);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(s.applied).toEqual([]);
+    expect(m.staged()).toBeNull();
+    expect(s.refusals).toHaveLength(1);
+    expect(s.refusals[0]).toContain(reason);
+  });
+
+  it('refuses an old version replayed into the folder', async () => {
+    const s = setting();
+    const m = s.member();
+    const oldFiles = () =>
+      [MANIFEST_FILE, SIGNATURE_FILE, 'setup-1.zip'].map((name) => [
+        name,
+        fs.readFileSync(path.join(s.shared, name)),
+      ]) as [string, Buffer][];
+    s.publish(1, { activateAt: new Date(Date.now() - 1000) });
+    const version1 = oldFiles();
+    await s.settleAndLook(m);
+    await vi.advanceTimersByTimeAsync(0);
+    s.publish(2, { activateAt: new Date(Date.now() - 1000) });
+    await s.settleAndLook(m);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.running()).toBe(2);
+    for (const [name, bytes] of version1) fs.writeFileSync(path.join(s.shared, name), bytes);
+    await s.settleAndLook(m);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(s.applied.map((a) => a.version)).toEqual([1, 2]);
+    expect(s.refusals).toEqual([expect.stringContaining('version 1 is not newer than the 2')]);
+  });
+
+  it('a kiosk stopped between staging and switching switches once, at its next start', async () => {
+    const s = setting();
+    const first = s.member();
+    s.publish(1);
+    await s.settleAndLook(first);
+    expect(first.staged()).toMatchObject({ version: 1 });
+    // Killed: its timer never fires.
+    first.stop();
+    const second = s.member();
+    expect(second.staged()).toMatchObject({ version: 1 });
+    await vi.advanceTimersByTimeAsync(61_000);
+    expect(s.applied.map((a) => a.version)).toEqual([1]);
+    // What was switched to is exactly the published bundle.
+    expect(createHash('sha256').update(s.applied[0]!.bytes).digest('hex')).toBe(
+      createHash('sha256')
+        .update(fs.readFileSync(path.join(s.shared, 'setup-1.zip')))
+        .digest('hex'),
+    );
+  });
+
+  it('a switch that fails leaves the running setup and says why', async () => {
+    const s = setting();
+    const m = s.member({ apply: 'fail' });
+    s.publish(1, { activateAt: new Date(Date.now() - 1000) });
+    await s.settleAndLook(m);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.running()).toBe(0);
+    expect(s.refusals).toEqual([expect.stringContaining('the disk is full')]);
+  });
+});
