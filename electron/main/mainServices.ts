@@ -26,6 +26,7 @@ import {
   type Settings,
 } from '../../contract';
 import { createAdminService, createPinFileStore } from './adminService';
+import type { FileSystem } from './durableFile';
 import {
   APP_HOST,
   createAppProtocolHandler,
@@ -90,6 +91,8 @@ export interface MainServicesOptions {
   devServerOrigin?: string;
   /** For tests only: cheaper PIN hashing. */
   scryptParams?: ScryptParams;
+  /** For the fault tests only: a file system that fails on cue (default node:fs). */
+  fileSystem?: FileSystem;
 }
 
 export interface MainServices {
@@ -121,9 +124,10 @@ export interface MainServices {
 
 export async function createMainServices(options: MainServicesOptions): Promise<MainServices> {
   const { directory, launch } = options;
+  const seam = options.fileSystem ? { fileSystem: options.fileSystem } : {};
   const recoveries = createRecoveryLog({ directory, now: options.now });
   // Saved settings, checked on load: a damaged file is kept aside and the last good copy used.
-  const store = openSettingsStore({ directory, now: options.now });
+  const store = openSettingsStore({ directory, now: options.now, ...seam });
   if (store.recovery) {
     const from =
       store.recovery.restoredFrom === 'good-copy' ? 'the last good copy' : 'the defaults';
@@ -134,7 +138,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const startedInSafeMode = faults.safeMode();
   if (startedInSafeMode) recoveries.append('safe-mode', startedInSafeMode.reason);
   const pin = createStaffPin({
-    store: createPinFileStore(directory),
+    store: createPinFileStore(directory, options.fileSystem),
     monotonicNow: options.monotonicNow,
     ...(options.scryptParams ? { scryptParams: options.scryptParams } : {}),
   });
@@ -194,6 +198,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       { label: 'Import folder', kind: 'import-folder', path: importFolder },
       ...options.drives(),
     ],
+    ...seam,
   });
   const bundles = createSetupBundles({
     directory,
@@ -202,6 +207,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     appVersion: options.appVersion,
     now: options.now,
     checkMedia: checkNamedMediaFile,
+    ...seam,
   });
   const admin = createAdminService({
     store,

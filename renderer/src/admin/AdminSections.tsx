@@ -557,6 +557,9 @@ export function StatusSection({ admin, state, onState, onSessionClosed }: Sectio
             )}
           </p>
           {notice.keptAs ? <p>{t('status.keptAs', { file: notice.keptAs })}</p> : null}
+          {notice.notWritten ? (
+            <p>{t('status.notWritten', { cause: t(`writeCause.${notice.notWritten.cause}`) })}</p>
+          ) : null}
         </div>
       ) : null}
       <h3 className="admin-section__subtitle">{t('status.recoveries')}</h3>
