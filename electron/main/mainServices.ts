@@ -143,9 +143,17 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     ...(options.scryptParams ? { scryptParams: options.scryptParams } : {}),
   });
   if (launch.resetPin) {
-    // Only someone at the machine can start the app with this switch; content is kept.
-    await pin.resetPin();
-    changes.append('pin-reset', 'started with --reset-pin');
+    // Only someone at the machine can start the app with this switch; content is kept. A disk
+    // that cannot be written must not stop the slideshow: the PIN then stays, and the log says so.
+    try {
+      await pin.resetPin();
+      changes.append('pin-reset', 'started with --reset-pin');
+    } catch (error) {
+      recoveries.append(
+        'pin-reset-failed',
+        `--reset-pin could not remove the PIN: ${String(error)}`,
+      );
+    }
   }
 
   const startup: Omit<KioskConfig, 'settings'> = {
@@ -191,7 +199,12 @@ export async function createMainServices(options: MainServicesOptions): Promise<
 
   const mediaDirectory = join(directory, 'media');
   const importFolder = launch.importFolder ?? join(directory, 'import');
-  mkdirSync(importFolder, { recursive: true });
+  try {
+    mkdirSync(importFolder, { recursive: true });
+  } catch (error) {
+    // A read-only disk, or IT's folder not there yet: the picker lists only what exists.
+    recoveries.append('import-folder', `${importFolder} could not be made: ${String(error)}`);
+  }
   const media = createMediaLibrary({
     mediaDirectory,
     sources: () => [
@@ -257,6 +270,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       return reason ? `${reason.event}${reason.detail ? `: ${reason.detail}` : ''}` : null;
     },
     note: (event, detail) => recoveries.append(event, detail),
+    ...seam,
   });
 
   const ipc = createIpcHandlers({
