@@ -59,6 +59,20 @@ export const AdminErrorCodeSchema = z.enum([
 ]);
 export type AdminErrorCode = z.infer<typeof AdminErrorCodeSchema>;
 
+/**
+ * Why a disk refused a write, in words staff can act on (main sorts the system's error codes:
+ * ENOSPC → 'disk-full', EROFS → 'read-only', EACCES → 'no-permission', ENOTDIR or
+ * ENAMETOOLONG → 'path-problem', EIO and the rest → 'disk-error').
+ */
+export const WriteCauseSchema = z.enum([
+  'disk-full',
+  'read-only',
+  'no-permission',
+  'path-problem',
+  'disk-error',
+]);
+export type WriteCause = z.infer<typeof WriteCauseSchema>;
+
 export const AdminErrorSchema = z.strictObject({
   code: AdminErrorCodeSchema,
   /** Plain English detail (the screen shows its own translated sentence for the code). */
@@ -66,6 +80,8 @@ export const AdminErrorSchema = z.strictObject({
   triesLeft: z.optional(z.int().check(z.nonnegative())),
   retryInMs: z.optional(z.int().check(z.nonnegative())),
   problem: z.optional(z.string().check(z.maxLength(40))),
+  /** Set when a disk refused a write (the kiosk's own, or a USB drive's). */
+  cause: z.optional(WriteCauseSchema),
 });
 export type AdminError = z.infer<typeof AdminErrorSchema>;
 
@@ -105,6 +121,12 @@ export const AdminStateSchema = z.strictObject({
       restoredFrom: z.enum(['good-copy', 'defaults']),
       keptAs: z.nullable(z.string()),
       detail: z.string(),
+      /**
+       * Set when the data folder could not be written at that start (read-only after disk
+       * errors, full): the damaged file stays where it was and the kiosk runs on the restored
+       * settings without writing them; saves fail until the folder can be written again.
+       */
+      notWritten: z.nullable(z.strictObject({ cause: WriteCauseSchema, detail: z.string() })),
     }),
   ),
   languages: z.array(LanguageSchema),

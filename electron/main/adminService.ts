@@ -33,11 +33,18 @@ import {
 import type { ContentHistory } from './contentHistory';
 import type { MediaLibrary, MediaResult } from './mediaLibrary';
 import type { BundleResult, SetupBundles } from './setupBundle';
-import { readJsonFile, writeFileDurably } from './durableFile';
+import {
+  readJsonFile,
+  realFileSystem,
+  removeLeftoverTemporaryFiles,
+  writeCauseOf,
+  writeFileDurably,
+  type FileSystem,
+} from './durableFile';
 import type { RecoveryLog } from './recoveryLog';
 import type { RecoveryNotice, SettingsStore } from './settingsStore';
-import { InvalidSettingsError } from './settingsStore';
-import type { StaffPin, StaffPinStore, VerifyResult } from './staffPin';
+import { InvalidSettingsError, SettingsWriteError } from './settingsStore';
+import type { NotRecorded, StaffPin, StaffPinStore, VerifyResult } from './staffPin';
 
 /** Main closes an admin session left without a call this long (the screen leaves after 2 min). */
 export const ADMIN_SESSION_MS = 5 * 60_000;
@@ -82,13 +89,22 @@ export type AdminHandler<C extends AdminChannel = AdminChannel> = (
 /** One handler per admin channel, each answering with that channel's reply type. */
 export type AdminHandlers = { [C in AdminChannel]: AdminHandler<C> };
 
-/** The staff PIN record kept in its own small file, written durably. */
-export function createPinFileStore(directory: string): StaffPinStore {
-  const file = path.join(directory, 'staff-pin.json');
+export const PIN_FILE_NAME = 'staff-pin.json';
+
+/**
+ * The staff PIN record kept in its own small file, written durably (a failed write throws and
+ * leaves the old record). Clears away temporary files a write cut short left behind.
+ */
+export function createPinFileStore(
+  directory: string,
+  files: FileSystem = realFileSystem,
+): StaffPinStore {
+  const file = path.join(directory, PIN_FILE_NAME);
+  removeLeftoverTemporaryFiles(file, files);
   return {
-    load: () => readJsonFile(file),
-    save: (record) => writeFileDurably(file, `${JSON.stringify(record)}\n`),
-    clear: () => writeFileDurably(file, 'null\n'),
+    load: () => readJsonFile(file, files),
+    save: (record) => writeFileDurably(file, `${JSON.stringify(record)}\n`, files),
+    clear: () => writeFileDurably(file, 'null\n', files),
   };
 }
 
@@ -96,8 +112,30 @@ function fail(code: AdminError['code'], message: string, extra: Partial<AdminErr
   return { ok: false as const, error: { code, message, ...extra } };
 }
 
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 1500);
+}
+
+/** The PIN record could not be written: for a try, it was not checked; for a PIN, not saved. */
+function notRecorded(result: NotRecorded) {
+  const cause = writeCauseOf(result.error);
+  return result.what === 'try'
+    ? fail(
+        'save-failed',
+        `this PIN try could not be recorded, so it was not checked: ${errorText(result.error)}`,
+        {
+          problem: 'pin-try',
+          cause,
+          ...(result.retryInMs === undefined ? {} : { retryInMs: result.retryInMs }),
+        },
+      )
+    : fail('save-failed', `the PIN could not be saved: ${errorText(result.error)}`, { cause });
+}
+
 function pinFailure(result: Exclude<VerifyResult, { ok: true }>) {
   switch (result.reason) {
+    case 'not-recorded':
+      return notRecorded(result);
     case 'wrong-pin':
       return fail('wrong-pin', 'wrong PIN', { triesLeft: result.triesLeft });
     case 'locked':
@@ -141,11 +179,17 @@ export function mediaInUse(
 }
 
 function mediaFailure(result: Extract<MediaResult<unknown>, { ok: false }>) {
-  return fail('media-refused', result.message.slice(0, 2000), { problem: result.problem });
+  return fail('media-refused', result.message.slice(0, 2000), {
+    problem: result.problem,
+    ...(result.cause ? { cause: result.cause } : {}),
+  });
 }
 
 function bundleFailure(result: Extract<BundleResult<unknown>, { ok: false }>) {
-  return fail('setup-refused', result.message.slice(0, 2000), { problem: result.problem });
+  return fail('setup-refused', result.message.slice(0, 2000), {
+    problem: result.problem,
+    ...(result.cause ? { cause: result.cause } : {}),
+  });
 }
 
 export function createAdminService(options: AdminServiceOptions): AdminHandlers {
@@ -181,8 +225,10 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
     lockGeneration += 1;
   };
   /**
-   * Deleting media and moving whole setups take turns: a delete decided against the settings
-   * of before an import must not remove a file the imported setup uses.
+   * Everything that writes the settings or deletes media takes turns (saves, reviews, deletes,
+   * exports, imports, restores): a delete decided against the settings of before a save or an
+   * import must not remove a file the new settings use, and a save must not name a file a
+   * delete is removing.
    */
   let mediaQueue: Promise<unknown> = Promise.resolve();
   function inTurn<T>(task: () => Promise<T>): Promise<T> {
@@ -226,6 +272,7 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
             restoredFrom: notice.restoredFrom,
             keptAs: notice.keptAs ? path.basename(notice.keptAs) : null,
             detail: notice.detail,
+            notWritten: notice.notWritten,
           }
         : null,
       languages: [...LANGUAGES],
@@ -259,7 +306,10 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       if (error instanceof InvalidSettingsError) {
         return fail('invalid-request', error.issues.join('; ').slice(0, 2000));
       }
-      return fail('save-failed', `the settings could not be written: ${String(error)}`);
+      const cause = error instanceof SettingsWriteError ? error.writeCause : writeCauseOf(error);
+      return fail('save-failed', `the settings could not be written: ${errorText(error)}`, {
+        cause,
+      });
     }
     noteChange(change, fields.join(', '));
     rememberShown();
@@ -313,6 +363,7 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       if (!parsed.success) return invalid(parsed.error.issues);
       const result = await pin.setPin(parsed.data.pin);
       if (!result.ok) {
+        if (result.reason === 'not-recorded') return notRecorded(result);
         return result.reason === 'pin-exists'
           ? fail('pin-exists', 'a staff PIN is already set')
           : fail('invalid-pin', result.message);
@@ -340,34 +391,38 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
 
     [IpcChannel.adminGetState]: guarded(nothing, () => ({ ok: true, value: state() })),
 
-    [IpcChannel.adminSaveSettings]: guarded(SaveSettingsRequestSchema, ({ settings }) => {
-      const before = store.settings;
-      const next: Settings = { ...before, ...(settings satisfies EditableSettings) };
-      const fields = changedFields(before, next);
-      if (fields.length === 0) return { ok: true, value: state() };
-      const missing = missingMedia(next);
-      if (missing.length > 0) {
-        return fail(
-          'invalid-request',
-          `these media files are not on this kiosk; import them again: ${missing.join(', ')}`,
-        );
-      }
-      return save(next, 'settings', fields);
-    }),
+    [IpcChannel.adminSaveSettings]: guarded(SaveSettingsRequestSchema, ({ settings }) =>
+      inTurn(async () => {
+        const before = store.settings;
+        const next: Settings = { ...before, ...(settings satisfies EditableSettings) };
+        const fields = changedFields(before, next);
+        if (fields.length === 0) return { ok: true, value: state() };
+        const missing = missingMedia(next);
+        if (missing.length > 0) {
+          return fail(
+            'invalid-request',
+            `these media files are not on this kiosk; import them again: ${missing.join(', ')}`,
+          );
+        }
+        return save(next, 'settings', fields);
+      }),
+    ),
 
-    [IpcChannel.adminRecordReview]: guarded(RecordReviewRequestSchema, (review) => {
-      const before = store.settings;
-      // The review covers this content version and the crisis line as it reads now.
-      const record = {
-        ...review,
-        contentVersion: options.deckContentVersion,
-        crisisLines: before.clinic.crisisLines,
-      };
-      // Keep the newest 40; the admin shows the latest per language.
-      const contentReviews = [...before.contentReviews, record].slice(-40);
-      const next = SettingsSchema.parse({ ...before, contentReviews });
-      return save(next, 'review', [`${review.language} ${record.contentVersion}`]);
-    }),
+    [IpcChannel.adminRecordReview]: guarded(RecordReviewRequestSchema, (review) =>
+      inTurn(async () => {
+        const before = store.settings;
+        // The review covers this content version and the crisis line as it reads now.
+        const record = {
+          ...review,
+          contentVersion: options.deckContentVersion,
+          crisisLines: before.clinic.crisisLines,
+        };
+        // Keep the newest 40; the admin shows the latest per language.
+        const contentReviews = [...before.contentReviews, record].slice(-40);
+        const next = SettingsSchema.parse({ ...before, contentReviews });
+        return save(next, 'review', [`${review.language} ${record.contentVersion}`]);
+      }),
+    ),
 
     [IpcChannel.adminChangePin]: guarded(ChangePinRequestSchema, async ({ current, next }) => {
       const result = await pin.changePin(current, next);

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from '../../contract/zod';
-import { writeFileDurably } from './durableFile';
+import { removeLeftoverTemporaryFiles, writeFileDurably } from './durableFile';
 
 export const FAULT_HISTORY_FILE = 'restarts.json';
 export const SAFE_MODE_AFTER = 3;
@@ -69,6 +69,7 @@ function read(file: string): FaultHistoryFile {
  */
 export function openFaultHistory(options: FaultHistoryOptions): FaultHistory {
   const file = path.join(options.directory, FAULT_HISTORY_FILE);
+  removeLeftoverTemporaryFiles(file);
   const stored = read(file);
   const at = options.now();
   const recent = (restarts: FaultHistoryFile['restarts']) =>

@@ -26,6 +26,7 @@ import {
   type Settings,
 } from '../../contract';
 import { createAdminService, createPinFileStore } from './adminService';
+import type { FileSystem } from './durableFile';
 import {
   APP_HOST,
   createAppProtocolHandler,
@@ -90,6 +91,8 @@ export interface MainServicesOptions {
   devServerOrigin?: string;
   /** For tests only: cheaper PIN hashing. */
   scryptParams?: ScryptParams;
+  /** For the fault tests only: a file system that fails on cue (default node:fs). */
+  fileSystem?: FileSystem;
 }
 
 export interface MainServices {
@@ -121,9 +124,10 @@ export interface MainServices {
 
 export async function createMainServices(options: MainServicesOptions): Promise<MainServices> {
   const { directory, launch } = options;
+  const seam = options.fileSystem ? { fileSystem: options.fileSystem } : {};
   const recoveries = createRecoveryLog({ directory, now: options.now });
   // Saved settings, checked on load: a damaged file is kept aside and the last good copy used.
-  const store = openSettingsStore({ directory, now: options.now });
+  const store = openSettingsStore({ directory, now: options.now, ...seam });
   if (store.recovery) {
     const from =
       store.recovery.restoredFrom === 'good-copy' ? 'the last good copy' : 'the defaults';
@@ -134,14 +138,22 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const startedInSafeMode = faults.safeMode();
   if (startedInSafeMode) recoveries.append('safe-mode', startedInSafeMode.reason);
   const pin = createStaffPin({
-    store: createPinFileStore(directory),
+    store: createPinFileStore(directory, options.fileSystem),
     monotonicNow: options.monotonicNow,
     ...(options.scryptParams ? { scryptParams: options.scryptParams } : {}),
   });
   if (launch.resetPin) {
-    // Only someone at the machine can start the app with this switch; content is kept.
-    await pin.resetPin();
-    changes.append('pin-reset', 'started with --reset-pin');
+    // Only someone at the machine can start the app with this switch; content is kept. A disk
+    // that cannot be written must not stop the slideshow: the PIN then stays, and the log says so.
+    try {
+      await pin.resetPin();
+      changes.append('pin-reset', 'started with --reset-pin');
+    } catch (error) {
+      recoveries.append(
+        'pin-reset-failed',
+        `--reset-pin could not remove the PIN: ${String(error)}`,
+      );
+    }
   }
 
   const startup: Omit<KioskConfig, 'settings'> = {
@@ -187,13 +199,19 @@ export async function createMainServices(options: MainServicesOptions): Promise<
 
   const mediaDirectory = join(directory, 'media');
   const importFolder = launch.importFolder ?? join(directory, 'import');
-  mkdirSync(importFolder, { recursive: true });
+  try {
+    mkdirSync(importFolder, { recursive: true });
+  } catch (error) {
+    // A read-only disk, or IT's folder not there yet: the picker lists only what exists.
+    recoveries.append('import-folder', `${importFolder} could not be made: ${String(error)}`);
+  }
   const media = createMediaLibrary({
     mediaDirectory,
     sources: () => [
       { label: 'Import folder', kind: 'import-folder', path: importFolder },
       ...options.drives(),
     ],
+    ...seam,
   });
   const bundles = createSetupBundles({
     directory,
@@ -202,6 +220,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     appVersion: options.appVersion,
     now: options.now,
     checkMedia: checkNamedMediaFile,
+    ...seam,
   });
   const admin = createAdminService({
     store,
@@ -251,6 +270,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       return reason ? `${reason.event}${reason.detail ? `: ${reason.detail}` : ''}` : null;
     },
     note: (event, detail) => recoveries.append(event, detail),
+    ...seam,
   });
 
   const ipc = createIpcHandlers({

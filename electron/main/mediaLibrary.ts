@@ -1,16 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, realpathSync, rmSync, type Dirent } from 'node:fs';
-import {
-  lstat,
-  open,
-  readdir,
-  realpath,
-  rename,
-  rm,
-  stat,
-  unlink,
-  type FileHandle,
-} from 'node:fs/promises';
+import { constants, type Dirent, type Stats } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileTypeFromFile } from 'file-type';
@@ -28,8 +18,9 @@ import {
   type PickerEntry,
   type PickerEntryKind,
   type PickerFolder,
+  type WriteCause,
 } from '../../contract';
-import { fsyncDirectory } from './durableFile';
+import { fsyncDirectory, realFileSystem, writeCauseOf, type FileSystem } from './durableFile';
 
 /**
  * The clinic's own pictures, videos and captions: the main-process side of importing them from
@@ -74,10 +65,14 @@ export interface MediaLibraryOptions {
   progressEveryBytes?: number;
   /** Tokens kept before the oldest are forgotten (default 5000). */
   maxTokens?: number;
+  /** node:fs unless a test passes a stand-in that fails on cue. */
+  fileSystem?: FileSystem;
 }
 
 export type MediaResult<T> =
-  { ok: true; value: T } | { ok: false; problem: MediaProblem; message: string };
+  | { ok: true; value: T }
+  /** `cause`: why the kiosk's disk refused a write ('write-failed' only). */
+  | { ok: false; problem: MediaProblem; message: string; cause?: WriteCause };
 
 export interface MediaLibrary {
   /** The drives and import folders that exist right now, each with a fresh token. */
@@ -186,6 +181,7 @@ class MediaFailure extends Error {
   constructor(
     readonly problem: MediaProblem,
     message: string,
+    readonly writeCause?: WriteCause,
   ) {
     super(message);
   }
@@ -194,8 +190,9 @@ class MediaFailure extends Error {
 function refuse(
   problem: MediaProblem,
   message: string,
-): { ok: false; problem: MediaProblem; message: string } {
-  return { ok: false, problem, message };
+  cause?: WriteCause,
+): { ok: false; problem: MediaProblem; message: string; cause?: WriteCause } {
+  return cause ? { ok: false, problem, message, cause } : { ok: false, problem, message };
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -393,18 +390,37 @@ interface Inspection extends MediaCheck {
   mtimeMs: number;
 }
 
+const NOT_A_FILE =
+  'This is not a picture, video or captions file but something else with a name (a folder, a device or a pipe).';
+const FILE_SWAPPED =
+  'The file changed while it was being opened; wait until the copy to the drive has finished.';
+
 /**
- * The whole content check. `name` is the file's name on the drive, used only to say
- * "not a captions file" rather than "unsupported" for a `.vtt` without the header.
+ * Opens a file for reading only if it is a regular file, without ever waiting on it: it is
+ * looked at (lstat) before it is opened, opened non-blocking (a FIFO or a device put where a
+ * file was would otherwise hang the open forever), and must still be the same regular file
+ * once open.
  */
-async function inspect(
+async function openRegularFile(
   file: string,
-  name: string,
-  limits: Readonly<Record<MediaKind, number>>,
-): Promise<MediaResult<Inspection>> {
+  disk: FileSystem,
+): Promise<
+  { ok: true; handle: FileHandle; info: Stats } | Extract<MediaResult<never>, { ok: false }>
+> {
+  let before: Stats;
+  try {
+    before = await disk.promises.lstat(file);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') {
+      return refuse('not-found', 'The file is no longer there. Was the drive removed?');
+    }
+    return refuse('read-failed', `The file could not be read (${describeError(error)}).`);
+  }
+  if (!before.isFile()) return refuse('not-found', NOT_A_FILE);
   let handle: FileHandle;
   try {
-    handle = await open(file, 'r');
+    // O_NONBLOCK is 0 on Windows, where a named pipe can't sit in a folder anyway.
+    handle = await disk.promises.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     if (errorCode(error) === 'ENOENT') {
       return refuse('not-found', 'The file is no longer there. Was the drive removed?');
@@ -413,7 +429,35 @@ async function inspect(
   }
   try {
     const info = await handle.stat();
-    if (!info.isFile()) return refuse('not-found', 'This is not a file.');
+    if (!info.isFile()) {
+      await handle.close().catch(() => undefined);
+      return refuse('not-found', NOT_A_FILE);
+    }
+    if (info.ino !== before.ino || info.dev !== before.dev) {
+      await handle.close().catch(() => undefined);
+      return refuse('changed-during-copy', FILE_SWAPPED);
+    }
+    return { ok: true, handle, info };
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    return refuse('read-failed', `The file could not be read (${describeError(error)}).`);
+  }
+}
+
+/**
+ * The whole content check. `name` is the file's name on the drive, used only to say
+ * "not a captions file" rather than "unsupported" for a `.vtt` without the header.
+ */
+async function inspect(
+  file: string,
+  name: string,
+  limits: Readonly<Record<MediaKind, number>>,
+  disk: FileSystem = realFileSystem,
+): Promise<MediaResult<Inspection>> {
+  const opened = await openRegularFile(file, disk);
+  if (!opened.ok) return opened;
+  const { handle, info } = opened;
+  try {
     const size = info.size;
     if (size === 0) return refuse('empty', 'The file is empty.');
 
@@ -635,11 +679,18 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
   const progressIntervalMs = options.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS;
   const progressEveryBytes = options.progressEveryBytes ?? DEFAULT_PROGRESS_EVERY_BYTES;
   const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
+  const disk = options.fileSystem ?? realFileSystem;
+  const { lstat, open, readdir, realpath, rename, rm, stat, unlink } = disk.promises;
 
-  mkdirSync(mediaDirectory, { recursive: true });
   // Copies cut short by a crash or power cut: never renamed, so never used. Clear them away.
-  for (const name of readdirSync(mediaDirectory)) {
-    if (isTemporaryName(name)) rmSync(path.join(mediaDirectory, name), { force: true });
+  // On a read-only or failing disk they stay, and the kiosk still starts.
+  try {
+    disk.mkdirSync(mediaDirectory, { recursive: true });
+    for (const name of disk.readdirSync(mediaDirectory)) {
+      if (isTemporaryName(name)) disk.rmSync(path.join(mediaDirectory, name), { force: true });
+    }
+  } catch (error) {
+    console.warn(`[media] could not clear unfinished copies: ${describeError(error)}`);
   }
 
   /** Token → what it stands for. Insertion order is age, so the first key is the oldest. */
@@ -678,8 +729,8 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
 
   function realPathInsideSync(target: TokenTarget): string | null {
     try {
-      const real = realpathSync(target.path);
-      return isInside(realpathSync(target.root.path), real) ? real : null;
+      const real = disk.realpathSync(target.path);
+      return isInside(disk.realpathSync(target.root.path), real) ? real : null;
     } catch {
       return null;
     }
@@ -786,14 +837,17 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
       new MediaFailure(
         'write-failed',
         `The file could not be written to the kiosk's disk (${describeError(error)}).`,
+        writeCauseOf(error),
       );
 
     let input: FileHandle | undefined;
     let output: FileHandle | undefined;
     try {
-      input = await open(source, 'r').catch((error: unknown) => {
-        throw readFailed(error);
-      });
+      // The same regular file that was checked, opened without waiting (never a pipe).
+      const opened = await openRegularFile(source, disk);
+      if (!opened.ok) throw new MediaFailure(opened.problem, opened.message);
+      input = opened.handle;
+      if (opened.info.size !== seen.bytes || opened.info.mtimeMs !== seen.mtimeMs) throw changed();
       output = await open(temporary, 'wx').catch((error: unknown) => {
         throw writeFailed(error);
       });
@@ -824,6 +878,12 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
           let written = 0;
           while (written < chunk.length) {
             const { bytesWritten } = await output.write(chunk, written, chunk.length - written);
+            // A regular file that takes no bytes has no room left; never loop on it.
+            if (bytesWritten <= 0) {
+              throw Object.assign(new Error('ENOSPC: the disk took no more bytes'), {
+                code: 'ENOSPC',
+              });
+            }
             written += bytesWritten;
           }
         } catch (error) {
@@ -868,7 +928,7 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
     if (!source) return refuse('not-found', FILE_GONE);
     const sourceName = path.basename(target.path).slice(0, MAX_NAME_CHARS);
 
-    const checked = await inspect(source, sourceName, limits);
+    const checked = await inspect(source, sourceName, limits, disk);
     if (!checked.ok) return checked;
     const seen = checked.value;
 
@@ -898,13 +958,14 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
     try {
       copy = await copyToTemporary(source, seen, report);
     } catch (error) {
-      if (error instanceof MediaFailure) return refuse(error.problem, error.message);
+      if (error instanceof MediaFailure)
+        return refuse(error.problem, error.message, error.writeCause);
       throw error;
     }
 
     try {
       // The copy is what we keep, so check the copy too: it can't change under us any more.
-      const again = await inspect(copy.temporary, sourceName, limits);
+      const again = await inspect(copy.temporary, sourceName, limits, disk);
       if (!again.ok || again.value.extension !== seen.extension) {
         await rm(copy.temporary, { force: true });
         return refuse(
@@ -921,13 +982,14 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
       // The name is the content's hash: an existing file with it already holds these bytes.
       if (exists) await rm(copy.temporary, { force: true });
       else await rename(copy.temporary, destination);
-      fsyncDirectory(mediaDirectory);
+      fsyncDirectory(mediaDirectory, disk);
       return { ok: true, value: { file, kind: seen.kind, bytes: seen.bytes, sourceName } };
     } catch (error) {
       await rm(copy.temporary, { force: true }).catch(() => undefined);
       return refuse(
         'write-failed',
         `The file could not be saved on the kiosk's disk (${describeError(error)}).`,
+        writeCauseOf(error),
       );
     }
   }
@@ -1008,10 +1070,14 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
       } catch (error) {
         if (errorCode(error) === 'ENOENT')
           return refuse('not-found', 'There is no such media file.');
-        return refuse('write-failed', `The file could not be deleted (${describeError(error)}).`);
+        return refuse(
+          'write-failed',
+          `The file could not be deleted (${describeError(error)}).`,
+          writeCauseOf(error),
+        );
       }
       try {
-        fsyncDirectory(mediaDirectory);
+        fsyncDirectory(mediaDirectory, disk);
       } catch {
         // The file is gone; at worst a power cut brings the unused file back.
       }

@@ -25,6 +25,10 @@ export interface RecoveryLogOptions {
 }
 
 export interface RecoveryLog {
+  /**
+   * Never throws: a log is a courtesy, and a full or read-only disk must not stop a start, a
+   * watchdog recovery or an admin call (a failure is reported on the console).
+   */
   append(event: string, detail: string): void;
   /** The newest entries first, across rotated files. */
   recent(limit: number): RecoveryLogEntry[];
@@ -48,13 +52,22 @@ export function createRecoveryLog(options: RecoveryLogOptions): RecoveryLog {
     }
   }
 
+  /** Whether the last append failed, so a disk that stays full is reported once, not per entry. */
+  let failing = false;
+
   return {
     append(event, detail) {
-      mkdirSync(options.directory, { recursive: true });
       const line = `${JSON.stringify({ at: now().toISOString(), event, detail: detail.slice(0, 1000) })}\n`;
-      const size = existsSync(path(0)) ? statSync(path(0)).size : 0;
-      if (size > 0 && size + Buffer.byteLength(line) > maxBytes) rotate();
-      appendFileSync(path(0), line);
+      try {
+        mkdirSync(options.directory, { recursive: true });
+        const size = existsSync(path(0)) ? statSync(path(0)).size : 0;
+        if (size > 0 && size + Buffer.byteLength(line) > maxBytes) rotate();
+        appendFileSync(path(0), line);
+        failing = false;
+      } catch (error) {
+        if (!failing) console.warn(`[log] ${fileName} could not be written: ${String(error)}`);
+        failing = true;
+      }
     },
     recent(limit) {
       const entries: RecoveryLogEntry[] = [];

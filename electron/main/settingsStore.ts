@@ -1,27 +1,42 @@
 /**
  * The kiosk's settings on disk: `settings.json` plus a last-known-good copy
- * (`settings.good.json`) in the data folder, written through `conf` (the library
- * `electron-store` is built on).
+ * (`settings.good.json`) in the data folder. This module is the whole store: no library
+ * between it and the files (docs/SECURITY.md, "The settings store").
  *
- * Durability: conf writes with `atomically.writeFileSync`, which writes a temporary file
- * next to the target, fsyncs it, closes it and renames it over the target. It does not
- * fsync the directory, so after each write we do (that makes the rename itself durable).
+ * Saving is all or nothing, and every write is checked (durableFile.ts):
+ * 1. the new document is written in full to a temporary file for each of the two files, each
+ *    checked (no short write, the size on disk right) and fsynced;
+ * 2. `settings.json` is renamed into place and the folder fsynced: that is the moment the save
+ *    happens (a restart loads it);
+ * 3. only then is the good copy renamed into place, so it always holds settings that were live.
+ * A failure in 1 or 2 (a full disk, a read-only or failing one) throws `SettingsWriteError`
+ * and leaves both files byte for byte as they were. A failure in 3 keeps the save (it is on
+ * disk) and leaves the previous good copy; the next start writes it again.
  *
  * Loading never trusts the file: it is read as bytes, decoded, parsed, migrated and
- * validated with zod *before* conf sees it. A bad file is moved aside (never deleted),
- * the good copy is restored (or defaults when there is none) and a `RecoveryNotice`
- * says what happened.
+ * validated with zod. A bad file is moved aside (never deleted), the good copy is restored
+ * (or defaults when there is none) and a `RecoveryNotice` says what happened. When the data
+ * folder cannot be written (remounted read-only after disk errors, full), the store still
+ * opens on the good copy: the damaged file stays in place, the notice says the folder could
+ * not be written, and saves fail with that reason until it can.
  *
- * Must not import `electron` or `electron-store` (plain-Node tests); main passes
- * `app.getPath('userData')` as `directory`. Not `electron-store` itself in main either: its
- * constructor registers an `ipcMain` handler ('electron-store-get-data') that answers any
- * frame without a sender check (docs/SECURITY.md, "No IPC we did not write").
+ * Must not import `electron` (plain-Node tests); main passes `app.getPath('userData')` as
+ * `directory`.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
-import { fsyncDirectory } from './durableFile';
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../contract';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type WriteCause } from '../../contract';
+import {
+  commitTemporaryFile,
+  fsyncDirectory,
+  realFileSystem,
+  removeLeftoverTemporaryFiles,
+  removeQuietly,
+  withoutByteOrderMark,
+  writeCauseOf,
+  writeFileDurably,
+  writeTemporaryFile,
+  type FileSystem,
+} from './durableFile';
 import {
   CURRENT_STORE_VERSION,
   GOOD_COPY_CONFIG_NAME,
@@ -30,7 +45,6 @@ import {
   SETTINGS_CONFIG_NAME,
   SETTINGS_FILE_NAME,
   StoreDocumentSchema,
-  confOptions,
   makeDocument,
   serializeDocument,
   type StoreDocument,
@@ -46,6 +60,12 @@ export type FileProblem =
   | 'schema-violation'
   | 'newer-version';
 
+/** A write the store could not make, and why (for the notice on Kiosk status). */
+export interface WriteProblem {
+  cause: WriteCause;
+  detail: string;
+}
+
 export interface RecoveryNotice {
   /** When the recovery happened (ISO 8601, from the injected clock). */
   at: string;
@@ -54,11 +74,17 @@ export interface RecoveryNotice {
   problem: FileProblem;
   /** Human-readable explanation for the admin screen. */
   detail: string;
-  /** Where the bad file was kept (null when it was missing). */
+  /** Where the bad file was kept (null when it was missing, or could not be moved). */
   keptAs: string | null;
   restoredFrom: 'good-copy' | 'defaults';
-  /** Set when a good copy existed but was unusable too (it is kept aside as well). */
-  goodCopyProblem: { problem: FileProblem; detail: string; keptAs: string } | null;
+  /** Set when a good copy existed but was unusable too (it is kept aside as well, if it can be). */
+  goodCopyProblem: { problem: FileProblem; detail: string; keptAs: string | null } | null;
+  /**
+   * Set when the data folder could not be written at this start: the bad file could not be
+   * moved aside or the restored settings could not be written. The kiosk runs on the
+   * restored settings anyway; the damaged file stays where it was.
+   */
+  notWritten: WriteProblem | null;
 }
 
 export interface SettingsStore {
@@ -69,7 +95,10 @@ export interface SettingsStore {
   readonly migratedFrom: number | null;
   /** Absolute path of `settings.json`. */
   readonly path: string;
-  /** Validates with zod; throws `InvalidSettingsError` (and writes nothing) when invalid. */
+  /**
+   * Validates with zod and writes both files. Throws `InvalidSettingsError` (invalid) or
+   * `SettingsWriteError` (the disk refused); either way nothing on disk or in memory changed.
+   */
   save(next: Settings): void;
 }
 
@@ -78,6 +107,10 @@ export interface OpenSettingsStoreOptions {
   directory: string;
   /** Clock, used to name files kept aside and to stamp notices. */
   now: () => Date;
+  /** node:fs unless a test passes a stand-in that fails on cue. */
+  fileSystem?: FileSystem;
+  /** Problems that change nothing for staff (a good copy not refreshed); default console.warn. */
+  warn?: (message: string) => void;
 }
 
 export class InvalidSettingsError extends Error {
@@ -86,6 +119,19 @@ export class InvalidSettingsError extends Error {
     super(`Invalid settings, nothing was saved: ${issues.join('; ')}`);
     this.name = 'InvalidSettingsError';
     this.issues = issues;
+  }
+}
+
+/** The disk refused the save; both files are as they were. */
+export class SettingsWriteError extends Error {
+  readonly writeCause: WriteCause;
+  /** The system's error code (ENOSPC, EROFS, EIO …), when there was one. */
+  readonly code: string | undefined;
+  constructor(what: string, error: unknown) {
+    super(`${what}: ${errorMessage(error)}`);
+    this.name = 'SettingsWriteError';
+    this.writeCause = writeCauseOf(error);
+    this.code = (error as NodeJS.ErrnoException | null)?.code;
   }
 }
 
@@ -166,10 +212,10 @@ export function checkDocument(raw: unknown): CheckResult {
 }
 
 /** Reads, decodes, parses, migrates and validates one settings file. */
-export function checkFile(file: string): CheckResult {
+export function checkFile(file: string, files: FileSystem = realFileSystem): CheckResult {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = files.readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     return {
@@ -180,7 +226,10 @@ export function checkFile(file: string): CheckResult {
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // A UTF-8 byte order mark (PowerShell's `Out-File -Encoding utf8`) is dropped, not refused.
+    text = withoutByteOrderMark(
+      new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes),
+    );
   } catch {
     return {
       kind: 'bad',
@@ -212,68 +261,93 @@ export function fileTimestamp(date: Date): string {
     .replace(/:/g, '-');
 }
 
-/** Renames `file` to `<baseName>.corrupt-<timestamp>[-n].json`; never overwrites. */
-function moveAside(file: string, baseName: string, date: Date): string {
+/** Renames `file` to `<baseName>.corrupt-<timestamp>[-n].json`; never overwrites. Throws. */
+function moveAside(file: string, baseName: string, date: Date, files: FileSystem): string {
   const directory = path.dirname(file);
   const stamp = fileTimestamp(date);
-  for (let n = 0; ; n++) {
+  for (let n = 0; n < 1000; n++) {
     const target = path.join(directory, `${baseName}.corrupt-${stamp}${n ? `-${n}` : ''}.json`);
-    if (fs.existsSync(target)) continue;
-    fs.renameSync(file, target);
-    fsyncDirectory(directory);
+    if (files.existsSync(target)) continue;
+    files.renameSync(file, target);
+    fsyncDirectory(directory, files);
     return target;
   }
+  throw new Error(`too many kept files named ${baseName}.corrupt-${stamp}-*.json`);
 }
 
-/** Temporary files `atomically` leaves behind when the process dies mid-write. */
-function removeStaleTempFiles(directory: string): void {
-  const prefixes = [`${SETTINGS_FILE_NAME}.tmp-`, `${GOOD_COPY_FILE_NAME}.tmp-`];
-  for (const name of fs.readdirSync(directory)) {
-    if (prefixes.some((prefix) => name.startsWith(prefix))) {
-      fs.rmSync(path.join(directory, name), { force: true });
-    }
-  }
-}
-
-function readTextOrNull(file: string): string | null {
+function readTextOrNull(file: string, files: FileSystem): string | null {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return files.readFileSync(file, 'utf8');
   } catch {
     return null;
   }
 }
 
-export function openSettingsStore({ directory, now }: OpenSettingsStoreOptions): SettingsStore {
-  fs.mkdirSync(directory, { recursive: true });
-  removeStaleTempFiles(directory);
+export function openSettingsStore(options: OpenSettingsStoreOptions): SettingsStore {
+  const { directory, now } = options;
+  const files = options.fileSystem ?? realFileSystem;
+  const warn = options.warn ?? ((message: string) => console.warn(`[settings] ${message}`));
   const livePath = path.join(directory, SETTINGS_FILE_NAME);
   const goodPath = path.join(directory, GOOD_COPY_FILE_NAME);
 
-  const live = checkFile(livePath);
-  const good = checkFile(goodPath);
+  /** The first write that failed at this start, for the notice. */
+  let notWritten: WriteProblem | null = null;
+  const couldNotWrite = (what: string, error: unknown) => {
+    const detail = `${what}: ${errorMessage(error)}`;
+    notWritten ??= { cause: writeCauseOf(error), detail };
+    warn(detail);
+  };
+
+  try {
+    files.mkdirSync(directory, { recursive: true });
+  } catch (error) {
+    couldNotWrite('the data folder could not be created', error);
+  }
+  // Temporary files of a write the process did not live to finish (never renamed, never read).
+  removeLeftoverTemporaryFiles(livePath, files);
+  removeLeftoverTemporaryFiles(goodPath, files);
+
+  const live = checkFile(livePath, files);
+  const good = checkFile(goodPath, files);
   let document: StoreDocument;
   let recovery: RecoveryNotice | null = null;
   let migratedFrom: number | null = null;
+  /** A damaged file that could not be moved aside: never written over at start. */
+  let damagedLiveInPlace = false;
+  let damagedGoodInPlace = false;
+
+  const keepAside = (file: string, baseName: string, at: Date): string | null => {
+    try {
+      return moveAside(file, baseName, at, files);
+    } catch (error) {
+      couldNotWrite(`the damaged ${path.basename(file)} could not be moved aside`, error);
+      return null;
+    }
+  };
 
   if (live.kind === 'ok') {
     document = live.document;
     migratedFrom = live.migratedFrom;
     // A damaged good copy while the live file is fine: keep it aside, it is rewritten below.
-    if (good.kind === 'bad') moveAside(goodPath, GOOD_COPY_CONFIG_NAME, now());
+    if (good.kind === 'bad') {
+      damagedGoodInPlace = keepAside(goodPath, GOOD_COPY_CONFIG_NAME, now()) === null;
+    }
   } else {
     const at = now();
-    const keptAs = live.kind === 'bad' ? moveAside(livePath, SETTINGS_CONFIG_NAME, at) : null;
+    let keptAs: string | null = null;
+    if (live.kind === 'bad') {
+      keptAs = keepAside(livePath, SETTINGS_CONFIG_NAME, at);
+      damagedLiveInPlace = keptAs === null;
+    }
     let goodCopyProblem: RecoveryNotice['goodCopyProblem'] = null;
     if (good.kind === 'ok') {
       document = good.document;
     } else {
       document = makeDocument(DEFAULT_SETTINGS);
       if (good.kind === 'bad') {
-        goodCopyProblem = {
-          problem: good.problem,
-          detail: good.detail,
-          keptAs: moveAside(goodPath, GOOD_COPY_CONFIG_NAME, at),
-        };
+        const goodKeptAs = keepAside(goodPath, GOOD_COPY_CONFIG_NAME, at);
+        damagedGoodInPlace = goodKeptAs === null;
+        goodCopyProblem = { problem: good.problem, detail: good.detail, keptAs: goodKeptAs };
       }
     }
     const firstRun = live.kind === 'missing' && good.kind === 'missing';
@@ -286,27 +360,91 @@ export function openSettingsStore({ directory, now }: OpenSettingsStoreOptions):
         keptAs,
         restoredFrom: good.kind === 'ok' ? 'good-copy' : 'defaults',
         goodCopyProblem,
+        notWritten: null,
       };
     }
   }
 
-  // Both files are now valid JSON or absent, so conf's constructor cannot throw on them.
-  const liveConf = new Conf<StoreDocument>(confOptions(directory, SETTINGS_CONFIG_NAME));
-  const goodConf = new Conf<StoreDocument>(confOptions(directory, GOOD_COPY_CONFIG_NAME));
+  // Bring both files in line with what was loaded (a migration, a restore, a first run): the
+  // live file first, the good copy only once the live file holds the same.
+  const text = serializeDocument(document);
+  let liveCurrent = !damagedLiveInPlace && readTextOrNull(livePath, files) === text;
+  if (!damagedLiveInPlace && !liveCurrent) {
+    try {
+      writeFileDurably(livePath, text, files);
+      liveCurrent = true;
+    } catch (error) {
+      couldNotWrite(`${SETTINGS_FILE_NAME} could not be written`, error);
+    }
+  }
+  if (liveCurrent && !damagedGoodInPlace && readTextOrNull(goodPath, files) !== text) {
+    try {
+      writeFileDurably(goodPath, text, files);
+    } catch (error) {
+      couldNotWrite(`${GOOD_COPY_FILE_NAME} could not be written`, error);
+    }
+  }
+  if (recovery) recovery.notWritten = notWritten;
 
-  /** Live file first, then the good copy: a crash in between leaves both valid. */
-  const persist = (next: StoreDocument, force: boolean) => {
-    const text = serializeDocument(next);
-    if (force || readTextOrNull(livePath) !== text) {
-      liveConf.store = next;
-      fsyncDirectory(directory);
+  /**
+   * Both files or neither (see the top of this file). Throws `SettingsWriteError` only when
+   * `settings.json` was not replaced.
+   */
+  function writeBoth(bytes: Buffer): void {
+    if (damagedLiveInPlace) {
+      // The damaged file is kept, never written over: it must be moved aside first.
+      try {
+        moveAside(livePath, SETTINGS_CONFIG_NAME, now(), files);
+        damagedLiveInPlace = false;
+      } catch (error) {
+        throw new SettingsWriteError(
+          'the damaged settings.json could not be moved aside, so nothing was saved',
+          error,
+        );
+      }
     }
-    if (force || readTextOrNull(goodPath) !== text) {
-      goodConf.store = next;
-      fsyncDirectory(directory);
+    if (damagedGoodInPlace) {
+      try {
+        moveAside(goodPath, GOOD_COPY_CONFIG_NAME, now(), files);
+      } catch (error) {
+        warn(
+          `the damaged ${GOOD_COPY_FILE_NAME} is replaced without a kept copy: ${errorMessage(error)}`,
+        );
+      }
+      damagedGoodInPlace = false;
     }
-  };
-  persist(document, false);
+    let liveTemporary: string | null = null;
+    let goodTemporary: string;
+    try {
+      liveTemporary = writeTemporaryFile(livePath, bytes, files);
+      goodTemporary = writeTemporaryFile(goodPath, bytes, files);
+    } catch (error) {
+      if (liveTemporary !== null) removeQuietly(liveTemporary, files);
+      throw new SettingsWriteError('the settings could not be written, nothing was changed', error);
+    }
+    try {
+      commitTemporaryFile(liveTemporary, livePath, files);
+    } catch (error) {
+      removeQuietly(goodTemporary, files);
+      // A rename that failed leaves the old file; one that went through is on disk already.
+      if (readTextOrNull(livePath, files) !== bytes.toString('utf8')) {
+        throw new SettingsWriteError(
+          'the settings could not be written, nothing was changed',
+          error,
+        );
+      }
+      warn(
+        `${SETTINGS_FILE_NAME} was replaced but the folder could not be synced: ${errorMessage(error)}`,
+      );
+      return;
+    }
+    try {
+      commitTemporaryFile(goodTemporary, goodPath, files);
+    } catch (error) {
+      removeQuietly(goodTemporary, files);
+      warn(`saved, but ${GOOD_COPY_FILE_NAME} keeps the previous settings: ${errorMessage(error)}`);
+    }
+  }
 
   let current = document.settings;
   return {
@@ -319,7 +457,7 @@ export function openSettingsStore({ directory, now }: OpenSettingsStoreOptions):
     save(next: Settings) {
       const parsed = SettingsSchema.safeParse(next);
       if (!parsed.success) throw new InvalidSettingsError(describeIssues(parsed.error));
-      persist(makeDocument(parsed.data), true);
+      writeBoth(Buffer.from(serializeDocument(makeDocument(parsed.data)), 'utf8'));
       current = parsed.data;
     },
   };

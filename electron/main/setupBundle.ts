@@ -22,10 +22,10 @@
  * Must not import `electron` (plain-Node tests); main passes the folders and the store.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import fsp from 'node:fs/promises';
+import type { ReadStream, Stats } from 'node:fs';
 import path from 'node:path';
 import { Readable, Transform, Writable } from 'node:stream';
+import { isDeepStrictEqual } from 'node:util';
 import { pipeline } from 'node:stream/promises';
 import yauzl, { type Entry, type ZipFile as ZipReader } from 'yauzl';
 import yazl from 'yazl';
@@ -39,9 +39,18 @@ import {
   mediaKindOf,
   type MediaKind,
   type Settings,
+  type WriteCause,
 } from '../../contract';
-import { fsyncDirectory, writeFileDurably } from './durableFile';
-import { checkDocument, type SettingsStore } from './settingsStore';
+import {
+  fsyncDirectory,
+  realFileSystem,
+  removeLeftoverTemporaryFiles,
+  withoutByteOrderMark,
+  writeCauseOf,
+  writeFileDurably,
+  type FileSystem,
+} from './durableFile';
+import { checkDocument, SettingsWriteError, type SettingsStore } from './settingsStore';
 import { makeDocument, serializeDocument } from './storeOptions';
 
 // ---------------------------------------------------------------------------------------------
@@ -73,6 +82,8 @@ export interface SetupBundleOptions {
    */
   checkMedia?(path: string, file: string): Promise<string | null>;
   limits?: Partial<BundleLimits>;
+  /** node:fs unless a test passes a stand-in that fails on cue. */
+  fileSystem?: FileSystem;
 }
 
 export type BundleProblem =
@@ -87,7 +98,9 @@ export type BundleProblem =
   | 'no-backup';
 
 export type BundleResult<T> =
-  { ok: true; value: T } | { ok: false; problem: BundleProblem; message: string };
+  | { ok: true; value: T }
+  /** `cause`: why a disk refused a write ('write-failed' only). */
+  | { ok: false; problem: BundleProblem; message: string; cause?: WriteCause };
 
 export interface BackupInfo {
   savedAt: string;
@@ -117,6 +130,8 @@ export interface SetupBundles {
 export const BUNDLE_FORMAT = 'clinic-kiosk-setup';
 export const BUNDLE_FORMAT_VERSION = 1;
 export const BACKUP_FILE_NAME = 'setup-backup.json';
+/** The next backup, written in full before an import or restore saves its settings. */
+export const PENDING_BACKUP_FILE_NAME = 'setup-backup.pending.json';
 export const STAGING_PREFIX = '.import-staging-';
 
 const MANIFEST_NAME = 'manifest.json';
@@ -124,6 +139,8 @@ const SETTINGS_NAME = 'settings.json';
 const MEDIA_PREFIX = 'media/';
 
 const MB = 1024 * 1024;
+/** Names tried for an export ("…-2.zip" … "…-1000.zip") before giving up. */
+const MAX_NAME_TRIES = 1000;
 /** Below this size a high compression ratio is normal (small JSON), never a zip bomb. */
 const RATIO_CHECK_MIN_BYTES = 64 * 1024;
 /** Kept free on the kiosk's disk after unpacking media. */
@@ -204,20 +221,12 @@ export type BackupFile = z.infer<typeof BackupFileSchema>;
 /** Thrown inside this module, turned into a `BundleResult` at the edge. */
 class BundleError extends Error {
   readonly problem: BundleProblem;
-  constructor(problem: BundleProblem, message: string) {
+  readonly writeCause: WriteCause | undefined;
+  constructor(problem: BundleProblem, message: string, writeCause?: WriteCause) {
     super(message);
     this.name = 'BundleError';
     this.problem = problem;
-  }
-}
-
-/** Anything at `target`, a dangling link included (existsSync follows links and says no). */
-function pathTaken(target: string): boolean {
-  try {
-    fs.lstatSync(target);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+    this.writeCause = writeCause;
   }
 }
 
@@ -225,15 +234,50 @@ function fail(problem: BundleProblem, message: string): never {
   throw new BundleError(problem, message);
 }
 
+/** A write that a disk refused: 'write-failed', with why. */
+function failWrite(what: string, error: unknown): never {
+  const cause = error instanceof SettingsWriteError ? error.writeCause : writeCauseOf(error);
+  throw new BundleError('write-failed', `${what}: ${errorMessage(error)}`, cause);
+}
+
+/**
+ * Anything at `target`, a dangling link included (existsSync follows links and says no).
+ * Only "not there" means free: any other answer (EIO from a failing drive, EACCES, ENOTDIR,
+ * ENAMETOOLONG) fails the export, since no other name in that folder would fare better.
+ */
+function pathTaken(target: string, disk: FileSystem): boolean {
+  try {
+    disk.lstatSync(target);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    failWrite(`could not look for ${path.basename(target)} in the folder`, error);
+  }
+}
+
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+function hasErrorCode(error: unknown): boolean {
+  return typeof (error as NodeJS.ErrnoException | null)?.code === 'string';
+}
+
 function toFailure(error: unknown, fallback: BundleProblem): BundleResult<never> {
   if (error instanceof BundleError) {
-    return { ok: false, problem: error.problem, message: error.message };
+    return {
+      ok: false,
+      problem: error.problem,
+      message: error.message,
+      ...(error.writeCause ? { cause: error.writeCause } : {}),
+    };
   }
-  return { ok: false, problem: fallback, message: errorMessage(error) };
+  return {
+    ok: false,
+    problem: fallback,
+    message: errorMessage(error),
+    ...(fallback === 'write-failed' && hasErrorCode(error) ? { cause: writeCauseOf(error) } : {}),
+  };
 }
 
 function describeIssues(error: { issues: readonly { path: PropertyKey[]; message: string }[] }) {
@@ -302,14 +346,6 @@ function discard(): Writable {
       callback();
     },
   });
-}
-
-function readTextOrNull(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
 }
 
 function changedFields(before: Settings, after: Settings): string[] {
@@ -467,9 +503,7 @@ async function unpackEntry(zip: ZipReader, entry: Entry, sink: Writable): Promis
     await pipeline(source, meter.stream, sink);
   } catch (error) {
     const failed = first as { side: 'read' | 'write'; error: unknown } | null;
-    if (failed?.side === 'write') {
-      fail('write-failed', `could not unpack ${name}: ${errorMessage(failed.error)}`);
-    }
+    if (failed?.side === 'write') failWrite(`could not unpack ${name}`, failed.error);
     throw entryReadError(failed?.error ?? error, name);
   }
   if (meter.bytes !== entry.uncompressedSize) {
@@ -569,20 +603,29 @@ function parseSettings(bytes: Buffer): Settings {
 
 export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
   const { directory, mediaDirectory, store, appVersion, now, checkMedia } = options;
+  const disk = options.fileSystem ?? realFileSystem;
   const limits: BundleLimits = {
     ...DEFAULT_BUNDLE_LIMITS,
     ...options.limits,
     maxEntryBytes: { ...DEFAULT_BUNDLE_LIMITS.maxEntryBytes, ...options.limits?.maxEntryBytes },
   };
   const backupPath = path.join(directory, BACKUP_FILE_NAME);
+  const pendingPath = path.join(directory, PENDING_BACKUP_FILE_NAME);
 
-  // Staging folders left by an import that was cut short (crash, power cut).
-  fs.mkdirSync(directory, { recursive: true });
-  for (const name of fs.readdirSync(directory)) {
-    if (name.startsWith(STAGING_PREFIX)) {
-      fs.rmSync(path.join(directory, name), { recursive: true, force: true });
+  // Staging folders and temporary files left by an import that was cut short (crash, power
+  // cut). On a read-only or failing disk they stay: never used, and no reason not to start.
+  try {
+    disk.mkdirSync(directory, { recursive: true });
+    for (const name of disk.readdirSync(directory)) {
+      if (name.startsWith(STAGING_PREFIX)) {
+        disk.rmSync(path.join(directory, name), { recursive: true, force: true });
+      }
     }
+  } catch (error) {
+    console.warn(`[setup] could not clear old import folders: ${errorMessage(error)}`);
   }
+  removeLeftoverTemporaryFiles(backupPath, disk);
+  removeLeftoverTemporaryFiles(pendingPath, disk);
 
   /** One export, import or restore at a time. */
   let queue: Promise<unknown> = Promise.resolve();
@@ -594,15 +637,15 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
 
   const mediaPath = (file: string) => path.join(mediaDirectory, file);
   const missingMedia = (files: readonly string[]) =>
-    files.filter((file) => !fs.existsSync(mediaPath(file)));
+    files.filter((file) => !disk.existsSync(mediaPath(file)));
 
   type BackupRead =
     { kind: 'ok'; backup: BackupFile } | { kind: 'missing' } | { kind: 'bad'; detail: string };
 
-  function readBackup(): BackupRead {
+  function readBackup(file = backupPath): BackupRead {
     let text: string;
     try {
-      text = fs.readFileSync(backupPath, 'utf8');
+      text = withoutByteOrderMark(disk.readFileSync(file, 'utf8'));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
       return { kind: 'bad', detail: `could not be read: ${errorMessage(error)}` };
@@ -618,9 +661,24 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
     return { kind: 'ok', backup: parsed.data };
   }
 
+  function removePending(): void {
+    try {
+      disk.rmSync(pendingPath, { force: true });
+      fsyncDirectory(directory, disk);
+    } catch (error) {
+      // Settled at the next start (see `settlePendingBackup`).
+      console.warn(`[setup] could not remove ${PENDING_BACKUP_FILE_NAME}: ${errorMessage(error)}`);
+    }
+  }
+
   /**
-   * Keeps the current setup as the backup, then saves `next`. When saving fails the backup
-   * file is put back as it was, so it never describes a setup that did not get replaced.
+   * Keeps the current setup as the backup and saves `next`, all or nothing, without a write
+   * after a failure (on a full disk that write would fail too):
+   * 1. the new backup is written in full as `setup-backup.pending.json`; the backup stays;
+   * 2. the settings are saved (the store writes both files or neither);
+   * 3. only then is the pending backup renamed over the backup.
+   * A failure in 1 or 2 removes the pending file and leaves the settings and the backup as
+   * they were. A crash between 2 and 3 is settled at the next start.
    */
   function saveWithBackup(
     next: Settings,
@@ -629,7 +687,6 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
   ): Settings {
     const parsed = SettingsSchema.safeParse(next);
     if (!parsed.success) fail('invalid-settings', describeIssues(parsed.error));
-    const previousBackup = readTextOrNull(backupPath);
     const backup: BackupFile = {
       savedAt: now().toISOString(),
       reason,
@@ -637,27 +694,48 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
       document: makeDocument(store.settings),
     };
     try {
-      writeFileDurably(backupPath, serializeDocument(backup));
+      writeFileDurably(pendingPath, serializeDocument(backup), disk);
     } catch (error) {
-      fail('write-failed', `could not keep the current setup as a backup: ${errorMessage(error)}`);
+      removePending();
+      failWrite('could not keep the current setup as a backup', error);
     }
     try {
       store.save(parsed.data);
     } catch (error) {
-      try {
-        if (previousBackup === null) {
-          fs.rmSync(backupPath, { force: true });
-          fsyncDirectory(directory);
-        } else {
-          writeFileDurably(backupPath, previousBackup);
-        }
-      } catch {
-        // The new backup holds the setup that is still live: harmless to keep.
-      }
-      fail('write-failed', `could not save the settings: ${errorMessage(error)}`);
+      removePending();
+      failWrite('could not save the settings', error);
+    }
+    try {
+      disk.renameSync(pendingPath, backupPath);
+      fsyncDirectory(directory, disk);
+    } catch (error) {
+      // The settings are saved; the next start puts the pending backup in place.
+      console.warn(`[setup] the backup stays pending until the next start: ${errorMessage(error)}`);
     }
     return store.settings;
   }
+
+  /**
+   * A pending backup found at start: an import or restore was cut short. If the settings on
+   * disk are still the ones it kept, the save never happened and it goes; otherwise the save
+   * happened and it becomes the backup.
+   */
+  function settlePendingBackup(): void {
+    const pending = readBackup(pendingPath);
+    if (pending.kind === 'missing') return;
+    const kept = pending.kind === 'ok' ? checkDocument(pending.backup.document) : null;
+    try {
+      if (kept?.kind === 'ok' && !isDeepStrictEqual(kept.document.settings, store.settings)) {
+        disk.renameSync(pendingPath, backupPath);
+        fsyncDirectory(directory, disk);
+      } else {
+        disk.rmSync(pendingPath, { force: true });
+      }
+    } catch (error) {
+      console.warn(`[setup] could not settle ${PENDING_BACKUP_FILE_NAME}: ${errorMessage(error)}`);
+    }
+  }
+  settlePendingBackup();
 
   // -------------------------------------------------------------------------------------------
   // Export
@@ -674,7 +752,7 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
     const missing: string[] = [];
     for (const file of media) {
       try {
-        const stat = await fsp.stat(mediaPath(file));
+        const stat = await disk.promises.stat(mediaPath(file));
         if (stat.isFile()) sizes.set(file, stat.size);
         else missing.push(file);
       } catch {
@@ -694,17 +772,21 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
 
     // Never replace another file, nor write through a link someone left on the drive: add
     // "-2", "-3", … when the name (or its `.part`) is taken; the `.part` is created exclusively.
+    // Every way round the loop either ends it or moves to the next of at most 1000 names.
     const baseName = bundleFileName(date);
     let fileName = baseName;
     let partFd: number | null = null;
     for (let n = 2; partFd === null; n++) {
-      if (!pathTaken(path.join(folder, fileName))) {
+      if (n > MAX_NAME_TRIES) {
+        fail('write-failed', `${MAX_NAME_TRIES} files named ${baseName} are in the folder already`);
+      }
+      if (!pathTaken(path.join(folder, fileName), disk)) {
         try {
-          partFd = fs.openSync(path.join(folder, `${fileName}.part`), 'wx');
+          partFd = disk.openSync(path.join(folder, `${fileName}.part`), 'wx');
           break;
         } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n > 1000) {
-            fail('write-failed', `could not write ${fileName}: ${errorMessage(error)}`);
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+            failWrite(`could not write ${fileName}`, error);
           }
         }
       }
@@ -720,7 +802,7 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
     ];
     const zip = new yazl.ZipFile();
     const output = zip.outputStream as unknown as Readable;
-    const sources = new Set<fs.ReadStream>();
+    const sources = new Set<ReadStream>();
     // A failing entry (a media file that cannot be read, or is damaged) stops the whole zip.
     let zipError: unknown = null;
     zip.on('error', (error: unknown) => {
@@ -739,7 +821,7 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
           listed.push({ name, bytes, sha256: digest() });
           return null;
         });
-        const source = fs.createReadStream(mediaPath(file));
+        const source = disk.createReadStream(mediaPath(file));
         sources.add(source);
         source.on('error', (error) => zip.emit('error', error));
         meter.stream.on('error', (error) => zip.emit('error', error));
@@ -758,19 +840,24 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
     });
     zip.end();
 
+    let renamed = false;
     try {
       // `flush`: the file is fsynced before it is closed (and the pipeline ends after that).
-      await pipeline(output, fs.createWriteStream(partPath, { fd: partFd, flush: true }));
-      await fsp.rename(partPath, finalPath);
-      fsyncDirectory(folder);
-      const { size } = await fsp.stat(finalPath);
+      await pipeline(output, disk.createWriteStream(partPath, { fd: partFd, flush: true }));
+      await disk.promises.rename(partPath, finalPath);
+      renamed = true;
+      fsyncDirectory(folder, disk);
+      const { size } = await disk.promises.stat(finalPath);
       return { ok: true, value: { fileName, bytes: size } };
     } catch (error) {
       for (const source of sources) source.destroy();
-      await fsp.rm(partPath, { force: true }).catch(() => undefined);
+      // Nothing half-written stays on the drive under either name.
+      await disk.promises
+        .rm(renamed ? finalPath : partPath, { force: true })
+        .catch(() => undefined);
       const cause = zipError ?? error;
       if (cause instanceof BundleError) throw cause;
-      fail('write-failed', `could not write ${fileName}: ${errorMessage(cause)}`);
+      failWrite(`could not write ${fileName}`, cause);
     }
   }
 
@@ -782,10 +869,12 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
   ): Promise<BundleResult<{ settings: Settings; fields: string[] }>> {
     let zip: ZipReader | null = null;
     let staging: string | null = null;
+    /** Media files this import put into the media folder; emptied once it succeeded. */
+    const movedIn: string[] = [];
     try {
-      let stat: fs.Stats;
+      let stat: Stats;
       try {
-        stat = await fsp.stat(bundlePath);
+        stat = await disk.promises.stat(bundlePath);
       } catch (error) {
         fail('not-a-bundle', `the setup file could not be read: ${errorMessage(error)}`);
       }
@@ -835,22 +924,23 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
       }
 
       // 5. Media: unpack the new ones into a staging folder, check the others in passing.
-      const toStage = mediaFiles.filter(({ file }) => !fs.existsSync(mediaPath(file)));
+      const toStage = mediaFiles.filter(({ file }) => !disk.existsSync(mediaPath(file)));
       const needed = toStage.reduce((sum, { bytes }) => sum + bytes, 0);
       if (needed > 0) {
-        const space = await fsp.statfs(directory);
+        const space = await disk.promises.statfs(directory);
         const free = space.bavail * space.bsize;
         if (free < needed + FREE_SPACE_MARGIN_BYTES) {
-          fail(
+          throw new BundleError(
             'write-failed',
             `not enough free space on this kiosk: the media need ${megabytes(needed)}, ${megabytes(free)} free`,
+            'disk-full',
           );
         }
       }
       try {
-        staging = await fsp.mkdtemp(path.join(directory, STAGING_PREFIX));
+        staging = await disk.promises.mkdtemp(path.join(directory, STAGING_PREFIX));
       } catch (error) {
-        fail('write-failed', `could not make room to unpack the media: ${errorMessage(error)}`);
+        failWrite('could not make room to unpack the media', error);
       }
       const staged: string[] = [];
       for (const media of mediaFiles) {
@@ -863,7 +953,7 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
         }
         const target = path.join(staging, media.file);
         // 'wx': never follows or replaces anything; `flush`: fsynced before it is closed.
-        const sink = fs.createWriteStream(target, { flags: 'wx', flush: true });
+        const sink = disk.createWriteStream(target, { flags: 'wx', flush: true });
         const meter = await unpackEntry(zip, entry, sink);
         checkContent(media, meter.bytes, meter.digest());
         let reason: string | null = null;
@@ -878,28 +968,43 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
       zip.close();
       zip = null;
 
-      // 6. All checked: move the media in, keep the current setup as backup, save.
+      // 6. All checked: move the media in, keep the current setup as backup, save. Media this
+      // import brought in are taken out again if it fails, so a failed import changes nothing.
       try {
-        await fsp.mkdir(mediaDirectory, { recursive: true });
+        await disk.promises.mkdir(mediaDirectory, { recursive: true });
         for (const file of staged) {
           // The same name is the same content: a file already there is kept.
-          if (!fs.existsSync(mediaPath(file))) {
-            await fsp.rename(path.join(staging, file), mediaPath(file));
+          if (!disk.existsSync(mediaPath(file))) {
+            await disk.promises.rename(path.join(staging, file), mediaPath(file));
+            movedIn.push(file);
           }
         }
-        if (staged.length) fsyncDirectory(mediaDirectory);
+        if (staged.length) fsyncDirectory(mediaDirectory, disk);
       } catch (error) {
-        fail('write-failed', `could not copy the media into place: ${errorMessage(error)}`);
+        failWrite('could not copy the media into place', error);
       }
       const sourceName = path.basename(bundlePath).slice(0, 260);
       const saved = saveWithBackup(validated.data, 'import', sourceName);
+      movedIn.length = 0;
       return { ok: true, value: { settings: saved, fields: changedFields(current, saved) } };
     } catch (error) {
       // Zip and content problems are all BundleErrors by now; anything else is this kiosk's disk.
       return toFailure(error, 'write-failed');
     } finally {
       zip?.close();
-      if (staging) await fsp.rm(staging, { recursive: true, force: true }).catch(() => undefined);
+      if (movedIn.length) {
+        for (const file of movedIn) {
+          await disk.promises.rm(mediaPath(file), { force: true }).catch(() => undefined);
+        }
+        try {
+          fsyncDirectory(mediaDirectory, disk);
+        } catch {
+          // At worst a power cut brings back a file no setup uses.
+        }
+      }
+      if (staging) {
+        await disk.promises.rm(staging, { recursive: true, force: true }).catch(() => undefined);
+      }
     }
   }
 

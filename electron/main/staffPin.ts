@@ -15,6 +15,11 @@ import { z } from 'zod';
  * - Lock timing uses only the injected monotonic clock, so moving the system clock changes
  *   nothing. The record keeps the *remaining* lock time, written on each failure and each
  *   check. On startup that remaining time starts again from "now" (see `createStaffPin`).
+ * - A try is counted on disk *before* the PIN is checked. When that write fails (a full or
+ *   read-only disk) nothing throws, and the try is refused unchecked (`not-recorded`) unless
+ *   the process has run 15 min and no unrecorded try was checked in the last 15 min: at most
+ *   one unrecorded try per 15 min, restarts included, which is no faster than the longest
+ *   lock, while staff can still get in to see why and free space.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -26,6 +31,8 @@ export const MAX_PIN_DIGITS = 8;
 export const WRONG_TRIES_BEFORE_LOCK = 5;
 export const FIRST_LOCK_MS = 30_000;
 export const MAX_LOCK_MS = 15 * 60_000;
+/** While tries can't be recorded: one checked try per this long, counted from the start. */
+export const UNRECORDED_TRY_INTERVAL_MS = MAX_LOCK_MS;
 
 /**
  * How long the pad stays locked after `failures` wrong tries in a row: nothing before the 5th,
@@ -204,12 +211,28 @@ export type VerifyResult =
   | { ok: true }
   | { ok: false; reason: 'wrong-pin'; triesLeft: number }
   | { ok: false; reason: 'locked'; retryInMs: number }
-  | { ok: false; reason: 'no-pin' };
+  | { ok: false; reason: 'no-pin' }
+  | NotRecorded;
+
+/**
+ * The PIN record could not be written (`error` is what the store threw). For a try: it was not
+ * checked and did not count. For a new or changed PIN: nothing changed.
+ */
+export interface NotRecorded {
+  ok: false;
+  reason: 'not-recorded';
+  /** 'try': a PIN try that was not checked; 'pin': a new or changed PIN that was not saved. */
+  what: 'try' | 'pin';
+  error: unknown;
+  /** For a try: when the next one will be checked even though it can't be recorded. */
+  retryInMs?: number;
+}
 
 export type SetPinResult =
   | { ok: true }
   | { ok: false; reason: 'invalid-pin'; message: string }
-  | { ok: false; reason: 'pin-exists' };
+  | { ok: false; reason: 'pin-exists' }
+  | NotRecorded;
 
 export type ChangePinResult = VerifyResult | { ok: false; reason: 'invalid-pin'; message: string };
 
@@ -271,6 +294,8 @@ export function createStaffPin(options: StaffPinOptions): StaffPin {
   const params = ScryptParamsSchema.parse(options.scryptParams ?? DEFAULT_SCRYPT_PARAMS);
   /** The remaining lock time last written, to skip writes that would change nothing. */
   let lastSavedRemaining: number | undefined;
+  /** Unrecorded tries are checked no sooner than 15 min after the start, then one per 15 min. */
+  let nextUnrecordedTryAt = monotonicNow() + UNRECORDED_TRY_INTERVAL_MS;
   let state: State = loadState();
   /** Every operation runs alone, so parallel tries can't slip past the count. */
   let queue: Promise<unknown> = Promise.resolve();
@@ -338,6 +363,16 @@ export function createStaffPin(options: StaffPinOptions): StaffPin {
     return remaining;
   }
 
+  /** Writes the record for `next`; a failure is returned, never thrown. */
+  function record(next: PinState, now: number, what: NotRecorded['what']): NotRecorded | null {
+    try {
+      store.save(toRecord(next, now));
+      return null;
+    } catch (error) {
+      return { ok: false, reason: 'not-recorded', what, error };
+    }
+  }
+
   function serialize<T>(operation: () => Promise<T>): Promise<T> {
     const run = queue.then(operation, operation);
     queue = run.catch(() => undefined);
@@ -349,29 +384,41 @@ export function createStaffPin(options: StaffPinOptions): StaffPin {
     if (state.kind === 'none') return { ok: false, reason: 'no-pin' };
     if (state.kind === 'unusable') return { ok: false, reason: 'locked', retryInMs: MAX_LOCK_MS };
     const current = state;
-    const locked = checkLock(current, monotonicNow());
+    const before = monotonicNow();
+    const locked = checkLock(current, before);
     if (locked > 0) return { ok: false, reason: 'locked', retryInMs: locked };
+
+    // Count the try on disk first, as if it were wrong, so a restart can't hand back a try an
+    // attacker has used. One that can't be recorded is checked only at the unrecorded pace.
+    const failures = current.failures + 1;
+    const lockMs = lockDurationMs(failures);
+    const counted: PinState = { ...current, failures, lockedUntil: before + lockMs };
+    const refused = record(counted, before, 'try');
+    if (refused) {
+      lastSavedRemaining = undefined;
+      if (before < nextUnrecordedTryAt) {
+        return { ...refused, retryInMs: Math.ceil(nextUnrecordedTryAt - before) };
+      }
+      // This one try is checked, and counted here: the next unrecorded one waits 15 min.
+      nextUnrecordedTryAt = before + UNRECORDED_TRY_INTERVAL_MS;
+    } else {
+      lastSavedRemaining = lockMs;
+    }
 
     // Nothing that isn't 4–8 digits can be the PIN; it still counts as a wrong try.
     const matches = checkPinFormat(pin).ok && (await pinMatches(pin, current.pin));
     const now = monotonicNow();
 
     if (matches) {
-      if (current.failures !== 0 || current.damaged || remainingMs(current, now) !== 0) {
-        const next: State = { ...current, failures: 0, lockedUntil: now, damaged: false };
-        store.save(toRecord(next, now));
-        state = next;
-        lastSavedRemaining = 0;
-      }
+      const next: PinState = { ...current, failures: 0, lockedUntil: now, damaged: false };
+      state = next;
+      // Staff proved the PIN. If the reset can't be written the record keeps the counted try
+      // (the safe side) and the next check writes it again.
+      lastSavedRemaining = record(next, now, 'try') ? undefined : 0;
       return { ok: true };
     }
 
-    const failures = current.failures + 1;
-    const lockMs = lockDurationMs(failures);
-    // Memory first: even if the write fails, this process keeps the lock.
-    state = { ...current, failures, lockedUntil: now + lockMs };
-    store.save(toRecord(state, now));
-    lastSavedRemaining = lockMs;
+    state = counted;
     if (lockMs > 0) return { ok: false, reason: 'locked', retryInMs: lockMs };
     return { ok: false, reason: 'wrong-pin', triesLeft: WRONG_TRIES_BEFORE_LOCK - failures };
   }
@@ -398,14 +445,15 @@ export function createStaffPin(options: StaffPinOptions): StaffPin {
         if (state.kind !== 'none') return { ok: false, reason: 'pin-exists' };
         const format = checkPinFormat(pin);
         if (!format.ok) return { ok: false, reason: 'invalid-pin', message: format.message };
-        const next: State = {
+        const next: PinState = {
           kind: 'pin',
           pin: await hashPin(pin, params),
           failures: 0,
           lockedUntil: 0,
           damaged: false,
         };
-        store.save(toRecord(next, monotonicNow()));
+        const refused = record(next, monotonicNow(), 'pin');
+        if (refused) return refused;
         state = next;
         lastSavedRemaining = 0;
         return { ok: true };
@@ -419,8 +467,10 @@ export function createStaffPin(options: StaffPinOptions): StaffPin {
         if (!format.ok) return { ok: false, reason: 'invalid-pin', message: format.message };
         const verdict = await attempt(current);
         if (!verdict.ok || state.kind !== 'pin') return verdict;
-        const updated: State = { ...state, pin: await hashPin(next, params) };
-        store.save(toRecord(updated, monotonicNow()));
+        const updated: PinState = { ...state, pin: await hashPin(next, params) };
+        // Not written: the old PIN stays the PIN, on disk and here.
+        const refused = record(updated, monotonicNow(), 'pin');
+        if (refused) return refused;
         state = updated;
         return { ok: true };
       }),

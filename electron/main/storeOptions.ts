@@ -1,7 +1,7 @@
 /**
  * Plain-data description of the settings store: file names, document schema, schema
- * version and migrations. Deliberately free of `electron` / `electron-store` imports so
- * it can be used (and tested) in plain Node.
+ * version and migrations. Deliberately free of `electron` imports so it can be used (and
+ * tested) in plain Node.
  */
 import { z } from 'zod';
 import {
@@ -18,7 +18,7 @@ import {
   type Settings,
 } from '../../contract';
 
-/** conf's `configName`: the live file is `settings.json` in the data folder. */
+/** The live file is `settings.json` in the data folder (the base name names kept-aside files too). */
 export const SETTINGS_CONFIG_NAME = 'settings';
 export const SETTINGS_FILE_EXTENSION = 'json';
 export const SETTINGS_FILE_NAME = `${SETTINGS_CONFIG_NAME}.${SETTINGS_FILE_EXTENSION}`;
@@ -198,22 +198,4 @@ export function serializeDocument(document: unknown): string {
 
 export function makeDocument(settings: Settings): StoreDocument {
   return { version: CURRENT_STORE_VERSION, settings };
-}
-
-/**
- * Options for `new Conf(...)` (the same options `electron-store` accepts). No conf
- * `schema`/`defaults`/`migrations`: zod is the source of truth and validation, recovery
- * and our integer `version` migrations happen before conf ever reads the file (conf's
- * own migrations are keyed by the app's semver and stored under `__internal__`).
- */
-export function confOptions(directory: string, configName: string) {
-  return {
-    cwd: directory,
-    configName,
-    fileExtension: SETTINGS_FILE_EXTENSION,
-    clearInvalidConfig: false,
-    accessPropertiesByDotNotation: false,
-    watch: false,
-    serialize: serializeDocument,
-  } as const;
 }

@@ -57,7 +57,11 @@ async function start(): Promise<void> {
         : `slide could not be shown and was left out: ${String(error)}`,
     });
 
-  const plays = bridge ? createPlayReporter((batch) => bridge.reportPlay(batch)) : null;
+  // A bridge without the play log's channel (an older preload) simply plays without it.
+  const plays =
+    typeof bridge?.reportPlay === 'function'
+      ? createPlayReporter((batch) => bridge.reportPlay(batch))
+      : null;
   if (plays) window.addEventListener('pagehide', () => plays.flush());
 
   const rootElement = document.getElementById('root');

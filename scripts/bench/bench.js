@@ -7,6 +7,7 @@
  *   node scripts/bench/bench.js [--runs 10] [--transitions 50] [--swipes 10] [--idle-seconds 5]
  *                               [--only ours,reveal,swiper,floor] [--out bench-results] [--max-wait 60]
  *                               [--ours-dir DIR]   (a variant of out/renderer under study)
+ *                               [--play-log]       (ours behind main's real modules, play log on vs off)
  *
  * Expects a fresh `npm run build` (npm run bench does it). Each run is a fresh Chromium with a
  * fresh profile; runs alternate between the pages (the order rotates every round) so that
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'bench-results' },
     'max-wait': { type: 'string', default: '60' },
     'ours-dir': { type: 'string' },
+    'play-log': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -53,12 +55,51 @@ const TRANSITIONS = positive(args.transitions, 'transitions');
 const SWIPES = positive(args.swipes, 'swipes');
 const IDLE_MS = positive(args['idle-seconds'], 'idle-seconds') * 1000;
 const MAX_WAIT_MS = Number(args['max-wait']) * 1000;
+/**
+ * --play-log: our player twice, both behind main's real modules (the browser tests' harness,
+ * loaded through Vite as the clinic-media soak does), once reporting to the play log and once
+ * with no play log at all; everything else alike.
+ */
+const PLAY_LOG = args['play-log'] ?? false;
+/** @type {Record<string, { target: 'ours', playLog: boolean, label: string }>} */
+const PLAY_LOG_VARIANTS = {
+  'log-on': { target: 'ours', playLog: true, label: 'ours + main, play log on' },
+  'log-off': { target: 'ours', playLog: false, label: 'ours + main, play log off' },
+};
 const NAMES = /** @type {('ours'|'reveal'|'swiper'|'floor')[]} */ (
-  (args.only ?? '')
-    .split(',')
-    .filter((n) => /** @type {readonly string[]} */ (BENCH_NAMES).includes(n))
+  PLAY_LOG
+    ? Object.keys(PLAY_LOG_VARIANTS)
+    : (args.only ?? '')
+        .split(',')
+        .filter((n) => /** @type {readonly string[]} */ (BENCH_NAMES).includes(n))
 );
 if (NAMES.length === 0) throw new Error(`--only names none of ${BENCH_NAMES.join(', ')}`);
+/** @param {string} name */
+const targetOf = (name) => TARGETS[/** @type {'ours'} */ (PLAY_LOG_VARIANTS[name]?.target ?? name)];
+/** @param {string} name */
+const labelOf = (name) => PLAY_LOG_VARIANTS[name]?.label ?? targetOf(name).label;
+
+/**
+ * Puts main's real modules behind the page (tests/e2e/mainProcess.ts through Vite's SSR
+ * loader), with or without the play log. Returns a function that closes the loader.
+ * @param {import('playwright-core').Page} page
+ * @param {string} origin
+ * @param {boolean} playLog
+ */
+async function installMain(page, origin, playLog) {
+  const { createServer } = await import('vite');
+  const vite = await createServer({
+    configFile: false,
+    root,
+    logLevel: 'error',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, watch: null },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  const harness = await vite.ssrLoadModule('/tests/e2e/mainProcess.ts');
+  await harness['installMainProcess'](page, origin, { playLog });
+  return () => vite.close();
+}
 
 const deck = JSON.parse(readFileSync(join(root, 'assets/deck/how-ketamine-works.json'), 'utf8'));
 const FIRST_SLIDE_ID = deck.slides[0].id;
@@ -121,7 +162,7 @@ async function waitForQuiet() {
  * @param {string} url
  */
 async function runOnce(name, url) {
-  const target = TARGETS[name];
+  const target = targetOf(name);
   const quiet = await waitForQuiet();
   const browser = await launch();
   const loadBefore = os.loadavg()[0];
@@ -141,6 +182,10 @@ async function runOnce(name, url) {
       current: target.current,
       firstSlideId: FIRST_SLIDE_ID,
     });
+    const variant = PLAY_LOG_VARIANTS[name];
+    const closeMain = variant
+      ? await installMain(page, new URL(url).origin, variant.playLog)
+      : null;
 
     // (1) time to first slide. Until the memory sample, the page is only polled with raw CDP
     // Runtime.evaluate: Playwright's own helpers (waitForFunction, locators) inject a large
@@ -209,6 +254,7 @@ async function runOnce(name, url) {
     const touch = await measureTouch(page, cdp, target);
 
     await context.close();
+    await closeMain?.();
     return {
       library: name,
       machineBusyCoresBefore: quiet.busyCores,
@@ -504,10 +550,7 @@ function table(agg) {
     ['JS heap after load + GC, MB', (a) => fmt(a.heapMB, 2), (a) => a.heapMB.median],
     ['JS+CSS gzip, kB', (a) => `${round(a.jsCssGzip.median / 1000)}`, (a) => a.jsCssGzip.median],
   ];
-  const header = [
-    'metric (median (min–max))',
-    ...names.map((n) => TARGETS[/** @type {'ours'} */ (n)].label),
-  ];
+  const header = ['metric (median (min–max))', ...names.map((n) => labelOf(n))];
   const ratioNames = names.includes('ours')
     ? names.filter((n) => n !== 'ours' && n !== 'floor')
     : [];
@@ -616,7 +659,7 @@ async function main() {
       const order = NAMES.map((_, i) => /** @type {'ours'} */ (NAMES[(i + round_) % NAMES.length]));
       for (const name of order) {
         const t0 = Date.now();
-        const r = await runOnce(name, server.pages[name] ?? '');
+        const r = await runOnce(name, server.pages[PLAY_LOG ? 'ours' : name] ?? '');
         runs[name]?.push(r);
         console.log(
           `  run ${round_ + 1}/${RUNS} ${name.padEnd(6)} first slide ${round(r.firstSlideMs, 0)} ms, ` +
@@ -638,6 +681,25 @@ async function main() {
   const checks = targets(agg);
   console.log(`\n${table(agg)}\n`);
   for (const c of checks) console.log(`${c.met ? 'MET   ' : 'MISSED'} ${c.target}: ${c.value}`);
+  if (PLAY_LOG) {
+    const on = agg['log-on'];
+    const off = agg['log-off'];
+    const logChecks = [
+      {
+        target: 'the play log adds no transition frame over 20 ms',
+        value: `${on.frames.pooled.over20} with the log, ${off.frames.pooled.over20} without (of ${on.frames.pooled.frames} and ${off.frames.pooled.frames} frames)`,
+        met: on.frames.pooled.over20 <= off.frames.pooled.over20,
+      },
+      {
+        target: 'the play log adds no idle main-thread cost',
+        value: `${round(on.idleBusyPct.median, 3)}% with the log, ${round(off.idleBusyPct.median, 3)}% without`,
+        met: on.idleBusyPct.median <= off.idleBusyPct.median + 0.01,
+      },
+    ];
+    for (const c of logChecks)
+      console.log(`${c.met ? 'MET   ' : 'MISSED'} ${c.target}: ${c.value}`);
+    checks.push(...logChecks.map((c) => ({ ...c, floorMs: null })));
+  }
   for (const n of NAMES) {
     if (agg[n].problems.length) console.log(`page problems (${n}): ${agg[n].problems.join('; ')}`);
   }
@@ -663,7 +725,7 @@ async function main() {
         },
         machine,
         versions,
-        drivers: Object.fromEntries(NAMES.map((n) => [n, TARGETS[n].how])),
+        drivers: Object.fromEntries(NAMES.map((n) => [n, targetOf(n).how])),
         summary: agg,
         targets: checks,
         runs,

@@ -42,6 +42,11 @@ export interface MainProcessOptions {
   setupRequested?: boolean;
   /** Restarts caused by faults in the last minutes (three or more: the kiosk starts in safe mode). */
   faultRestarts?: number;
+  /**
+   * false: no play log at all (the bridge has no `reportPlay`, as from an older preload), for
+   * the bench's "play log on vs off".
+   */
+  playLog?: boolean;
 }
 
 /**
@@ -188,7 +193,13 @@ export async function installMainProcess(
       });
       const electron = {
         contextBridge: {
-          exposeInMainWorld: (key, api) => Object.defineProperty(window, key, { value: api }),
+          exposeInMainWorld: (key, api) => {
+            if (${options.playLog === false}) {
+              const { reportPlay, ...rest } = api;
+              api = Object.freeze(rest);
+            }
+            Object.defineProperty(window, key, { value: api });
+          },
         },
         ipcRenderer: {
           invoke: (channel, payload) => ipc('invoke', channel, payload),

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PlayEventBatchSchema, type PlayLogStatus, type PlayReport } from '../../../contract';
+import type { FileSystem } from '../durableFile';
 import { dailyCsv, playsCsv, summaryText } from './playCsv';
 import { openPlayLogStore, type PlayLogStore } from './playLogStore';
 import { createPlayRecorder, type PlayRecorder } from './playRecorder';
@@ -35,6 +36,8 @@ export interface PlayLogServiceOptions {
   capBytes?: number;
   /** How often buffered records go to disk (default 5 s); a power cut loses at most this. */
   flushEveryMs?: number;
+  /** The file system (the fault tests inject failures here). */
+  fileSystem?: FileSystem;
 }
 
 export type ExportResult =
@@ -64,6 +67,7 @@ export function createPlayLogService(options: PlayLogServiceOptions): PlayLogSer
     now: options.now,
     ...(options.retentionDays ? { retentionDays: options.retentionDays } : {}),
     ...(options.capBytes !== undefined ? { capBytes: options.capBytes } : {}),
+    ...(options.fileSystem ? { fileSystem: options.fileSystem } : {}),
   });
   const recorder: PlayRecorder = createPlayRecorder({
     now: options.now,

@@ -10,11 +10,12 @@
  * and skipped when read. A full or read-only disk, or the size cap, stops the log and says so
  * in `status()`; it never throws into the slideshow.
  */
-import fs from 'node:fs';
+import nodeFs from 'node:fs';
 import path from 'node:path';
 import type { PlayLogStatus } from '../../../contract';
 import { dateMinusDays, localDateOf, parseRecords, type LogRecord } from './playRecords';
 import { summariseDay, type DaySummary } from './playSummaries';
+import { writeFileDurably, type FileSystem } from '../durableFile';
 
 export const DEFAULT_RETENTION_DAYS = 90;
 export const DEFAULT_CAP_BYTES = 200 * 1024 * 1024;
@@ -27,6 +28,8 @@ export interface PlayLogStoreOptions {
   now(): Date;
   retentionDays?: () => number;
   capBytes?: number;
+  /** The file system (the fault tests inject failures here). */
+  fileSystem?: FileSystem;
 }
 
 export interface PlayLogStore {
@@ -49,7 +52,7 @@ export interface PlayLogStore {
 const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/;
 const SUMMARY_FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
 
-function sizeOf(directory: string): number {
+function sizeOf(directory: string, fs: FileSystem): number {
   let total = 0;
   for (const sub of ['days', 'summaries']) {
     let names: string[];
@@ -78,6 +81,7 @@ function errorText(error: unknown): string {
 }
 
 export function openPlayLogStore(options: PlayLogStoreOptions): PlayLogStore {
+  const fs = options.fileSystem ?? nodeFs;
   const daysDir = path.join(options.directory, 'days');
   const summariesDir = path.join(options.directory, 'summaries');
   const capBytes = options.capBytes ?? DEFAULT_CAP_BYTES;
@@ -86,7 +90,7 @@ export function openPlayLogStore(options: PlayLogStoreOptions): PlayLogStore {
   let pending: { date: string; line: string }[] = [];
   let droppedPending = 0;
   let skippedLines = 0;
-  let bytes = sizeOf(options.directory);
+  let bytes = sizeOf(options.directory, fs);
   /** Day files this run has checked for a torn last line. */
   const checkedEnds = new Set<string>();
 
@@ -242,7 +246,7 @@ export function openPlayLogStore(options: PlayLogStoreOptions): PlayLogStore {
           if (date >= today || summaryOf(date)) continue;
           const summary = store.day(date);
           const text = `${JSON.stringify(summary)}\n`;
-          fs.writeFileSync(summaryFile(date), text);
+          writeFileDurably(summaryFile(date), text, fs);
           bytes += text.length;
         }
         const oldestKept = dateMinusDays(today, retentionDays());

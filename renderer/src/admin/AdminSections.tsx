@@ -852,6 +852,9 @@ export function StatusSection({
             )}
           </p>
           {notice.keptAs ? <p>{t('status.keptAs', { file: notice.keptAs })}</p> : null}
+          {notice.notWritten ? (
+            <p>{t('status.notWritten', { cause: t(`writeCause.${notice.notWritten.cause}`) })}</p>
+          ) : null}
         </div>
       ) : null}
       <h3 className="admin-section__subtitle">{t('status.recoveries')}</h3>

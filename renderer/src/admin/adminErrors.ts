@@ -17,12 +17,24 @@ export function describeAdminError(t: TFunction<'admin'>, error: AdminError): st
     case 'locked':
       return t('errors.locked', { time: formatWait(error.retryInMs ?? 0) });
     case 'invalid-request':
-    case 'save-failed':
       return t(`errors.${error.code}`, { detail: error.message });
+    case 'save-failed': {
+      // A disk that refused: say why in words (disk full, read-only …), never a system code.
+      if (!error.cause) return t('errors.save-failed', { detail: error.message });
+      const cause = t(`writeCause.${error.cause}`);
+      return error.problem === 'pin-try'
+        ? t('errors.pin-not-recorded', { cause, time: formatWait(error.retryInMs ?? 0) })
+        : t('errors.save-failed-cause', { cause });
+    }
     case 'media-refused':
     case 'setup-refused': {
       // The plain sentence for the problem, in the admin's language; main's words otherwise.
-      const key = `${error.code === 'media-refused' ? 'mediaProblem' : 'setupProblem'}.${error.problem ?? ''}`;
+      const group = error.code === 'media-refused' ? 'mediaProblem' : 'setupProblem';
+      if (error.problem === 'write-failed' && error.cause) {
+        const cause = t(`writeCause.${error.cause}`);
+        return t(`errors.${error.code}`, { detail: t(`${group}.write-failed-cause`, { cause }) });
+      }
+      const key = `${group}.${error.problem ?? ''}`;
       const detail = error.problem && i18nHas(t, key) ? t(key) : error.message;
       return t(`errors.${error.code}`, { detail });
     }

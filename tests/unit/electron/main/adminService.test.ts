@@ -26,14 +26,17 @@ import {
   createPinFileStore,
   type AdminHandler,
 } from '../../../../electron/main/adminService';
-import { createMediaLibrary } from '../../../../electron/main/mediaLibrary';
+import { createMediaLibrary, type MediaLibrary } from '../../../../electron/main/mediaLibrary';
 import { createSetupBundles } from '../../../../electron/main/setupBundle';
 import { createRecoveryLog, type RecoveryLog } from '../../../../electron/main/recoveryLog';
 import {
+  SettingsWriteError,
   openSettingsStore,
   type RecoveryNotice,
   type SettingsStore,
 } from '../../../../electron/main/settingsStore';
+import { describeAdminError } from '../../../../renderer/src/admin/adminErrors';
+import { adminT } from './fixtures/adminWords';
 import {
   FIRST_LOCK_MS,
   createStaffPin,
@@ -96,6 +99,8 @@ interface SetupOptions {
   /** Wraps the real changes log (to make it fail). */
   wrapChanges?: (log: RecoveryLog) => RecoveryLog;
   contentHistory?: ContentHistory;
+  /** Wraps the real media library (to hold a call halfway). */
+  wrapMedia?: (media: MediaLibrary) => MediaLibrary;
 }
 
 /** One "process": the real store, PIN file and logs over `dir`, with a fake monotonic clock. */
@@ -122,10 +127,11 @@ function setup(options: SetupOptions = {}) {
   const importFolder = path.join(dir, 'import');
   fs.mkdirSync(importFolder, { recursive: true });
   const mediaDirectory = path.join(dir, 'media');
-  const media = createMediaLibrary({
+  const realMedia = createMediaLibrary({
     mediaDirectory,
     sources: () => [{ label: 'Import folder', kind: 'import-folder', path: importFolder }],
   });
+  const media = options.wrapMedia ? options.wrapMedia(realMedia) : realMedia;
   const bundles = createSetupBundles({
     directory: dir,
     mediaDirectory,
@@ -579,6 +585,39 @@ describe('save-settings', () => {
     expect(h.changes.recent(10).map((entry) => entry.event)).toEqual(['pin-set']);
   });
 
+  it('answers save-failed with why (disk full), and the sentence staff see says nothing changed', async () => {
+    const dir = makeTempDir();
+    const real = openSettingsStore({ directory: dir, now: () => FIXED_NOW });
+    const failing: SettingsStore = {
+      get settings() {
+        return real.settings;
+      },
+      recovery: real.recovery,
+      migratedFrom: real.migratedFrom,
+      path: real.path,
+      save() {
+        throw new SettingsWriteError(
+          'the settings could not be written, nothing was changed',
+          Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }),
+        );
+      },
+    };
+    const h = await unlocked({ dir, store: failing });
+    const error = errorOf(
+      await call(h, IpcChannel.adminSaveSettings, { settings: edited }),
+      'save-failed',
+    );
+    expect(error.cause).toBe('disk-full');
+    expect(describeAdminError(adminT('en'), error)).toBe(
+      'The kiosk could not save because the disk is full. Nothing was changed.',
+    );
+    expect(describeAdminError(adminT('es'), error)).toBe(
+      'El quiosco no pudo guardar porque el disco está lleno. No se cambió nada.',
+    );
+    // The service still answers.
+    await getState(h);
+  });
+
   it('answers save-failed when the write fails, and logs nothing', async () => {
     const dir = makeTempDir();
     const real = openSettingsStore({ directory: dir, now: () => FIXED_NOW });
@@ -822,6 +861,7 @@ describe('get-state', () => {
       restoredFrom: 'defaults',
       keptAs: 'settings.corrupt-2026-11-27T10-00-00Z.json',
       detail: expect.stringMatching(/not valid JSON/),
+      notWritten: null,
     });
     // Only the file's name is shown, never the data folder's path.
     expect(JSON.stringify(state)).not.toContain(dir);
@@ -1059,6 +1099,54 @@ describe('media and setup transfer', () => {
     expect(errorOf(await deleting, 'media-refused').problem).toBe('in-use');
     expect(fs.existsSync(path.join(h.mediaDirectory, imported.file))).toBe(true);
     expect(h.store.settings.customSlides).toHaveLength(1);
+  });
+
+  it('a save naming a file that a delete is removing waits for the delete, and is refused', async () => {
+    let inRemove: () => void = () => undefined;
+    const removing = new Promise<void>((resolve) => (inRemove = resolve));
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const h = await unlocked({
+      // The delete is held after it decided the file was unused, before the file goes.
+      wrapMedia: (media) => ({
+        ...media,
+        remove: async (file, users) => {
+          inRemove();
+          await held;
+          return media.remove(file, users);
+        },
+      }),
+    });
+    fs.writeFileSync(path.join(h.importFolder, 'photo.png'), tinyPng());
+    const imported = valueOf(
+      await call<{ file: string }>(h, IpcChannel.adminMediaImport, {
+        token: await pick(h, 'photo.png'),
+      }),
+    );
+    const slide = {
+      id: 'custom-photo',
+      kind: 'image' as const,
+      title: { en: 'Photo' },
+      description: { en: 'A photo.' },
+      file: imported.file,
+      sourceName: 'photo.png',
+      durationSeconds: 10,
+    };
+    const deleting = call(h, IpcChannel.adminMediaDelete, { file: imported.file });
+    await removing;
+    const saving = call(h, IpcChannel.adminSaveSettings, {
+      settings: { ...editable(h.store.settings), customSlides: [slide] },
+    });
+    release();
+    valueOf(await deleting);
+    const refused = errorOf(await saving, 'invalid-request');
+    expect(refused.message).toContain(imported.file);
+    // No saved slide names a file that is gone, now or after a restart, and the setup exports.
+    expect(fs.existsSync(path.join(h.mediaDirectory, imported.file))).toBe(false);
+    expect(h.store.settings.customSlides).toEqual([]);
+    expect(reopen(h.dir).settings.customSlides).toEqual([]);
+    const [source] = valueOf(await call<{ token: string }[]>(h, IpcChannel.adminMediaSources));
+    valueOf(await call(h, IpcChannel.adminSetupExport, { token: source!.token }));
   });
 
   it('answers a stale token plainly', async () => {

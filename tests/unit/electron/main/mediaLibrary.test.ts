@@ -1,9 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   appendFileSync,
+  closeSync,
+  constants,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readFileSync,
   readdirSync,
   rmSync,
@@ -525,6 +529,67 @@ describe('importing a file', () => {
     });
     expect(context.library.resolveFile(swapped)).toBeNull();
   });
+});
+
+describe('a pipe or device where a file was', () => {
+  /** A liveness check, not a timing one: the call must answer at all. */
+  function answersWithin<T>(call: Promise<T>, seconds: number): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const silence = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no answer within ${seconds} s: the import hung`)),
+        seconds * 1000,
+      );
+    });
+    return Promise.race([call, silence]).finally(() => clearTimeout(timer));
+  }
+
+  it.skipIf(process.platform === 'win32')(
+    'refuses a FIFO put in place of a picked file, at once, without opening it to wait',
+    async () => {
+      const context = setup();
+      const file = join(context.drive, 'photo.png');
+      writeFileSync(file, pngBytes());
+      const token = await tokenOf(context, 'photo.png');
+      // After browsing, someone swaps the picture for a named pipe with no writer.
+      rmSync(file);
+      execFileSync('mkfifo', [file]);
+      try {
+        const result = await answersWithin(context.library.importFile(token), 30);
+        expect(result).toMatchObject({
+          ok: false,
+          problem: 'not-found',
+          message: expect.stringMatching(/pipe/),
+        });
+        expect(partFiles(context.media)).toEqual([]);
+        // The library still works.
+        writeFileSync(join(context.drive, 'other.png'), pngBytes());
+        value(await context.library.importFile(await tokenOf(context, 'other.png')));
+      } finally {
+        // Had an open() blocked on the pipe, this writer would set it free.
+        closeSync(openSync(file, constants.O_RDWR | constants.O_NONBLOCK));
+      }
+    },
+    60_000,
+  );
+
+  it.skipIf(process.platform === 'win32')(
+    'checkMediaFile refuses a FIFO without waiting on it',
+    async () => {
+      const base = folder();
+      const file = join(base, 'pipe.png');
+      execFileSync('mkfifo', [file]);
+      try {
+        expect(await answersWithin(checkMediaFile(file), 30)).toMatchObject({
+          ok: false,
+          problem: 'not-found',
+        });
+      } finally {
+        closeSync(openSync(file, constants.O_RDWR | constants.O_NONBLOCK));
+      }
+    },
+    60_000,
+  );
 });
 
 describe('checkMediaFile', () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import {
   BUILT_IN_SLIDE_IDS,
   DEFAULT_CLINIC,
@@ -16,14 +16,19 @@ import {
 } from '../../../../contract';
 import {
   InvalidSettingsError,
+  SettingsWriteError,
   checkFile,
   fileTimestamp,
   openSettingsStore,
 } from '../../../../electron/main/settingsStore';
+import { faultyFileSystem, type FaultCode } from './fixtures/faultyFileSystem';
+import { withSmallDisk, type SmallDisk } from './fixtures/smallDisk';
 import {
   CURRENT_STORE_VERSION,
   GOOD_COPY_FILE_NAME,
   SETTINGS_FILE_NAME,
+  makeDocument,
+  serializeDocument,
 } from '../../../../electron/main/storeOptions';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -119,6 +124,186 @@ describe('openSettingsStore: save and load', () => {
     const store = openSettingsStore({ directory: dir, now });
     expect(store.settings).toEqual(custom);
     expect(fs.readdirSync(dir).sort()).toEqual([GOOD_COPY_FILE_NAME, SETTINGS_FILE_NAME]);
+  });
+});
+
+describe('openSettingsStore: a file with a UTF-8 byte order mark', () => {
+  it('loads it as it is (PowerShell `Out-File -Encoding utf8` writes one), without a notice', () => {
+    const dir = folderWithSavedSettings();
+    const livePath = path.join(dir, SETTINGS_FILE_NAME);
+    const text = fs.readFileSync(livePath, 'utf8');
+    fs.writeFileSync(livePath, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    const store = openSettingsStore({ directory: dir, now });
+    expect(store.settings).toEqual(custom);
+    expect(store.recovery).toBeNull();
+    expect(fs.readdirSync(dir).filter((name) => name.includes('corrupt'))).toEqual([]);
+    // Written back without the mark at once.
+    expect(fs.readFileSync(livePath, 'utf8')).toBe(text);
+  });
+
+  it('loads a good copy with a byte order mark when settings.json is gone', () => {
+    const dir = folderWithSavedSettings();
+    const goodPath = path.join(dir, GOOD_COPY_FILE_NAME);
+    fs.writeFileSync(goodPath, `\uFEFF${fs.readFileSync(goodPath, 'utf8')}`);
+    fs.rmSync(path.join(dir, SETTINGS_FILE_NAME));
+    const store = openSettingsStore({ directory: dir, now });
+    expect(store.settings).toEqual(custom);
+    expect(store.recovery).toMatchObject({ problem: 'missing', restoredFrom: 'good-copy' });
+  });
+});
+
+describe('openSettingsStore: writes that fail (file-system seam)', () => {
+  const bytesOf = (dir: string) => ({
+    live: fs.readFileSync(path.join(dir, SETTINGS_FILE_NAME)),
+    good: fs.readFileSync(path.join(dir, GOOD_COPY_FILE_NAME)),
+  });
+  const changed = { ...custom, idleTimeoutSeconds: 300 };
+
+  it('continues short writes until every byte is written', () => {
+    const dir = folderWithSavedSettings();
+    let calls = 0;
+    // At most 1000 bytes per call, like a disk that takes a little at a time.
+    const writeSync = (fd: number, buffer: Uint8Array, offset = 0, length?: number) => {
+      calls += 1;
+      return fs.writeSync(fd, buffer, offset, Math.min(1000, length ?? buffer.length - offset));
+    };
+    const store = openSettingsStore({
+      directory: dir,
+      now,
+      fileSystem: new Proxy(fs, {
+        get: (target, property) =>
+          property === 'writeSync' ? writeSync : Reflect.get(target, property, target),
+      }),
+    });
+    store.save(changed);
+    expect(calls).toBeGreaterThan(2);
+    expect(openSettingsStore({ directory: dir, now }).settings).toEqual(changed);
+    expect(bytesOf(dir).live).toEqual(bytesOf(dir).good);
+  });
+
+  it('refuses a save when the disk takes no more bytes, leaving both files as they were', () => {
+    const dir = folderWithSavedSettings();
+    const before = bytesOf(dir);
+    const store = openSettingsStore({
+      directory: dir,
+      now,
+      fileSystem: new Proxy(fs, {
+        get: (target, property) =>
+          property === 'writeSync'
+            ? (_fd: number, _buffer: Uint8Array, offset?: number) => (offset ? 0 : 100)
+            : Reflect.get(target, property, target),
+      }),
+    });
+    let thrown: unknown;
+    try {
+      store.save(changed);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(SettingsWriteError);
+    expect((thrown as SettingsWriteError).writeCause).toBe('disk-full');
+    expect(bytesOf(dir)).toEqual(before);
+    expect(store.settings).toEqual(custom);
+    expect(fs.readdirSync(dir).sort()).toEqual([GOOD_COPY_FILE_NAME, SETTINGS_FILE_NAME]);
+  });
+
+  it.each([
+    ['settings.json', SETTINGS_FILE_NAME, 'write', 'ENOSPC', 'disk-full'],
+    ['the good copy', GOOD_COPY_FILE_NAME, 'write', 'ENOSPC', 'disk-full'],
+    ['settings.json', SETTINGS_FILE_NAME, 'fsync', 'EIO', 'disk-error'],
+    ['the good copy', GOOD_COPY_FILE_NAME, 'create', 'EACCES', 'no-permission'],
+    ['settings.json', SETTINGS_FILE_NAME, 'rename', 'EROFS', 'read-only'],
+  ] as const)(
+    'all or nothing: when %s fails (%s, %s) neither file changes',
+    (_label, name, call, code: FaultCode, cause) => {
+      const dir = folderWithSavedSettings();
+      const before = bytesOf(dir);
+      const faults = faultyFileSystem([
+        { calls: [call], path: (file) => file.startsWith(path.join(dir, `${name}.tmp-`)), code },
+      ]);
+      const store = openSettingsStore({ directory: dir, now, fileSystem: faults.fileSystem });
+      expect(() => store.save(changed)).toThrow(SettingsWriteError);
+      expect(faults.injected).not.toEqual([]);
+      try {
+        store.save(changed);
+      } catch (error) {
+        expect((error as SettingsWriteError).writeCause).toBe(cause);
+        expect((error as Error).message).toMatch(/nothing was changed/);
+      }
+      expect(bytesOf(dir)).toEqual(before);
+      expect(store.settings).toEqual(custom);
+      expect(fs.readdirSync(dir).sort()).toEqual([GOOD_COPY_FILE_NAME, SETTINGS_FILE_NAME]);
+      expect(openSettingsStore({ directory: dir, now }).settings).toEqual(custom);
+    },
+  );
+
+  it('keeps a save whose settings.json is in place when only the good copy rename fails', () => {
+    const dir = folderWithSavedSettings();
+    const before = bytesOf(dir);
+    const faults = faultyFileSystem([
+      {
+        calls: ['rename'],
+        path: (file) => file === path.join(dir, GOOD_COPY_FILE_NAME),
+        code: 'EIO',
+      },
+    ]);
+    const warnings: string[] = [];
+    const store = openSettingsStore({
+      directory: dir,
+      now,
+      fileSystem: faults.fileSystem,
+      warn: (message) => warnings.push(message),
+    });
+    store.save(changed);
+    // What a restart loads is what the save reported: the new settings.
+    expect(store.settings).toEqual(changed);
+    expect(bytesOf(dir).good).toEqual(before.good);
+    expect(warnings.join('\n')).toMatch(/good\.json keeps the previous settings/);
+    expect(openSettingsStore({ directory: dir, now }).settings).toEqual(changed);
+    // …and that start brings the good copy up to date.
+    expect(bytesOf(dir).good).toEqual(bytesOf(dir).live);
+  });
+
+  it('starts on the good copy in a read-only data folder with a damaged settings.json', () => {
+    const dir = folderWithSavedSettings();
+    const livePath = path.join(dir, SETTINGS_FILE_NAME);
+    fs.writeFileSync(livePath, '{"version": 3, "sett');
+    const before = fs.readdirSync(dir).sort();
+    const faults = faultyFileSystem([
+      {
+        calls: ['create', 'write', 'rename', 'remove'],
+        path: (file) => file.startsWith(dir),
+        code: 'EROFS',
+      },
+    ]);
+    const store = openSettingsStore({
+      directory: dir,
+      now,
+      fileSystem: faults.fileSystem,
+      warn: () => undefined,
+    });
+    expect(store.settings).toEqual(custom);
+    expect(store.recovery).toMatchObject({
+      problem: 'invalid-json',
+      restoredFrom: 'good-copy',
+      keptAs: null,
+      notWritten: {
+        cause: 'read-only',
+        detail: expect.stringMatching(/could not be moved aside: EROFS/),
+      },
+    });
+    // The damaged file stays where it was, untouched.
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+    expect(fs.readFileSync(livePath, 'utf8')).toBe('{"version": 3, "sett');
+    expect(() => store.save({ ...custom, idleTimeoutSeconds: 300 })).toThrow(
+      /could not be moved aside, so nothing was saved: EROFS/,
+    );
+
+    // Writable again: the first save keeps the damaged file aside, then saves.
+    faults.rules.length = 0;
+    store.save({ ...custom, idleTimeoutSeconds: 300 });
+    expect(fs.readFileSync(path.join(dir, KEPT_NAME), 'utf8')).toBe('{"version": 3, "sett');
+    expect(openSettingsStore({ directory: dir, now }).settings.idleTimeoutSeconds).toBe(300);
   });
 });
 
@@ -308,6 +493,7 @@ describe('openSettingsStore: recovery from a bad file', () => {
         keptAs: path.join(dir, KEPT_NAME),
         restoredFrom: 'good-copy',
         goodCopyProblem: null,
+        notWritten: null,
       });
       expect(fs.readFileSync(path.join(dir, KEPT_NAME))).toEqual(bytes);
       expect(readJson(livePath)).toEqual({ version: CURRENT_STORE_VERSION, settings: custom });
@@ -435,16 +621,28 @@ function makeVariant(n: number): Settings {
   };
 }
 
+/** A small seeded generator (mulberry32), so a failing run's kill delays can be replayed. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 describe('openSettingsStore: killed mid-save', () => {
-  const KILLS = 210;
-  const PARALLEL = 6;
   const workerScript = path.join(here, 'fixtures', 'saveWorker.mjs');
   let bundleDir = '';
   let bundlePath = '';
+  /** KILL_TEST_SEED=<n> replays a run's delays and free-space choices. */
+  const seed = Number(process.env['KILL_TEST_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
 
   beforeAll(async () => {
     // A plain Node child cannot import TypeScript on Node 20: bundle the real store
-    // module (with conf and zod) into one ESM file the worker can import.
+    // module (with zod) into one ESM file the worker can import.
     bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-settings-bundle-'));
     bundlePath = path.join(bundleDir, 'settingsStore.mjs');
     await build({
@@ -459,72 +657,178 @@ describe('openSettingsStore: killed mid-save', () => {
     if (bundleDir) fs.rmSync(bundleDir, { recursive: true, force: true });
   });
 
-  /** Starts a worker, waits until it is saving, kills it after `delayMs`. */
-  function runAndKill(directory: string, first: number, delayMs: number): Promise<void> {
+  /** Workers not yet killed: a failing test kills them too, so none outlives it. */
+  const running = new Set<ReturnType<typeof spawn>>();
+  afterEach(() => {
+    for (const child of running) child.kill('SIGKILL');
+    running.clear();
+  });
+
+  interface RunReport {
+    /** The worker saw a save refused (full disk) before it was killed. */
+    refused: boolean;
+  }
+
+  /**
+   * Starts a worker, waits until it is saving, kills it after `delayMs`. `capacity`: the
+   * worker's own stand-in for a small disk (bytes the folder may hold) when no tmpfs could be
+   * mounted.
+   */
+  function runAndKill(
+    directory: string,
+    first: number,
+    delayMs: number,
+    capacity?: number,
+  ): Promise<RunReport> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [workerScript, bundlePath, directory, String(first)], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const args = [workerScript, bundlePath, directory, String(first)];
+      if (capacity !== undefined) args.push(String(capacity));
+      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      running.add(child);
       let stderr = '';
+      let stdout = '';
       let ready = false;
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.stdout.on('data', (chunk: Buffer) => {
-        if (ready || !chunk.toString().includes('ready')) return;
+        stdout += chunk.toString();
+        if (ready || !stdout.includes('ready')) return;
         ready = true;
         setTimeout(() => child.kill('SIGKILL'), delayMs);
       });
       child.on('error', reject);
       child.on('exit', (code, signal) => {
-        if (signal === 'SIGKILL' && ready) resolve();
+        running.delete(child);
+        if (signal === 'SIGKILL' && ready) resolve({ refused: stdout.includes('refused') });
         else reject(new Error(`worker exited early (code ${code}, signal ${signal}): ${stderr}`));
       });
     });
   }
 
-  it(`never leaves a corrupt or lost file (${KILLS} kills)`, async () => {
+  interface KillTest {
+    kills: number;
+    parallel: number;
+    /** Runs one slot's whole loop inside `use(directory)` (a plain folder, or a small disk). */
+    slot(index: number, use: (directory: string) => Promise<void>): Promise<void>;
+    /** Before each run: e.g. leave a random amount of free space. Returns a stand-in capacity. */
+    beforeRun?(directory: string, random: () => number): number | undefined;
+  }
+
+  async function killTest(test: KillTest) {
+    const random = seededRandom(seed);
+    onTestFailed(() => {
+      console.log(`kill test failed with KILL_TEST_SEED=${seed} (set it to replay the delays)`);
+    });
     let kills = 0;
     let interruptedWrites = 0;
     let changes = 0;
+    let refusedRuns = 0;
+    /** Set by the first slot that fails: the others stop after their current run. */
+    let failed = false;
 
-    async function slot(index: number) {
-      const directory = makeTempDir();
+    const loop = async (index: number, directory: string) => {
       openSettingsStore({ directory, now }).save(makeVariant(0));
       let last = 0;
       let next = 1;
-      while (kills < KILLS) {
+      while (kills < test.kills && !failed) {
         kills++;
-        const delayMs = Math.floor(Math.random() * 25);
-        await runAndKill(directory, next, delayMs);
+        const capacity = test.beforeRun?.(directory, random);
+        const delayMs = Math.floor(random() * 25);
+        const report = await runAndKill(directory, next, delayMs, capacity);
+        if (report.refused) refusedRuns++;
 
         const names = fs.readdirSync(directory);
         if (names.some((name) => name.includes('.tmp-'))) interruptedWrites++;
         // Before anything repairs them, both files must parse and validate.
         const live = checkFile(path.join(directory, SETTINGS_FILE_NAME));
         const good = checkFile(path.join(directory, GOOD_COPY_FILE_NAME));
-        expect(live.kind, `slot ${index} kill ${kills}: live ${JSON.stringify(live)}`).toBe('ok');
-        expect(good.kind, `slot ${index} kill ${kills}: good ${JSON.stringify(good)}`).toBe('ok');
+        const where = `seed ${seed}, slot ${index}, kill ${kills}`;
+        expect(live.kind, `${where}: live ${JSON.stringify(live)}`).toBe('ok');
+        expect(good.kind, `${where}: good ${JSON.stringify(good)}`).toBe('ok');
 
-        const store = openSettingsStore({ directory, now });
-        expect(store.recovery).toBeNull();
+        const store = openSettingsStore({ directory, now, warn: () => undefined });
+        expect(store.recovery, where).toBeNull();
         expect(SettingsSchema.safeParse(store.settings).success).toBe(true);
         const n = Number(/^Variant (\d+)$/.exec(store.settings.clinic.name)?.[1]);
         expect(store.settings).toEqual(makeVariant(n));
         // Old or new content, never older than what was already on disk.
-        expect(n).toBeGreaterThanOrEqual(last);
+        expect(n, where).toBeGreaterThanOrEqual(last);
         if (n !== last) changes++;
         last = n;
         next = n + 1_000;
-        expect(names.filter((name) => name.includes('corrupt'))).toEqual([]);
+        expect(
+          names.filter((name) => name.includes('corrupt')),
+          where,
+        ).toEqual([]);
       }
-    }
+    };
 
     const started = Date.now();
-    await Promise.all(Array.from({ length: PARALLEL }, (_, index) => slot(index)));
-    console.log(
-      `kill test: ${kills} kills in ${Date.now() - started} ms, ` +
-        `${interruptedWrites} left a temp file (killed mid-write), ${changes} changed the file`,
+    // Every slot ends (and unmounts its disk) before the test does, even when one fails.
+    const slots = await Promise.allSettled(
+      Array.from({ length: test.parallel }, (_, index) =>
+        test.slot(index, (directory) =>
+          loop(index, directory).catch((error: unknown) => {
+            failed = true;
+            throw error;
+          }),
+        ),
+      ),
     );
-    expect(kills).toBeGreaterThanOrEqual(KILLS);
+    const failure = slots.find((slot) => slot.status === 'rejected');
+    if (failure) throw failure.reason;
+    console.log(
+      `kill test (seed ${seed}): ${kills} kills in ${Date.now() - started} ms, ` +
+        `${interruptedWrites} left a temp file (killed mid-write), ${changes} changed the file, ` +
+        `${refusedRuns} saw a save refused for want of space`,
+    );
+    expect(kills).toBeGreaterThanOrEqual(test.kills);
     expect(interruptedWrites).toBeGreaterThan(0);
+    return { changes, refusedRuns };
+  }
+
+  it('never leaves a corrupt or lost file (210 kills)', async () => {
+    await killTest({
+      kills: 210,
+      parallel: 6,
+      slot: (_index, use) => use(makeTempDir()),
+    });
+  }, 120_000);
+
+  it('never leaves a corrupt or lost file on a nearly full disk (60 kills)', async () => {
+    const documentBytes = serializeDocument(makeDocument(makeVariant(99_999))).length;
+    const result = await killTest({
+      kills: 60,
+      parallel: 3,
+      slot: (index, use) =>
+        withSmallDisk(`kill test slot ${index}, nearly full`, 1024 * 1024, async (disk) => {
+          const directory = path.join(disk.directory, 'data');
+          fs.mkdirSync(directory);
+          slotDisks.set(directory, disk);
+          await use(directory);
+        }),
+      // Between one and three documents free: some saves fit both files, some one, some none.
+      beforeRun(directory, random) {
+        const disk = slotDisks.get(directory);
+        if (!disk) throw new Error('no disk for the slot');
+        const free = Math.floor(documentBytes * (1 + 2 * random()));
+        if (disk.kind === 'tmpfs') {
+          disk.release();
+          disk.leaveFree(free);
+          return undefined;
+        }
+        return usedBytes(directory) + free;
+      },
+    });
+    expect(result.refusedRuns).toBeGreaterThan(0);
+    expect(result.changes).toBeGreaterThan(0);
   }, 120_000);
 });
+
+const slotDisks = new Map<string, SmallDisk>();
+
+/** Bytes the files in `directory` hold (the stand-in small disk's "used"). */
+function usedBytes(directory: string): number {
+  return fs
+    .readdirSync(directory)
+    .reduce((sum, name) => sum + fs.statSync(path.join(directory, name)).size, 0);
+}

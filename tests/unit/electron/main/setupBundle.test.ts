@@ -16,6 +16,7 @@ import {
 import {
   BACKUP_FILE_NAME,
   DEFAULT_BUNDLE_LIMITS,
+  PENDING_BACKUP_FILE_NAME,
   STAGING_PREFIX,
   createSetupBundles,
   type BundleResult,
@@ -29,6 +30,7 @@ import {
   makeDocument,
   serializeDocument,
 } from '../../../../electron/main/storeOptions';
+import { faultyFileSystem, type FaultCode } from './fixtures/faultyFileSystem';
 
 // Local time, so the bundle is named clinic-kiosk-setup-2026-11-27-0905.zip in any zone.
 const FIXED_NOW = new Date(2026, 10, 27, 9, 5, 30);
@@ -66,7 +68,13 @@ interface Kiosk {
 function makeKiosk(options: Partial<SetupBundleOptions> = {}, directory = makeTempDir()): Kiosk {
   const mediaDirectory = path.join(directory, 'media');
   fs.mkdirSync(mediaDirectory, { recursive: true });
-  const store = options.store ?? openSettingsStore({ directory, now });
+  const store =
+    options.store ??
+    openSettingsStore({
+      directory,
+      now,
+      ...(options.fileSystem ? { fileSystem: options.fileSystem } : {}),
+    });
   const bundles = createSetupBundles({
     directory,
     mediaDirectory,
@@ -416,6 +424,188 @@ describe('exportTo', () => {
     const source = sourceKiosk();
     const result = await source.bundles.exportTo(path.join(makeTempDir('usb-'), 'gone'));
     expect(result).toMatchObject({ ok: false, problem: 'write-failed' });
+  });
+});
+
+describe('exportTo on a drive that fails', () => {
+  /** Export finished (or failed) at all: a sync loop that never ends would never get here. */
+  async function exportInto(source: Kiosk, folder: string) {
+    return source.bundles.exportTo(folder);
+  }
+
+  it('fails with write-failed when the folder is a file (ENOTDIR), creating nothing', async () => {
+    const source = sourceKiosk();
+    const file = path.join(makeTempDir('usb-'), 'not-a-folder');
+    fs.writeFileSync(file, 'x');
+    const result = await exportInto(source, file);
+    expect(result).toMatchObject({
+      ok: false,
+      problem: 'write-failed',
+      cause: 'path-problem',
+      message: expect.stringMatching(/ENOTDIR/),
+    });
+    expect(fs.readFileSync(file, 'utf8')).toBe('x');
+  });
+
+  it('fails with write-failed when the folder name is too long (ENAMETOOLONG)', async () => {
+    const source = sourceKiosk();
+    const result = await exportInto(source, path.join(makeTempDir('usb-'), 'x'.repeat(300)));
+    expect(result).toMatchObject({
+      ok: false,
+      problem: 'write-failed',
+      cause: 'path-problem',
+      message: expect.stringMatching(/ENAMETOOLONG/),
+    });
+  });
+
+  it.each([
+    ['EIO', 'disk-error'],
+    ['EACCES', 'no-permission'],
+    ['ENOTDIR', 'path-problem'],
+    ['ENAMETOOLONG', 'path-problem'],
+  ] as const)(
+    'fails with write-failed when looking for a free name answers %s, leaving the drive as it was',
+    async (code: FaultCode, cause) => {
+      const folder = makeTempDir('usb-');
+      fs.writeFileSync(path.join(folder, 'notes.txt'), 'kept');
+      const faults = faultyFileSystem([
+        { calls: ['lstat'], path: (file) => path.dirname(file) === folder, code },
+      ]);
+      const source = sourceKiosk();
+      const kiosk = makeKiosk(
+        { store: source.store, fileSystem: faults.fileSystem },
+        source.directory,
+      );
+      const result = await exportInto(kiosk, folder);
+      expect(result).toMatchObject({
+        ok: false,
+        problem: 'write-failed',
+        cause,
+        message: expect.stringMatching(new RegExp(`could not look for ${BUNDLE_NAME}.*${code}`)),
+      });
+      expect(faults.injected).toEqual([`${code} on lstat ${path.join(folder, BUNDLE_NAME)}`]);
+      expect(fs.readdirSync(folder)).toEqual(['notes.txt']);
+    },
+  );
+
+  it('fails with write-failed when the drive fails while the file is written, leaving no file', async () => {
+    const folder = makeTempDir('usb-');
+    const faults = faultyFileSystem([
+      { calls: ['write'], path: (file) => path.dirname(file) === folder, code: 'EIO' },
+    ]);
+    const source = sourceKiosk();
+    const kiosk = makeKiosk(
+      { store: source.store, fileSystem: faults.fileSystem },
+      source.directory,
+    );
+    const result = await kiosk.bundles.exportTo(folder);
+    expect(result).toMatchObject({ ok: false, problem: 'write-failed', cause: 'disk-error' });
+    expect(fs.readdirSync(folder)).toEqual([]);
+    // The next export, on a drive that works again, goes through.
+    faults.rules.length = 0;
+    expectOk(await kiosk.bundles.exportTo(folder));
+  });
+});
+
+describe('importFrom is all or nothing', () => {
+  /** A kiosk that has imported once (so a backup exists), and a second bundle to import. */
+  async function kioskWithBackup(fileSystem: SetupBundleOptions['fileSystem']) {
+    const first = targetKiosk();
+    const firstBundle = await exportBundle(makeKiosk());
+    expectOk(await first.bundles.importFrom(firstBundle));
+    const kiosk = makeKiosk({ fileSystem }, first.directory);
+    const source = sourceKiosk();
+    const bundle = await exportBundle(source);
+    return { kiosk, bundle, source };
+  }
+
+  const filesOf = (kiosk: Kiosk) =>
+    Object.fromEntries(
+      [SETTINGS_FILE_NAME, GOOD_COPY_FILE_NAME, BACKUP_FILE_NAME].map((name) => [
+        name,
+        fs.readFileSync(path.join(kiosk.directory, name), 'utf8'),
+      ]),
+    );
+
+  it.each([
+    ['the backup', PENDING_BACKUP_FILE_NAME, 'ENOSPC', 'disk-full'],
+    ['settings.json', SETTINGS_FILE_NAME, 'EIO', 'disk-error'],
+    ['the good copy', GOOD_COPY_FILE_NAME, 'ENOSPC', 'disk-full'],
+    ['the good copy', GOOD_COPY_FILE_NAME, 'EACCES', 'no-permission'],
+  ] as const)(
+    'when writing %s fails (%s): the old setup stays live after a restart, the backup restorable',
+    async (_label, name, code: FaultCode, cause) => {
+      const faults = faultyFileSystem();
+      const { kiosk } = await kioskWithBackup(faults.fileSystem);
+      const { bundle } = await kioskWithBackup(undefined);
+      const before = filesOf(kiosk);
+      const mediaBefore = fs.readdirSync(kiosk.mediaDirectory);
+      const settingsBefore = kiosk.store.settings;
+      faults.rules.push({
+        calls: ['write'],
+        path: (file) => file.startsWith(path.join(kiosk.directory, `${name}.tmp-`)),
+        code,
+      });
+
+      const result = await kiosk.bundles.importFrom(bundle);
+      expect(result).toMatchObject({ ok: false, problem: 'write-failed', cause });
+      expect(faults.injected).not.toEqual([]);
+      expect(filesOf(kiosk)).toEqual(before);
+      expect(fs.readdirSync(kiosk.mediaDirectory)).toEqual(mediaBefore);
+      expect(stagingFolders(kiosk)).toEqual([]);
+      expect(kiosk.store.settings).toEqual(settingsBefore);
+
+      // After a restart: the old setup, and the backup of the first import still there.
+      const restarted = makeKiosk({}, kiosk.directory);
+      expect(restarted.store.settings).toEqual(settingsBefore);
+      expect(restarted.bundles.backupInfo()).toMatchObject({ reason: 'import' });
+      expect(expectOk(await restarted.bundles.restoreBackup()).settings.idleTimeoutSeconds).toBe(
+        30,
+      );
+    },
+  );
+
+  it('settles a backup left pending by a crash: kept when the save happened, dropped if not', async () => {
+    const source = sourceKiosk();
+    const target = targetKiosk();
+    const before = target.store.settings;
+    expectOk(await target.bundles.importFrom(await exportBundle(source)));
+    const backupFile = path.join(target.directory, BACKUP_FILE_NAME);
+    const pendingFile = path.join(target.directory, PENDING_BACKUP_FILE_NAME);
+    const committed = fs.readFileSync(backupFile, 'utf8');
+
+    // Crashed after the settings were saved, before the backup was renamed: it is put in place.
+    fs.renameSync(backupFile, pendingFile);
+    const afterCrash = makeKiosk({}, target.directory);
+    expect(fs.existsSync(pendingFile)).toBe(false);
+    expect(fs.readFileSync(backupFile, 'utf8')).toBe(committed);
+    expect(expectOk(await afterCrash.bundles.restoreBackup()).settings).toEqual(before);
+
+    // Crashed before the settings were saved: the pending backup describes the live setup. It
+    // goes, and the backup there already stays.
+    const backupBefore = fs.readFileSync(backupFile, 'utf8');
+    fs.writeFileSync(
+      pendingFile,
+      serializeDocument({
+        savedAt: FIXED_NOW.toISOString(),
+        reason: 'import',
+        sourceName: 'other.zip',
+        document: makeDocument(afterCrash.store.settings),
+      }),
+    );
+    makeKiosk({}, target.directory);
+    expect(fs.existsSync(pendingFile)).toBe(false);
+    expect(fs.readFileSync(backupFile, 'utf8')).toBe(backupBefore);
+  });
+
+  it('reads a backup file saved with a UTF-8 byte order mark', async () => {
+    const source = sourceKiosk();
+    const target = targetKiosk();
+    expectOk(await target.bundles.importFrom(await exportBundle(source)));
+    const backupFile = path.join(target.directory, BACKUP_FILE_NAME);
+    fs.writeFileSync(backupFile, `\uFEFF${fs.readFileSync(backupFile, 'utf8')}`);
+    expect(target.bundles.backupInfo()).toMatchObject({ reason: 'import' });
+    expect(expectOk(await target.bundles.restoreBackup()).settings.idleTimeoutSeconds).toBe(30);
   });
 });
 

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_SCRYPT_PARAMS,
   FIRST_LOCK_MS,
+  UNRECORDED_TRY_INTERVAL_MS,
   MAX_LOCK_MS,
   PinHashSchema,
   StaffPinRecordSchema,
@@ -681,14 +682,96 @@ describe('a store that fails to write', () => {
     expect(await pin.verify(PIN)).toEqual({ ok: false, reason: 'locked', retryInMs: 20_000 });
   });
 
-  it('reports a failed write of a wrong try, and keeps the lock count in memory', async () => {
+  it('refuses a try it cannot record, unchecked and without throwing, even the right PIN', async () => {
     const { pin, store } = await withPin();
-    await wrongTries(pin, 4);
-    vi.spyOn(store.port, 'save').mockImplementation(() => {
-      throw new Error('disk full');
+    await wrongTries(pin, 3);
+    const save = vi.spyOn(store.port, 'save').mockImplementation(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
     });
-    await expect(pin.verify('0000')).rejects.toThrow('disk full');
-    expect(await pin.verify(PIN)).toEqual({ ok: false, reason: 'locked', retryInMs: 30_000 });
+    const checksBefore = scryptCalls();
+    for (const attempt of ['0000', PIN, '9999', PIN]) {
+      expect(await pin.verify(attempt)).toEqual({
+        ok: false,
+        reason: 'not-recorded',
+        what: 'try',
+        error: expect.objectContaining({ code: 'ENOSPC' }),
+        retryInMs: UNRECORDED_TRY_INTERVAL_MS,
+      });
+    }
+    // Not one PIN was looked at, and nothing counted that the record does not hold.
+    expect(scryptCalls()).toBe(checksBefore);
+    expect(store.record()?.failures).toBe(3);
+    expect(pin.status().triesLeft).toBe(2);
+    // A restart (crash, nightly restart, power cut) finds the same count: no try was handed back.
+    expect(restart(store).pin.status().triesLeft).toBe(2);
+
+    // Room again: the tries count and check as before.
+    save.mockRestore();
+    expect(await pin.verify('0000')).toEqual({ ok: false, reason: 'wrong-pin', triesLeft: 1 });
+    expect(store.record()?.failures).toBe(4);
+    expect(await pin.verify(PIN)).toEqual({ ok: true });
+    expect(store.record()?.failures).toBe(0);
+  });
+
+  it('checks one unrecorded try per 15 min, counted from the start, so restarts gain nothing', async () => {
+    const { pin, store, clock } = await withPin();
+    vi.spyOn(store.port, 'save').mockImplementation(() => {
+      throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
+    });
+    clock.advance(UNRECORDED_TRY_INTERVAL_MS - 1000);
+    expect(await pin.verify(PIN)).toMatchObject({ reason: 'not-recorded', retryInMs: 1000 });
+    clock.advance(1000);
+    // One wrong try is checked (and counted here), the next waits another 15 min.
+    expect(await pin.verify('0000')).toEqual({ ok: false, reason: 'wrong-pin', triesLeft: 4 });
+    expect(await pin.verify(PIN)).toMatchObject({
+      reason: 'not-recorded',
+      retryInMs: UNRECORDED_TRY_INTERVAL_MS,
+    });
+    // A restart starts the wait again.
+    const restarted = restart(store, 5_000_000);
+    expect(await restarted.pin.verify(PIN)).toMatchObject({
+      reason: 'not-recorded',
+      retryInMs: UNRECORDED_TRY_INTERVAL_MS,
+    });
+    restarted.clock.advance(UNRECORDED_TRY_INTERVAL_MS);
+    // Staff get in with the right PIN, even though nothing can be written.
+    const checks = scryptCalls();
+    expect(await restarted.pin.verify(PIN)).toEqual({ ok: true });
+    expect(scryptCalls()).toBe(checks + 1);
+  });
+
+  it('counts a try on disk before it checks the PIN', async () => {
+    const { pin, store } = await withPin();
+    await wrongTries(pin, 2);
+    store.saves.length = 0;
+    expect(await pin.verify(PIN)).toEqual({ ok: true });
+    // First the try as if wrong (3 failures), then the reset once the PIN matched.
+    expect(store.saves.map((record) => record.failures)).toEqual([3, 0]);
+
+    store.saves.length = 0;
+    await wrongTries(pin, 5);
+    expect(store.saves.map((record) => [record.failures, record.lockRemainingMs])).toEqual([
+      [1, 0],
+      [2, 0],
+      [3, 0],
+      [4, 0],
+      [5, 30_000],
+    ]);
+  });
+
+  it('lets staff in with the right PIN when only the reset of the count fails', async () => {
+    const { pin, store } = await withPin();
+    await wrongTries(pin, 2);
+    let calls = 0;
+    vi.spyOn(store.port, 'save').mockImplementation((record) => {
+      calls += 1;
+      if (calls > 1) throw new Error('EIO: i/o error');
+      store.data.staffPin = JSON.parse(JSON.stringify(record));
+    });
+    expect(await pin.verify(PIN)).toEqual({ ok: true });
+    // The record keeps the counted try (the safe side); memory starts afresh.
+    expect(store.record()?.failures).toBe(3);
+    expect(pin.status().triesLeft).toBe(5);
   });
 
   it('does not claim a PIN it could not save', async () => {
@@ -696,7 +779,27 @@ describe('a store that fails to write', () => {
     vi.spyOn(store.port, 'save').mockImplementation(() => {
       throw new Error('disk full');
     });
-    await expect(pin.setPin(PIN)).rejects.toThrow('disk full');
+    expect(await pin.setPin(PIN)).toMatchObject({ ok: false, reason: 'not-recorded', what: 'pin' });
     expect(pin.hasPin()).toBe(false);
+  });
+
+  it('keeps the old PIN when the new one could not be saved', async () => {
+    const { pin, store } = await withPin();
+    let calls = 0;
+    vi.spyOn(store.port, 'save').mockImplementation((record) => {
+      calls += 1;
+      // The try is recorded, then its reset; the new PIN's write fails.
+      if (calls > 2) throw new Error('disk full');
+      store.data.staffPin = JSON.parse(JSON.stringify(record));
+    });
+    expect(await pin.changePin(PIN, OTHER)).toMatchObject({
+      ok: false,
+      reason: 'not-recorded',
+      what: 'pin',
+    });
+    vi.restoreAllMocks();
+    expect(await pin.verify(OTHER)).toEqual({ ok: false, reason: 'wrong-pin', triesLeft: 4 });
+    expect(await pin.verify(PIN)).toEqual({ ok: true });
+    expect(await restart(store).pin.verify(PIN)).toEqual({ ok: true });
   });
 });
