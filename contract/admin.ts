@@ -21,6 +21,7 @@ export const EditableSettingsSchema = z.pick(SettingsFieldsSchema, {
   defaultLanguage: true,
   transition: true,
   showProgressBar: true,
+  readingWordsPerMinute: true,
   mode: true,
   nightlyRestartHour: true,
   clinic: true,

@@ -1,6 +1,7 @@
 import { z } from './zod';
-import { LocalizedTextSchema } from './language';
+import { LocalizedTextSchema, type LocalizedText } from './language';
 import { MediaFileSchema } from './media';
+import { LocalDateSchema } from './schedule';
 
 const slugSchema = z
   .string()
@@ -14,6 +15,8 @@ export const SLIDE_KINDS = [
   'call-to-action',
   'about-clinic',
   'disclaimer',
+  // Where to get help in a crisis: its lines are the clinic's setting (ClinicDetails.crisisLines).
+  'crisis',
   // The clinic's own pictures and videos (never in the built-in deck).
   'image',
   'video',
@@ -77,6 +80,39 @@ export type BuildStep = z.infer<typeof BuildStepSchema>;
 export const MIN_SLIDE_SECONDS = 3;
 export const MAX_SLIDE_SECONDS = 600;
 
+export const ContentVersionSchema = z
+  .string()
+  .check(z.regex(/^\d+\.\d+\.\d+$/, 'use a version such as 1.0.0'));
+
+/**
+ * A part of a slide by its path: `title`, `subtitle`, `points.0`, `columns.1.heading`,
+ * `columns.0.points.1`, `illustration.caption`, `illustration.description`,
+ * `illustration.labels.axis`, `buildSteps.2`, `notes`.
+ */
+export const SlidePartSchema = z
+  .string()
+  .check(
+    z.regex(
+      /^(title|subtitle|notes|points\.\d|columns\.[01]\.(heading|points\.\d)|illustration\.(caption|description|labels\.[a-z0-9-]+)|buildSteps\.\d)$/,
+      'name a part such as title, points.0 or illustration.caption',
+    ),
+  );
+export type SlidePart = z.infer<typeof SlidePartSchema>;
+
+/**
+ * What changed on a slide in a content version, for the clinician who signs the version off:
+ * a new slide, or the parts whose words changed.
+ */
+export const SlideChangeSchema = z.union([
+  z.strictObject({ version: ContentVersionSchema, change: z.literal('new') }),
+  z.strictObject({
+    version: ContentVersionSchema,
+    change: z.literal('changed'),
+    parts: z.array(SlidePartSchema).check(z.minLength(1), z.maxLength(40)),
+  }),
+]);
+export type SlideChange = z.infer<typeof SlideChangeSchema>;
+
 export const SlideSchema = z
   .strictObject({
     id: slugSchema,
@@ -89,7 +125,24 @@ export const SlideSchema = z
     media: z.optional(SlideMediaSchema),
     buildSteps: z._default(z.array(BuildStepSchema).check(z.maxLength(9)), []),
     notes: z.optional(LocalizedTextSchema),
-    durationSeconds: z.int().check(z.minimum(MIN_SLIDE_SECONDS), z.maximum(MAX_SLIDE_SECONDS)),
+    /**
+     * A fixed time on screen (a staff setting, or a clinic video's limit). Without one the
+     * slide stays up as long as its words take to read (contract/readingTime.ts).
+     */
+    durationSeconds: z.optional(
+      z.int().check(z.minimum(MIN_SLIDE_SECONDS), z.maximum(MAX_SLIDE_SECONDS)),
+    ),
+    /** A safety slide (side effects, the crisis line): staff confirm before switching it off. */
+    safety: z.optional(z.boolean()),
+    /** Marked for the clinical review of the content version that added or changed it. */
+    review: z.optional(SlideChangeSchema),
+    /** The clinical review of this slide is due on this date: the admin warns 30 days before. */
+    reviewDue: z.optional(LocalDateSchema),
+    /**
+     * From this date on a clinic slide leaves the loop by itself; a built-in slide keeps
+     * playing and the admin warns.
+     */
+    expiresOn: z.optional(LocalDateSchema),
   })
   .check(
     z.superRefine((slide, ctx) => {
@@ -123,7 +176,7 @@ export const DeckSchema = z
     id: slugSchema,
     title: LocalizedTextSchema,
     /** Bumped whenever the clinical content changes, so a review can name what it reviewed. */
-    contentVersion: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, 'use a version such as 1.0.0')),
+    contentVersion: ContentVersionSchema,
     slides: z.array(SlideSchema).check(z.minLength(1)),
   })
   .check(
@@ -190,4 +243,32 @@ function describeId(candidate: unknown, index: number): string {
     if (typeof id === 'string' && id.length > 0) return id.slice(0, 60);
   }
   return `#${index + 1}`;
+}
+
+/** The words of one part of a slide (see SlidePartSchema), or undefined when it has none. */
+export function slidePartText(slide: Slide, part: string): LocalizedText | undefined {
+  const [head, second, third, fourth] = part.split('.');
+  const index = (value: string | undefined) => Number(value ?? Number.NaN);
+  switch (head) {
+    case 'title':
+      return slide.title;
+    case 'subtitle':
+      return slide.subtitle;
+    case 'notes':
+      return slide.notes;
+    case 'points':
+      return slide.points[index(second)]?.text;
+    case 'buildSteps':
+      return slide.buildSteps[index(second)]?.label;
+    case 'columns': {
+      const column = slide.columns?.[index(second)];
+      return third === 'heading' ? column?.heading : column?.points[index(fourth)];
+    }
+    case 'illustration':
+      if (second === 'caption') return slide.illustration?.caption;
+      if (second === 'description') return slide.illustration?.description;
+      return third === undefined ? undefined : slide.illustration?.labels[third];
+    default:
+      return undefined;
+  }
 }

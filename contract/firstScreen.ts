@@ -1,6 +1,6 @@
 import builtInDeck from '../assets/deck/how-ketamine-works.json' with { type: 'json' };
 import type { Language } from './language';
-import { BUILT_IN_SLIDE_IDS } from './playlist';
+import { BUILT_IN_SLIDE_IDS, hasExpired } from './playlist';
 import type { LocalTime } from './schedule';
 import {
   DEFAULT_SETTINGS,
@@ -22,15 +22,15 @@ export const PRERENDER_END = '<!--/prerendered-->';
  * What the kiosk shows first with these settings at this moment, in the terms that decide
  * what is on screen: the slide and its language (and the clinic's details, for the slides that
  * show them), or the closed card. Mirrors the player's start (renderer/src/main.tsx): the
- * schedule picks the playlist, its first switched-on slide that exists comes first, and a
- * playlist with none plays the whole deck.
+ * schedule picks the playlist, its first switched-on slide that exists (and has not expired)
+ * comes first, and a playlist with none plays the whole deck.
  */
 export type FirstScreen =
   | { kind: 'closed' }
   | { kind: 'slide'; slideId: string; language: Language; clinic: ClinicDetails | null };
 
 /** Built-in slide kinds whose content comes from the clinic's details. */
-const CLINIC_KINDS: ReadonlySet<string> = new Set(['about-clinic', 'call-to-action']);
+const CLINIC_KINDS: ReadonlySet<string> = new Set(['about-clinic', 'call-to-action', 'crisis']);
 
 export function firstScreenOf(settings: Settings, now: LocalTime): FirstScreen {
   const decision = scheduleDecisionOf(settings, now);
@@ -38,7 +38,8 @@ export function firstScreenOf(settings: Settings, now: LocalTime): FirstScreen {
   const playlist = playlistToPlay(settings.playlists, decision.playlistId);
   const { customSlides } = settings;
   const exists = (id: string) =>
-    BUILT_IN_SLIDE_IDS.includes(id) || customSlides.some((slide) => slide.id === id);
+    BUILT_IN_SLIDE_IDS.includes(id) ||
+    customSlides.some((slide) => slide.id === id && !hasExpired(slide, now.date));
   const first = playlist?.entries.find((entry) => entry.enabled && exists(entry.slideId));
   const slideId = first?.slideId ?? BUILT_IN_SLIDE_IDS[0] ?? '';
   const kind = builtInDeck.slides.find((slide) => slide.id === slideId)?.kind;

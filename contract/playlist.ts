@@ -2,6 +2,7 @@ import { z } from './zod';
 import builtInDeck from '../assets/deck/how-ketamine-works.json' with { type: 'json' };
 import { MAX_SLIDE_SECONDS, MIN_SLIDE_SECONDS, type Slide } from './deck';
 import { LocalizedTextSchema } from './language';
+import { LocalDateSchema } from './schedule';
 import { CaptionsFileSchema, ImageFileSchema, VideoFileSchema } from './media';
 
 const idSchema = z
@@ -57,13 +58,28 @@ export const CustomSlideIdSchema = z
 export const MAX_CUSTOM_SLIDES = 100;
 export const MAX_CUSTOM_LINES = 5;
 
+/** A time staff set for a clinic slide, or null: as long as its words take to read. */
+const customTimeSchema = z.nullable(
+  z.int().check(z.minimum(MIN_SLIDE_SECONDS), z.maximum(MAX_SLIDE_SECONDS)),
+);
+
+/**
+ * Dates every clinic slide may carry: when its content should be looked at again (the admin
+ * warns 30 days before), and from when it no longer shows (it leaves the loop by itself).
+ */
+const customDates = {
+  reviewDue: z.optional(z.nullable(LocalDateSchema)),
+  expiresOn: z.optional(z.nullable(LocalDateSchema)),
+};
+
 /** A text slide the clinic wrote: a title and a few lines, English with optional Spanish. */
 export const CustomTextSlideSchema = z.strictObject({
   id: CustomSlideIdSchema,
   kind: z.literal('text'),
   title: LocalizedTextSchema,
   lines: z.array(LocalizedTextSchema).check(z.maxLength(MAX_CUSTOM_LINES)),
-  durationSeconds: z.int().check(z.minimum(MIN_SLIDE_SECONDS), z.maximum(MAX_SLIDE_SECONDS)),
+  durationSeconds: customTimeSchema,
+  ...customDates,
 });
 export type CustomTextSlide = z.infer<typeof CustomTextSlideSchema>;
 
@@ -76,7 +92,8 @@ export const CustomImageSlideSchema = z.strictObject({
   file: ImageFileSchema,
   /** The file's name on the drive it came from, for staff. */
   sourceName: z.string().check(z.maxLength(260)),
-  durationSeconds: z.int().check(z.minimum(MIN_SLIDE_SECONDS), z.maximum(MAX_SLIDE_SECONDS)),
+  durationSeconds: customTimeSchema,
+  ...customDates,
 });
 export type CustomImageSlide = z.infer<typeof CustomImageSlideSchema>;
 
@@ -93,6 +110,7 @@ export const CustomVideoSlideSchema = z.strictObject({
   captions: z.nullable(CaptionsFileSchema),
   sourceName: z.string().check(z.maxLength(260)),
   maxSeconds: z.nullable(z.int().check(z.minimum(MIN_SLIDE_SECONDS), z.maximum(MAX_SLIDE_SECONDS))),
+  ...customDates,
 });
 export type CustomVideoSlide = z.infer<typeof CustomVideoSlideSchema>;
 
@@ -122,6 +140,19 @@ export function mediaFilesOf(customSlides: readonly CustomSlide[]): string[] {
 /** The ids of the built-in deck's slides, in order (the default playlist plays them all). */
 export const BUILT_IN_SLIDE_IDS: readonly string[] = builtInDeck.slides.map((slide) => slide.id);
 
+/**
+ * The built-in safety slides (side effects, the crisis line): in every playlist unless staff
+ * confirm taking them out.
+ */
+export const SAFETY_SLIDE_IDS: readonly string[] = builtInDeck.slides
+  .filter((slide) => 'safety' in slide && slide.safety === true)
+  .map((slide) => slide.id);
+
+/** A new playlist's first entries: the safety slides, switched on. */
+export function safetyEntries(): PlaylistEntry[] {
+  return SAFETY_SLIDE_IDS.map((slideId) => ({ slideId, enabled: true, durationSeconds: null }));
+}
+
 export const DEFAULT_PLAYLIST: Playlist = {
   id: 'waiting-room',
   name: 'Waiting room',
@@ -130,6 +161,10 @@ export const DEFAULT_PLAYLIST: Playlist = {
 
 /** A clinic slide drawn by the same slide layouts as the built-in deck. */
 export function customSlideToSlide(custom: CustomSlide): Slide {
+  const dates = {
+    ...(custom.reviewDue ? { reviewDue: custom.reviewDue } : {}),
+    ...(custom.expiresOn ? { expiresOn: custom.expiresOn } : {}),
+  };
   switch (custom.kind) {
     case 'text':
       return {
@@ -138,7 +173,8 @@ export function customSlideToSlide(custom: CustomSlide): Slide {
         title: custom.title,
         points: custom.lines.map((text) => ({ text })),
         buildSteps: [],
-        durationSeconds: custom.durationSeconds,
+        ...(custom.durationSeconds === null ? {} : { durationSeconds: custom.durationSeconds }),
+        ...dates,
       };
     case 'image':
       return {
@@ -148,7 +184,8 @@ export function customSlideToSlide(custom: CustomSlide): Slide {
         points: [],
         buildSteps: [],
         media: { file: custom.file, captions: null, description: custom.description },
-        durationSeconds: custom.durationSeconds,
+        ...(custom.durationSeconds === null ? {} : { durationSeconds: custom.durationSeconds }),
+        ...dates,
       };
     case 'video':
       return {
@@ -160,29 +197,45 @@ export function customSlideToSlide(custom: CustomSlide): Slide {
         media: { file: custom.file, captions: custom.captions, description: custom.description },
         // The video's end moves the loop on; this is only the longest it may run.
         durationSeconds: custom.maxSeconds ?? VIDEO_FALLBACK_MAX_SECONDS,
+        ...dates,
       };
   }
+}
+
+/** Whether a clinic slide has expired on `today` (YYYY-MM-DD): from its expiry date on. */
+export function hasExpired(slide: { expiresOn?: string | null | undefined }, today: string) {
+  return !!slide.expiresOn && slide.expiresOn <= today;
 }
 
 export interface ResolvedPlaylist {
   slides: Slide[];
   /** Entries whose slide no longer exists (a deck update removed it): left out. */
   missing: string[];
+  /** Clinic slides past their expiry date: left out. */
+  expired: string[];
 }
 
 /**
- * What the player shows for a playlist: its switched-on entries in order, each with its own
- * time where staff set one. Unknown slides are left out and named, never fatal.
+ * What the player shows for a playlist on `today` (the kiosk's local date): its switched-on
+ * entries in order, each with its own time where staff set one. Unknown slides and expired
+ * clinic slides are left out and named, never fatal. (Built-in slides never expire: their
+ * dates only warn staff.)
  */
 export function resolvePlaylist(
   playlist: Playlist,
   deckSlides: readonly Slide[],
   customSlides: readonly CustomSlide[],
+  today: string,
 ): ResolvedPlaylist {
   const byId = new Map<string, Slide>(deckSlides.map((slide) => [slide.id, slide]));
-  for (const custom of customSlides) byId.set(custom.id, customSlideToSlide(custom));
+  const expiredIds = new Set<string>();
+  for (const custom of customSlides) {
+    byId.set(custom.id, customSlideToSlide(custom));
+    if (hasExpired(custom, today)) expiredIds.add(custom.id);
+  }
   const slides: Slide[] = [];
   const missing: string[] = [];
+  const expired: string[] = [];
   for (const entry of playlist.entries) {
     if (!entry.enabled) continue;
     const slide = byId.get(entry.slideId);
@@ -190,9 +243,13 @@ export function resolvePlaylist(
       missing.push(entry.slideId);
       continue;
     }
+    if (expiredIds.has(entry.slideId)) {
+      expired.push(entry.slideId);
+      continue;
+    }
     // A video's time is its own (it moves on at its end): a playlist time is for other slides.
     const time = slide.kind === 'video' ? null : entry.durationSeconds;
     slides.push(time === null ? slide : { ...slide, durationSeconds: time });
   }
-  return { slides, missing };
+  return { slides, missing, expired };
 }

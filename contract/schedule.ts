@@ -131,10 +131,32 @@ function formatDate(utc: Date): string {
   return `${year}-${month}-${day}`;
 }
 
-function addDays(date: string, days: number): string {
+/** 'YYYY-MM-DD' moved by whole days ('2024-02-28', 2 → '2024-03-01'). */
+export function addDays(date: string, days: number): string {
   const utc = parseDate(date);
   utc.setUTCDate(utc.getUTCDate() + days);
   return formatDate(utc);
+}
+
+/**
+ * 'YYYY-MM-DD' moved by whole months; a day the month lacks becomes its last day
+ * ('2024-02-29', 12 → '2025-02-28').
+ */
+export function addMonths(date: string, months: number): string {
+  const utc = parseDate(date);
+  const day = utc.getUTCDate();
+  utc.setUTCDate(1);
+  utc.setUTCMonth(utc.getUTCMonth() + months);
+  // Day 0 of the next month is the last day of this one.
+  const last = new Date(0);
+  last.setUTCFullYear(utc.getUTCFullYear(), utc.getUTCMonth() + 1, 0);
+  utc.setUTCDate(Math.min(day, last.getUTCDate()));
+  return formatDate(utc);
+}
+
+/** Whole days from one date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((parseDate(to).getTime() - parseDate(from).getTime()) / 86_400_000);
 }
 
 /** The calendar date before 'YYYY-MM-DD' ('2024-03-01' → '2024-02-29'). */

@@ -9,6 +9,11 @@ import {
   type Playlist,
 } from './playlist';
 import {
+  DEFAULT_WORDS_PER_MINUTE,
+  MAX_WORDS_PER_MINUTE,
+  MIN_WORDS_PER_MINUTE,
+} from './readingTime';
+import {
   decide,
   EMPTY_SCHEDULE,
   ScheduleSchema,
@@ -33,6 +38,13 @@ export const ClinicDetailsSchema = z.strictObject({
   webAddress: WebAddressSchema,
   /** Short lines about the clinic, shown on the "about the clinic" slide. */
   about: z.array(LocalizedTextSchema).check(z.maxLength(6)),
+  /**
+   * The crisis slide's lines: the numbers and words of the clinic's crisis line, as its
+   * clinician approved them. Changing them marks that slide for clinical review again.
+   */
+  crisisLines: z
+    .array(LocalizedTextSchema)
+    .check(z.minLength(1, 'the crisis slide needs at least one line'), z.maxLength(5)),
 });
 export type ClinicDetails = z.infer<typeof ClinicDetailsSchema>;
 
@@ -44,6 +56,8 @@ export const ContentReviewSchema = z.strictObject({
   reviewer: z.string().check(z.trim(), z.minLength(2), z.maxLength(80)),
   /** Calendar date of the review, YYYY-MM-DD. */
   reviewedOn: z.iso.date(),
+  /** The crisis slide's lines as they were when reviewed (set by main); absent in old records. */
+  crisisLines: z.optional(z.array(LocalizedTextSchema).check(z.maxLength(5))),
 });
 export type ContentReview = z.infer<typeof ContentReviewSchema>;
 
@@ -57,6 +71,10 @@ export const SettingsFieldsSchema = z.strictObject({
   defaultLanguage: LanguageSchema,
   transition: TransitionStyleSchema,
   showProgressBar: z.boolean(),
+  /** Reading pace for the time a slide stays up when no time is set for it. */
+  readingWordsPerMinute: z
+    .int()
+    .check(z.minimum(MIN_WORDS_PER_MINUTE), z.maximum(MAX_WORDS_PER_MINUTE)),
   /** "loop" for the waiting room; "present" for a clinician presenting by hand. */
   mode: z.enum(['loop', 'present']),
   /** Which screen shows the slides and which the presenter view (Electron display ids). */
@@ -130,7 +148,30 @@ export const SettingsSchema = SettingsFieldsSchema.check(
 );
 export type Settings = z.infer<typeof SettingsSchema>;
 
-/** The clinic of the source page; staff change these in the admin (a later issue). */
+/**
+ * The crisis line for clinics in the US: 911 for danger now, and the 988 Suicide and Crisis
+ * Lifeline (in Spanish: press 2, or text AYUDA). Clinics elsewhere set their own.
+ */
+export const DEFAULT_CRISIS_LINES: ClinicDetails['crisisLines'] = [
+  {
+    en: 'If you are in danger now, call 911.',
+    es: 'Si está en peligro ahora, llame al 911.',
+  },
+  {
+    en: 'If you are thinking about suicide or are in crisis, call or text 988.',
+    es: 'Si piensa en el suicidio o está en crisis, llame al 988 y oprima 2, o envíe un texto con la palabra AYUDA al 988.',
+  },
+  {
+    en: '988 is the Suicide and Crisis Lifeline.',
+    es: 'El 988 es la Línea de Prevención del Suicidio y Crisis.',
+  },
+  {
+    en: 'Or tell the front desk now.',
+    es: 'O dígalo ahora en la recepción.',
+  },
+];
+
+/** The clinic of the source page; staff change these in the admin. */
 export const DEFAULT_CLINIC: ClinicDetails = {
   name: 'Ken Starr MD Wellness Group',
   location: 'Downtown Arroyo Grande, California',
@@ -143,7 +184,7 @@ export const DEFAULT_CLINIC: ClinicDetails = {
     },
     {
       en: 'Dr. Starr is Board Certified in Addiction Medicine. He is Medical Director of Addiction Medicine Services for Dignity Health on the Central California Coast.',
-      es: 'El Dr. Starr está certificado por la junta médica en Medicina de las Adicciones. Es director médico de los Servicios de Medicina de las Adicciones de Dignity Health en la Costa Central de California.',
+      es: 'El Dr. Starr es médico con certificación de especialidad en Medicina de las Adicciones. Es director médico de los Servicios de Medicina de las Adicciones de Dignity Health en la Costa Central de California.',
     },
     {
       en: 'The clinic is state licensed and CARF accredited.',
@@ -158,6 +199,7 @@ export const DEFAULT_CLINIC: ClinicDetails = {
       es: 'Creemos en prácticas comerciales éticas y transparentes. Tenemos el mayor respeto por nuestros pacientes.',
     },
   ],
+  crisisLines: DEFAULT_CRISIS_LINES,
 };
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -165,6 +207,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultLanguage: 'en',
   transition: 'fade',
   showProgressBar: true,
+  readingWordsPerMinute: DEFAULT_WORDS_PER_MINUTE,
   mode: 'loop',
   audienceDisplayId: null,
   presenterDisplayId: null,

@@ -30,6 +30,7 @@ import {
   type Settings,
   type ADMIN_BRIDGE_INVOKE,
 } from '../../contract';
+import type { ContentHistory } from './contentHistory';
 import type { MediaLibrary, MediaResult } from './mediaLibrary';
 import type { BundleResult, SetupBundles } from './setupBundle';
 import {
@@ -73,6 +74,11 @@ export interface AdminServiceOptions {
   bundles: SetupBundles;
   /** main → the admin page, e.g. import progress. */
   notify<C extends PushChannel>(channel: C, payload: PushEvents[C]): void;
+  /**
+   * Keeps every version of what the kiosk shows (contentHistory.ts): the settings at start and
+   * after every change. Optional so a harness without a data folder can leave it out.
+   */
+  contentHistory?: ContentHistory;
 }
 
 /** The admin's channels: every one the admin bridge calls. */
@@ -196,6 +202,16 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       console.warn(`[admin] could not log the change "${event}": ${String(error)}`);
     }
   };
+  /** Like the record of changes, the content history never turns a done change into an error. */
+  const rememberShown = () => {
+    try {
+      options.contentHistory?.record(store.settings);
+    } catch (error) {
+      console.warn(`[admin] could not keep the content history: ${String(error)}`);
+    }
+  };
+  // What the kiosk shows from this start on.
+  rememberShown();
   let sessionUntil = -Infinity;
   /** Bumped by every lock: a long call that began before a lock must not reopen the admin. */
   let lockGeneration = 0;
@@ -278,6 +294,7 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
   /** After an import or a restore replaced the settings on disk. */
   function replaced(change: string, detail: string): AdminResult<AdminState> {
     noteChange(change, detail);
+    rememberShown();
     options.onSettingsSaved(store.settings);
     return { ok: true, value: state() };
   }
@@ -295,6 +312,7 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       });
     }
     noteChange(change, fields.join(', '));
+    rememberShown();
     options.onSettingsSaved(store.settings);
     return { ok: true, value: state() };
   }
@@ -393,7 +411,12 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
     [IpcChannel.adminRecordReview]: guarded(RecordReviewRequestSchema, (review) =>
       inTurn(async () => {
         const before = store.settings;
-        const record = { ...review, contentVersion: options.deckContentVersion };
+        // The review covers this content version and the crisis line as it reads now.
+        const record = {
+          ...review,
+          contentVersion: options.deckContentVersion,
+          crisisLines: before.clinic.crisisLines,
+        };
         // Keep the newest 40; the admin shows the latest per language.
         const contentReviews = [...before.contentReviews, record].slice(-40);
         const next = SettingsSchema.parse({ ...before, contentReviews });

@@ -5,10 +5,13 @@
  */
 import { z } from 'zod';
 import {
+  DEFAULT_CRISIS_LINES,
   DEFAULT_PLAYLIST,
   DEFAULT_SETTINGS,
+  DEFAULT_WORDS_PER_MINUTE,
   EMPTY_SCHEDULE,
   MAX_IDLE_SECONDS,
+  MAX_PLAYLIST_ENTRIES,
   MIN_IDLE_SECONDS,
   LanguageSchema,
   SettingsSchema,
@@ -25,7 +28,7 @@ export const GOOD_COPY_CONFIG_NAME = 'settings.good';
 export const GOOD_COPY_FILE_NAME = `${GOOD_COPY_CONFIG_NAME}.${SETTINGS_FILE_EXTENSION}`;
 
 /** The schema version this build of the app writes. */
-export const CURRENT_STORE_VERSION = 3;
+export const CURRENT_STORE_VERSION = 4;
 
 /** The document stored on disk by the current version. */
 export const StoreDocumentSchema = z.strictObject({
@@ -68,6 +71,53 @@ export const StoreDocumentV2Schema = z.object({
   settings: z.record(z.string(), z.unknown()),
 });
 
+/**
+ * Version 3: before the safety and crisis slides, the crisis line and the reading pace. Only
+ * what version 4 reads is checked here; the full check comes after the last migration.
+ */
+export const StoreDocumentV3Schema = z.object({
+  version: z.literal(3),
+  settings: z.looseObject({
+    clinic: z.looseObject({
+      about: z.array(z.looseObject({ en: z.string(), es: z.string().optional() })),
+    }),
+    playlists: z.array(z.looseObject({ entries: z.array(z.looseObject({ slideId: z.string() })) })),
+  }),
+});
+
+/**
+ * The slides version 4 adds to every saved playlist, switched on, each after the slide it
+ * follows in the built-in deck (or at the end when that one is not in the playlist). Written
+ * out here rather than read from the deck: a migration says what that version did, forever.
+ */
+export const SAFETY_SLIDES_ADDED_IN_4 = [
+  { slideId: 'safety-and-what-to-expect', after: 'when-others-have-not-helped' },
+  { slideId: 'if-you-are-in-crisis', after: 'education-not-advice' },
+] as const;
+
+/** The default clinic text's Spanish "Board Certified" line before version 4, and after. */
+export const BOARD_CERTIFIED_ES_BEFORE_4 =
+  'El Dr. Starr está certificado por la junta médica en Medicina de las Adicciones. Es director médico de los Servicios de Medicina de las Adicciones de Dignity Health en la Costa Central de California.';
+export const BOARD_CERTIFIED_ES_IN_4 =
+  'El Dr. Starr es médico con certificación de especialidad en Medicina de las Adicciones. Es director médico de los Servicios de Medicina de las Adicciones de Dignity Health en la Costa Central de California.';
+
+function withSafetySlides<T extends { slideId: string }>(
+  entries: readonly T[],
+): (T | { slideId: string; enabled: boolean; durationSeconds: null })[] {
+  const next: (T | { slideId: string; enabled: boolean; durationSeconds: null })[] = [...entries];
+  for (const { slideId, after } of SAFETY_SLIDES_ADDED_IN_4) {
+    // A full playlist keeps its entries: the schema allows no more (staff are told by the admin).
+    if (next.some((entry) => entry.slideId === slideId) || next.length >= MAX_PLAYLIST_ENTRIES) {
+      continue;
+    }
+    const anchor = next.findIndex((entry) => entry.slideId === after);
+    const entry = { slideId, enabled: true, durationSeconds: null };
+    if (anchor >= 0) next.splice(anchor + 1, 0, entry);
+    else next.push(entry);
+  }
+  return next;
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     from: 0,
@@ -107,6 +157,34 @@ export const MIGRATIONS: readonly Migration[] = [
           defaultPlaylistId: DEFAULT_PLAYLIST.id,
           customSlides: [],
           schedule: EMPTY_SCHEDULE,
+        },
+      };
+    },
+  },
+  {
+    from: 3,
+    migrate(document) {
+      const { settings } = StoreDocumentV3Schema.parse(document);
+      const clinic = settings.clinic;
+      return {
+        version: 4,
+        settings: {
+          ...settings,
+          readingWordsPerMinute: settings['readingWordsPerMinute'] ?? DEFAULT_WORDS_PER_MINUTE,
+          clinic: {
+            ...clinic,
+            // Only where staff left the default: their own words stay theirs.
+            about: clinic.about.map((line) =>
+              line.es === BOARD_CERTIFIED_ES_BEFORE_4
+                ? { ...line, es: BOARD_CERTIFIED_ES_IN_4 }
+                : line,
+            ),
+            crisisLines: clinic['crisisLines'] ?? DEFAULT_CRISIS_LINES,
+          },
+          playlists: settings.playlists.map((playlist) => ({
+            ...playlist,
+            entries: withSafetySlides(playlist.entries),
+          })),
         },
       };
     },

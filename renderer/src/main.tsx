@@ -110,9 +110,15 @@ function KioskApp({
   player: Omit<PlayerProps, 'config' | 'suspended' | 'slides' | 'playlistId'>;
 }) {
   const [config, setConfig] = useState(initialConfig);
-  const decision = useScheduleDecision(config.settings);
+  const { decision, today } = useScheduleDecision(config.settings);
   const playlistId = decision.kind === 'playlist' ? decision.playlistId : null;
-  const { slides, playing } = usePlaylistSlides(config.settings, playlistId, deckSlides, bridge);
+  const { slides, playing } = usePlaylistSlides(
+    config.settings,
+    playlistId,
+    deckSlides,
+    bridge,
+    today,
+  );
   const closed = decision.kind === 'closed';
   const onPlayEvent = player.onPlayEvent;
   useEffect(() => {
@@ -168,15 +174,19 @@ function KioskApp({
 const SCHEDULE_CHECK_MS = 15_000;
 
 /**
- * What the schedule says now, on this machine's wall clock: daylight-saving changes are
- * followed at the next check, a system clock that is set at once.
+ * What the schedule says now, on this machine's wall clock, and today's date (clinic slides
+ * expire by it): daylight-saving changes are followed at the next check, a system clock that
+ * is set at once.
  */
-function useScheduleDecision(settings: Settings): ScheduleDecision {
+function useScheduleDecision(settings: Settings): { decision: ScheduleDecision; today: string } {
   const { schedule, defaultPlaylistId, playlists } = settings;
-  const evaluate = useCallback(
-    () => scheduleDecisionOf({ schedule, defaultPlaylistId, playlists }, localTimeOf(new Date())),
-    [schedule, defaultPlaylistId, playlists],
-  );
+  const evaluate = useCallback(() => {
+    const now = localTimeOf(new Date());
+    return {
+      decision: scheduleDecisionOf({ schedule, defaultPlaylistId, playlists }, now),
+      today: now.date,
+    };
+  }, [schedule, defaultPlaylistId, playlists]);
   const [decision, setDecision] = useState(evaluate);
   useEffect(() => {
     const check = () =>
@@ -202,19 +212,20 @@ function useScheduleDecision(settings: Settings): ScheduleDecision {
 
 /**
  * The slides of the playlist playing now, in its order and times, and that playlist's id;
- * missing slides are reported.
+ * missing slides are reported, and clinic slides past their expiry date leave the loop.
  */
 function usePlaylistSlides(
   settings: Settings,
   playlistId: string | null,
   deckSlides: readonly Slide[],
   bridge: KioskBridge | null,
+  today: string,
 ): { slides: Slide[]; playing: string } {
   const { playlists, customSlides } = settings;
   const playlist = useMemo(() => playlistToPlay(playlists, playlistId), [playlists, playlistId]);
   const resolved = useMemo(
-    () => (playlist ? resolvePlaylist(playlist, deckSlides, customSlides) : null),
-    [playlist, customSlides, deckSlides],
+    () => (playlist ? resolvePlaylist(playlist, deckSlides, customSlides, today) : null),
+    [playlist, customSlides, deckSlides, today],
   );
   useEffect(() => {
     for (const slideId of resolved?.missing ?? []) {

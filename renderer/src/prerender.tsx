@@ -21,7 +21,8 @@ export function renderFirstSlideHtml(): string {
   const loaded = loadBuiltInDeck();
   const playlist = playlistToPlay(DEFAULT_SETTINGS.playlists, DEFAULT_SETTINGS.defaultPlaylistId);
   if (!loaded || !playlist) return '';
-  const [first] = resolvePlaylist(playlist, loaded.deck.slides, []).slides;
+  // No clinic slides at build time, so nothing can have expired: any date will do.
+  const [first] = resolvePlaylist(playlist, loaded.deck.slides, [], '2000-01-01').slides;
   if (!first) return '';
   const language = DEFAULT_SETTINGS.defaultLanguage;
   // Between markers: the kiosk serves index.html without it when its settings show another

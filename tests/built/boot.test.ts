@@ -475,6 +475,7 @@ describe('safe mode after restarting again and again', () => {
           defaultLanguage: settings.defaultLanguage,
           transition: settings.transition,
           showProgressBar: settings.showProgressBar,
+          readingWordsPerMinute: settings.readingWordsPerMinute,
           mode: settings.mode,
           nightlyRestartHour: settings.nightlyRestartHour,
           clinic: settings.clinic,

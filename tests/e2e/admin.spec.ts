@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { KioskBridge } from '../../contract';
+import { DEFAULT_CRISIS_LINES, type KioskBridge } from '../../contract';
 import { axeViolations, expect, screenshotPath, test, VIEWPORTS } from './fixtures';
 import { installMainProcess } from './mainProcess';
+import { deck, slideIds } from './deck';
 import {
   adminLayoutProblems,
   openAdmin,
@@ -212,14 +213,17 @@ test.describe('settings', () => {
     await page.getByRole('button', { name: 'Record review' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Review recorded.' })).toBeVisible();
     await expect(
-      page.getByText('Spanish: reviewed by Dr. Ana Ruiz on 2026-11-20 (version 1.1.0)'),
+      page.getByText(
+        `Spanish: reviewed by Dr. Ana Ruiz on 2026-11-20 (version ${deck.contentVersion})`,
+      ),
     ).toBeVisible();
     expect(main.readSettingsFile().contentReviews).toEqual([
       {
         language: 'es',
         reviewer: 'Dr. Ana Ruiz',
         reviewedOn: '2026-11-20',
-        contentVersion: '1.1.0',
+        contentVersion: deck.contentVersion,
+        crisisLines: DEFAULT_CRISIS_LINES,
       },
     ]);
     await page.getByLabel(/Date of the review/).fill('20/11/2026');
@@ -243,7 +247,7 @@ test.describe('settings', () => {
     await openAdmin(page);
     await section(page, 'Kiosk status').click();
     await expect(page.getByText('App version: 9.9.9-test')).toBeVisible();
-    await expect(page.getByText('Slide content version: 1.1.0')).toBeVisible();
+    await expect(page.getByText(`Slide content version: ${deck.contentVersion}`)).toBeVisible();
     await expect(page.getByRole('alert')).toContainText('the saved settings were damaged');
     await expect(page.getByRole('alert')).toContainText(
       'The damaged file was kept as settings.corrupt-',
@@ -363,35 +367,45 @@ test('the admin reads in Spanish, and the patient screen keeps its language', as
   await expect(page.getByRole('button', { name: 'Español' })).toBeVisible();
 });
 
-for (const language of ['en', 'es'] as const) {
-  test(`axe: the PIN pad and every admin section, ${language}`, async ({
-    appPage: page,
-    baseURL,
-  }) => {
-    test.setTimeout(150_000);
-    await installMainProcess(page, baseURL!, { pin: PIN });
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto('/');
-    await pressAdminKeys(page);
-    if (language === 'es') {
-      await page
-        .getByRole('button', { name: 'Cambiar la pantalla de administración a español' })
-        .click();
-    }
-    await expect(page.locator('.pin-pad')).toBeVisible();
-    expect(await axeViolations(page), 'PIN pad').toEqual([]);
-    await typePin(page, PIN);
-    await expect(page.locator('.admin-nav__button')).toHaveCount(9);
-    const names = await page.locator('.admin-nav__button').allTextContents();
-    expect(names).toHaveLength(9);
-    for (const name of names) {
-      await section(page, name).click();
-      // With the on-screen keyboard up where the section has a text field.
-      const field = page.locator('input.admin-input').first();
-      if ((await field.count()) > 0) await field.focus();
-      expect(await axeViolations(page), name).toEqual([]);
-    }
-  });
+for (const viewport of VIEWPORTS) {
+  for (const language of ['en', 'es'] as const) {
+    test(`axe: the PIN pad and every admin section, ${language}, ${viewport.name}`, async ({
+      appPage: page,
+      baseURL,
+    }) => {
+      test.setTimeout(150_000);
+      await installMainProcess(page, baseURL!, { pin: PIN });
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.goto('/');
+      await pressAdminKeys(page);
+      if (language === 'es') {
+        await page
+          .getByRole('button', { name: 'Cambiar la pantalla de administración a español' })
+          .click();
+      }
+      await expect(page.locator('.pin-pad')).toBeVisible();
+      expect(await axeViolations(page), 'PIN pad').toEqual([]);
+      await typePin(page, PIN);
+      await expect(page.locator('.admin-nav__button')).toHaveCount(9);
+      // The first screen carries the notices (nothing is reviewed yet in a fresh kiosk).
+      await expect(page.locator('.admin-notices')).toBeVisible();
+      const names = await page.locator('.admin-nav__button').allTextContents();
+      expect(names).toHaveLength(9);
+      for (const [index, name] of names.entries()) {
+        await section(page, name).click();
+        if (index === 1) {
+          // Playlists, with a safety slide's confirmation open.
+          await page.locator('.playlist__entry').last().getByRole('checkbox').click();
+          await expect(page.getByRole('alertdialog')).toBeVisible();
+        }
+        // With the on-screen keyboard up where the section has a text field.
+        const field = page.locator('input.admin-input').first();
+        if ((await field.count()) > 0) await field.focus();
+        expect(await axeViolations(page), name).toEqual([]);
+      }
+    });
+  }
 }
 
 for (const viewport of VIEWPORTS) {
@@ -437,12 +451,12 @@ test.describe('playlists', () => {
   }) => {
     const main = await installMainProcess(page, baseURL!, { pin: PIN });
     await page.goto('/');
-    await expect(page.getByRole('button', { name: /^Slide \d+:/ })).toHaveCount(12);
+    await expect(page.getByRole('button', { name: /^Slide \d+:/ })).toHaveCount(slideIds.length);
     await openAdmin(page);
     await section(page, 'Playlists').click();
     await expect(page.getByLabel('Playlist to edit')).toHaveValue('waiting-room');
     const rows = page.locator('.playlist__entry');
-    await expect(rows).toHaveCount(12);
+    await expect(rows).toHaveCount(slideIds.length);
 
     // Off: "Before ketamine" (slide 5).
     const before = rows.filter({ hasText: 'Before ketamine' });
@@ -473,7 +487,7 @@ test.describe('playlists', () => {
 
     await page.getByRole('button', { name: 'Back to slides' }).click();
     const dots = page.getByRole('button', { name: /^Slide \d+:/ });
-    await expect(dots).toHaveCount(11);
+    await expect(dots).toHaveCount(slideIds.length - 1);
     await expect(dots.first()).toHaveAccessibleName(`Slide 1: ${thirdTitle}`);
     await expect(page.getByRole('button', { name: /Before ketamine/ })).toHaveCount(0);
   });
@@ -489,23 +503,35 @@ test.describe('playlists', () => {
     await expect(page.getByRole('button', { name: 'Delete playlist' })).toBeDisabled();
     await page.getByRole('button', { name: 'New playlist' }).click();
     await page.getByLabel('Playlist name').fill('Consultation');
-    await expect(page.getByText('This playlist has no slides yet.')).toBeVisible();
-    for (const title of ['After ketamine', 'Before ketamine']) {
+    // A new playlist starts with the safety slides; staff add the rest.
+    await expect(page.locator('.playlist__title')).toHaveText([
+      'Safety and what to expect',
+      'If you are in crisis',
+    ]);
+    for (const title of ['After ketamine, in rats', 'Before ketamine, in rats']) {
       await page.getByRole('button', { name: `Add “${title}”` }).click();
     }
     await page.getByRole('button', { name: 'Duplicate' }).click();
     await expect(page.getByLabel('Playlist name')).toHaveValue('Consultation (copy)');
     await page.getByRole('button', { name: 'Play this playlist' }).click();
     await expect(page.getByText('This playlist is playing.')).toBeVisible();
-    // Playing a playlist with nothing switched on is refused with a reason.
-    for (const box of await page.locator('.playlist__entry').getByRole('checkbox').all()) {
-      await box.uncheck();
+    // Playing a playlist with nothing switched on is refused with a reason. (A safety slide
+    // is switched off only once staff confirm it.)
+    for (const row of await page.locator('.playlist__entry').all()) {
+      await row.getByRole('checkbox').click();
+      const confirm = row.getByRole('button', { name: 'Yes, switch it off' });
+      if (await confirm.isVisible()) await confirm.click();
+      await expect(row.getByRole('checkbox')).not.toBeChecked();
     }
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(
       page.getByRole('status').filter({ hasText: 'no slide switched on' }),
     ).toBeVisible();
-    await page.locator('.playlist__entry').first().getByRole('checkbox').check();
+    await page
+      .locator('.playlist__entry')
+      .filter({ hasText: 'After ketamine' })
+      .getByRole('checkbox')
+      .check();
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 
@@ -518,7 +544,9 @@ test.describe('playlists', () => {
     expect(settings.defaultPlaylistId).toBe(settings.playlists[2]!.id);
     await page.getByRole('button', { name: 'Back to slides' }).click();
     await expect(page.getByRole('button', { name: /^Slide \d+:/ })).toHaveCount(1);
-    await expect(page.getByRole('button', { name: 'Slide 1: After ketamine' })).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: 'Slide 1: After ketamine, in rats' }),
+    ).toBeVisible();
   });
 
   test('a clinic text slide, in English and Spanish, joins the playing playlist', async ({
@@ -576,7 +604,7 @@ test.describe('playlists', () => {
     await preview.getByRole('button', { name: 'Close preview' }).click();
 
     await page.getByRole('button', { name: 'Back to slides' }).click();
-    await page.getByRole('button', { name: 'Slide 13: Parking' }).click();
+    await page.getByRole('button', { name: 'Slide 15: Parking' }).click();
     await expect(page.locator('.carousel__slide.is-current')).toContainText('Ask at the desk');
     await page.getByRole('button', { name: 'Español' }).click();
     await expect(page.locator('.carousel__slide.is-current h2')).toHaveText('Estacionamiento');
@@ -613,7 +641,7 @@ test.describe('schedule', () => {
       await page.getByRole('checkbox', { name: day }).check();
     }
     await page.getByLabel('From').selectOption('18:45');
-    await page.getByLabel('Until').selectOption('07:00');
+    await page.getByLabel('Until', { exact: true }).selectOption('07:00');
     await page.getByLabel('Show', { exact: true }).selectOption({ label: 'Closed' });
     await page.getByRole('button', { name: 'Done' }).click();
     await expect(
@@ -653,7 +681,7 @@ test.describe('schedule', () => {
     await section(page, 'Playlists').click();
     await page.getByRole('button', { name: 'New playlist' }).click();
     await page.getByLabel('Playlist name').fill('Open day');
-    await page.getByRole('button', { name: 'Add “After ketamine”' }).click();
+    await page.getByRole('button', { name: 'Add “After ketamine, in rats”' }).click();
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 
@@ -672,7 +700,10 @@ test.describe('schedule', () => {
     expect(main.readSettingsFile().schedule.dateRanges).toHaveLength(1);
 
     await page.getByRole('button', { name: 'Back to slides' }).click();
-    await expect(page.getByRole('button', { name: /^Slide \d+:/ })).toHaveCount(1);
-    await expect(page.getByRole('button', { name: 'Slide 1: After ketamine' })).toBeVisible();
+    // The new playlist: its safety slides, then the one slide staff added.
+    await expect(page.getByRole('button', { name: /^Slide \d+:/ })).toHaveCount(3);
+    await expect(
+      page.getByRole('button', { name: 'Slide 3: After ketamine, in rats' }),
+    ).toBeVisible();
   });
 });

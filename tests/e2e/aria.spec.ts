@@ -24,8 +24,8 @@ for (const language of ['en', 'es'] as const) {
       // … its position last.
       expect(lines.at(-1), slide.id).toMatch(new RegExp(`^\\s+- paragraph: ${position}$`));
       // … then the words, then the picture's description, never the other way round.
-      const firstImage = lines.findIndex((line) => /^\s*- img /.test(line));
-      const figure = lines.findIndex((line) => /^\s*- figure\b/.test(line));
+      const firstImage = lines.findIndex((line) => /^\s*- '?img /.test(line));
+      const figure = lines.findIndex((line) => /^\s*- '?figure\b/.test(line));
       const bodyLines = lines.slice(0, figure >= 0 ? figure : -1);
       const lastText = bodyLines.findLastIndex((line) =>
         /^\s*- (listitem|paragraph|text)\b/.test(line),

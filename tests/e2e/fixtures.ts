@@ -39,6 +39,20 @@ export { expect };
 
 export const currentSlide = (page: Page) => page.locator('.carousel__slide.is-current');
 
+/**
+ * Shows the slide at `index` by hand: its dot, or, where there are too many slides for a dot
+ * each (the bar shows "7 of 20" instead), the first slide and then "next" as often as needed.
+ */
+export async function goToSlide(page: Page, index: number): Promise<void> {
+  const dots = page.locator('.controls__dot');
+  if ((await dots.count()) > 0) {
+    await dots.nth(index).click();
+    return;
+  }
+  await page.keyboard.press('Home');
+  for (let step = 0; step < index; step += 1) await page.keyboard.press('ArrowRight');
+}
+
 export async function currentSlideId(page: Page): Promise<string | null> {
   return currentSlide(page).getAttribute('data-slide-id');
 }
@@ -106,7 +120,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
       rules: { 'color-contrast-enhanced': { enabled: true }, 'target-size': { enabled: true } },
     })
     .analyze();
-  return results.violations.map((violation) => `${violation.id}: ${violation.help}`);
+  return results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(' '))
+        .join('; ')})`,
+  );
 }
 
 /** Screenshots the README shows are kept in docs/; the rest are for looking at, not committed. */

@@ -56,7 +56,9 @@ test('after the idle timeout the kiosk returns to the default language and text 
   await appPage.clock.runFor(1_000);
   await expect(appPage.locator('html')).toHaveAttribute('lang', 'en');
   await expect(appPage.locator('.player')).toHaveAttribute('data-text-size', 'normal');
-  await expect(appPage.getByRole('button', { name: 'Stop automatic slide show' })).toBeVisible();
+  await expect(
+    appPage.getByRole('button', { name: 'Pause the automatic slide show' }),
+  ).toBeVisible();
 });
 
 test('larger text makes the slide text bigger, and is announced as pressed', async ({

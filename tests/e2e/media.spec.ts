@@ -8,6 +8,7 @@ import {
   axeViolations,
   expect,
   findLayoutProblems,
+  goToSlide,
   screenshotPath,
   test,
   VIEWPORTS,
@@ -63,7 +64,7 @@ for (const viewport of VIEWPORTS) {
     for (const language of ['en', 'es'] as const) {
       if (language === 'es') await page.getByRole('button', { name: 'Español' }).click();
       for (const [index, id] of ['custom-tall', 'custom-welcome', 'custom-garden'].entries()) {
-        await page.locator('.controls__dot').nth(index).click();
+        await goToSlide(page, index);
         const current = page.locator('.carousel__slide.is-current');
         await expect(current).toHaveAttribute('data-slide-id', id);
         await expect
@@ -213,7 +214,7 @@ test.describe('pictures and videos', () => {
     expect(slide).toMatchObject({ kind: 'image', file, sourceName: 'Garden_photo.png' });
 
     await page.getByRole('button', { name: 'Back to slides' }).click();
-    await page.getByRole('button', { name: 'Slide 13: Our garden' }).click();
+    await page.getByRole('button', { name: 'Slide 15: Our garden' }).click();
     const shown = page.locator('.carousel__slide.is-current img');
     await expect(shown).toHaveAttribute('alt', 'A calm garden outside the clinic.');
     await expect
@@ -268,9 +269,9 @@ test.describe('pictures and videos', () => {
     await expect(entry.locator('select')).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Back to slides' }).click();
-    await page.getByRole('button', { name: 'Slide 13: welcome' }).click();
+    await page.getByRole('button', { name: 'Slide 15: welcome' }).click();
     // A hand on the kiosk paused the loop; play it again from the video.
-    await page.getByRole('button', { name: 'Start automatic slide show' }).click();
+    await page.getByRole('button', { name: 'Play the automatic slide show' }).click();
     const video = page.locator('.carousel__slide.is-current video');
     await expect
       .poll(() =>

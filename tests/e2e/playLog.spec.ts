@@ -1,5 +1,5 @@
 import { currentSlideId, expect, installPausedClock, test } from './fixtures';
-import { deck, slideIds } from './deck';
+import { deck, secondsOf, slideIds } from './deck';
 import { installMainProcess } from './mainProcess';
 
 test('what plays and what patients touch reach main’s play log, in batches', async ({
@@ -11,8 +11,7 @@ test('what plays and what patients touch reach main’s play log, in batches', a
   await page.goto('/');
   expect(await currentSlideId(page)).toBe(slideIds[0]);
   // The loop plays the first three slides.
-  for (const slide of deck.slides.slice(0, 3))
-    await page.clock.runFor(slide.durationSeconds * 1000);
+  for (const slide of deck.slides.slice(0, 3)) await page.clock.runFor(secondsOf(slide) * 1000);
   expect(await currentSlideId(page)).toBe(slideIds[3]);
   // A patient taps "Next" twice, then leaves; after the idle timeout the loop resumes.
   await page.getByRole('button', { name: 'Next slide' }).click();
@@ -20,7 +19,7 @@ test('what plays and what patients touch reach main’s play log, in batches', a
   await page.getByRole('button', { name: 'Español' }).click();
   await page.clock.runFor(61_000);
   // The loop takes over again and moves on: the patient's last slide's play ends.
-  await page.clock.runFor(deck.slides[5]!.durationSeconds * 1000 + 1_000);
+  await page.clock.runFor(secondsOf(deck.slides[5]!) * 1000 + 1_000);
   expect(await currentSlideId(page)).toBe(slideIds[6]);
 
   await expect

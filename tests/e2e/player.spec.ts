@@ -1,5 +1,5 @@
 import { currentSlide, currentSlideId, expect, installPausedClock, test } from './fixtures';
-import { deck, slideIds } from './deck';
+import { deck, secondsOf, slideIds } from './deck';
 import { installBridge } from './bridge';
 
 test.describe('the waiting-room loop', () => {
@@ -17,7 +17,7 @@ test.describe('the waiting-room loop', () => {
       await expect(currentSlide(appPage).getByRole('heading', { level: 2 })).toHaveText(
         slide.title.en,
       );
-      await appPage.clock.runFor(slide.durationSeconds * 1000 - 500);
+      await appPage.clock.runFor(secondsOf(slide) * 1000 - 500);
       expect(await currentSlideId(appPage)).toBe(slide.id);
       await appPage.clock.runFor(500);
     }
@@ -37,9 +37,11 @@ test.describe('the waiting-room loop', () => {
     await expect(slides.first()).not.toHaveAttribute('inert', '');
     const live = appPage.locator('#slides');
     await expect(live).toHaveAttribute('aria-live', 'off');
-    await appPage.getByRole('button', { name: 'Stop automatic slide show' }).click();
+    await appPage.getByRole('button', { name: 'Pause the automatic slide show' }).click();
     await expect(live).toHaveAttribute('aria-live', 'polite');
-    await expect(appPage.getByRole('button', { name: 'Start automatic slide show' })).toBeVisible();
+    await expect(
+      appPage.getByRole('button', { name: 'Play the automatic slide show' }),
+    ).toBeVisible();
   });
 
   test('next, previous and the dots move by hand and pause the loop', async ({ appPage }) => {
@@ -71,10 +73,14 @@ test.describe('the waiting-room loop', () => {
     expect(await currentSlideId(appPage)).toBe(slideIds.at(-1));
     await appPage.keyboard.press('Home');
     expect(await currentSlideId(appPage)).toBe(slideIds[0]);
-    await expect(appPage.getByRole('button', { name: 'Start automatic slide show' })).toBeVisible();
+    await expect(
+      appPage.getByRole('button', { name: 'Play the automatic slide show' }),
+    ).toBeVisible();
     await appPage.keyboard.press('Space');
-    await expect(appPage.getByRole('button', { name: 'Stop automatic slide show' })).toBeVisible();
-    await appPage.clock.runFor((deck.slides[0]?.durationSeconds ?? 0) * 1000);
+    await expect(
+      appPage.getByRole('button', { name: 'Pause the automatic slide show' }),
+    ).toBeVisible();
+    await appPage.clock.runFor(secondsOf(deck.slides[0]!) * 1000);
     expect(await currentSlideId(appPage)).toBe(slideIds[1]);
   });
 
@@ -82,18 +88,22 @@ test.describe('the waiting-room loop', () => {
     appPage,
   }) => {
     await appPage.locator('.carousel__slides').click();
-    await expect(appPage.getByRole('button', { name: 'Start automatic slide show' })).toBeVisible();
+    await expect(
+      appPage.getByRole('button', { name: 'Play the automatic slide show' }),
+    ).toBeVisible();
     await appPage.clock.runFor(59_000);
     expect(await currentSlideId(appPage)).toBe(slideIds[0]);
     await appPage.clock.runFor(1_000);
-    await expect(appPage.getByRole('button', { name: 'Stop automatic slide show' })).toBeVisible();
-    await appPage.clock.runFor((deck.slides[0]?.durationSeconds ?? 0) * 1000);
+    await expect(
+      appPage.getByRole('button', { name: 'Pause the automatic slide show' }),
+    ).toBeVisible();
+    await appPage.clock.runFor(secondsOf(deck.slides[0]!) * 1000);
     expect(await currentSlideId(appPage)).toBe(slideIds[1]);
   });
 
   test('shows a progress bar only while the loop runs, sized to the slide', async ({ appPage }) => {
     const bar = appPage.locator('.progress__bar');
-    await expect(bar).toHaveCSS('animation-duration', `${deck.slides[0]?.durationSeconds}s`);
+    await expect(bar).toHaveCSS('animation-duration', `${secondsOf(deck.slides[0]!)}s`);
     await appPage.keyboard.press('ArrowRight');
     await expect(bar).toHaveCount(0);
   });
@@ -104,11 +114,11 @@ test.describe('the waiting-room loop', () => {
     const index = deck.slides.findIndex((slide) => slide.buildSteps.length > 0);
     const slide = deck.slides[index]!;
     for (const earlier of deck.slides.slice(0, index)) {
-      await appPage.clock.runFor(earlier.durationSeconds * 1000);
+      await appPage.clock.runFor(secondsOf(earlier) * 1000);
     }
     expect(await currentSlideId(appPage)).toBe(slide.id);
     await expect(currentSlide(appPage).locator('.step--pending').first()).toBeAttached();
-    await appPage.clock.runFor(slide.durationSeconds * 500);
+    await appPage.clock.runFor(secondsOf(slide) * 500);
     await expect(currentSlide(appPage).locator('.step--pending')).toHaveCount(0);
     await appPage.keyboard.press('ArrowRight');
     await appPage.keyboard.press('ArrowLeft');
@@ -177,4 +187,62 @@ test('the live player takes over the prerendered slide in place, without a fade'
   const current = appPage.locator('.carousel__slide.is-current');
   await expect(current).toHaveAttribute('data-arrival', 'start');
   expect(await current.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+});
+
+test('a slide stays up as long as its words take to read, longer in Spanish', async ({
+  appPage,
+}) => {
+  await installPausedClock(appPage);
+  await appPage.goto('/');
+  const index = slideIds.indexOf('neuron-after');
+  const slide = deck.slides[index]!;
+  const [english, spanish] = [secondsOf(slide, 'en'), secondsOf(slide, 'es')];
+  expect(spanish).toBeGreaterThan(english);
+  await appPage.getByRole('button', { name: 'Español' }).click();
+  await appPage.locator('.controls__dot').nth(index).click();
+  await appPage.getByRole('button', { name: 'Seguir' }).click();
+  await expect(appPage.locator('.progress__bar')).toHaveCSS('animation-duration', `${spanish}s`);
+  await appPage.clock.runFor(spanish * 1000 - 500);
+  expect(await currentSlideId(appPage)).toBe(slide.id);
+  await appPage.clock.runFor(500);
+  expect(await currentSlideId(appPage)).toBe(slideIds[index + 1]);
+  // The same slide in English: its English time.
+  await appPage.getByRole('button', { name: 'English' }).click();
+  await appPage.locator('.controls__dot').nth(index).click();
+  await appPage.getByRole('button', { name: 'Play' }).click();
+  await expect(appPage.locator('.progress__bar')).toHaveCSS('animation-duration', `${english}s`);
+});
+
+test('a clinic slide leaves the loop by itself on its expiry date', async ({ appPage }) => {
+  await appPage.clock.install({ time: new Date('2026-04-30T23:59:00') });
+  await installBridge(appPage, {
+    customSlides: [
+      {
+        id: 'custom-spring-hours',
+        kind: 'text',
+        title: { en: 'Spring hours' },
+        lines: [{ en: 'Open until 7 pm in April.' }],
+        durationSeconds: null,
+        expiresOn: '2026-05-01',
+      },
+    ],
+    playlists: [
+      {
+        id: 'waiting-room',
+        name: 'Waiting room',
+        entries: [
+          { slideId: 'welcome', enabled: true, durationSeconds: null },
+          { slideId: 'custom-spring-hours', enabled: true, durationSeconds: null },
+        ],
+      },
+    ],
+  });
+  await appPage.goto('/');
+  const dots = appPage.locator('.controls__dot');
+  await expect(dots).toHaveCount(2);
+  await expect(appPage.getByRole('button', { name: 'Slide 2: Spring hours' })).toBeVisible();
+  // Midnight passes; the kiosk looks at its clock again within 15 s.
+  await appPage.clock.runFor(80_000);
+  await expect(dots).toHaveCount(1);
+  await expect(appPage.getByRole('button', { name: /Spring hours/ })).toHaveCount(0);
 });

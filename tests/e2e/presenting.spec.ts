@@ -37,23 +37,23 @@ test('clicker keys on either screen move both, step builds included', async ({ a
   const comparison = deck.slides[2]!;
   await expect(currentSlide(audience)).toHaveAttribute('data-slide-id', comparison.id);
   await expect(position(presenter)).toHaveText(
-    `Slide 3 of 12 · step 0 of ${comparison.buildSteps.length}`,
+    `Slide 3 of 14 · step 0 of ${comparison.buildSteps.length}`,
   );
   await expect(currentSlide(audience).locator('.step--pending')).toHaveCount(2);
   await audience.keyboard.press('ArrowRight');
-  await expect(position(presenter)).toHaveText(`Slide 3 of 12 · step 1 of 2`);
+  await expect(position(presenter)).toHaveText(`Slide 3 of 14 · step 1 of 2`);
   await expect(currentSlide(audience).locator('.step--pending')).toHaveCount(1);
   await presenter.keyboard.press('ArrowRight');
   await expect(currentSlide(audience).locator('.step--pending')).toHaveCount(0);
   await audience.keyboard.press('PageUp');
-  await expect(position(presenter)).toHaveText('Slide 2 of 12');
+  await expect(position(presenter)).toHaveText('Slide 2 of 14');
   expect(await audienceSlide(audience)).toBe(slideIds[1]);
 });
 
 test('taps and the presenter buttons keep both in step', async ({ appPage }) => {
   const { audience, presenter } = await openBoth(appPage);
   await audience.locator('.carousel__slides').click({ position: { x: 1200, y: 300 } });
-  await expect(position(presenter)).toHaveText('Slide 2 of 12');
+  await expect(position(presenter)).toHaveText('Slide 2 of 14');
   await presenter.getByRole('button', { name: 'Next slide' }).click();
   await expect(currentSlide(audience)).toHaveAttribute('data-slide-id', slideIds[2]!);
   await presenter.getByRole('button', { name: 'Previous slide' }).click();
@@ -73,7 +73,7 @@ test('the overview jumps to a slide on both screens; Escape closes it', async ({
   await audience.keyboard.press('Enter');
   await expect(grid).toHaveCount(0);
   await expect(currentSlide(audience)).toHaveAttribute('data-slide-id', slideIds[6]!);
-  await expect(position(presenter)).toContainText('Slide 7 of 12');
+  await expect(position(presenter)).toContainText('Slide 7 of 14');
   await expect(presenter.locator('.presenter__notes')).toContainText(deck.slides[6]!.notes!.en);
 });
 
@@ -93,7 +93,7 @@ test('with one screen, P toggles the presenter view in place', async ({ appPage 
   await appPage.keyboard.press('ArrowRight');
   await appPage.keyboard.press('p');
   await expect(appPage.locator('.presenter')).toBeVisible();
-  await expect(position(appPage)).toHaveText('Slide 2 of 12');
+  await expect(position(appPage)).toHaveText('Slide 2 of 14');
   await appPage.keyboard.press('p');
   await expect(currentSlide(appPage)).toHaveAttribute('data-slide-id', slideIds[1]!);
 });

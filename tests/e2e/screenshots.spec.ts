@@ -23,7 +23,7 @@ for (const viewport of [VIEWPORTS[0], VIEWPORTS[2]]) {
     // pressed before that would be lost, leaving the picture on whichever slide a race chose.
     const next = appPage.getByRole('button', { name: 'Next slide' });
     for (let press = 0; press < 7; press += 1) await next.click();
-    await expect(appPage.locator('.presenter__position')).toHaveText('Slide 6 of 12');
+    await expect(appPage.locator('.presenter__position')).toHaveText('Slide 6 of 14');
     await appPage.screenshot({
       path: `docs/screenshots/presenter-${viewport.width}x${viewport.height}.png`,
     });

@@ -168,7 +168,9 @@ test('taps on the right third go forward, the left third back, the middle only p
   await settled(appPage, slideIds[0]);
   await finger.tap(middle);
   await settled(appPage, slideIds[0]);
-  await expect(appPage.getByRole('button', { name: 'Start automatic slide show' })).toBeVisible();
+  await expect(
+    appPage.getByRole('button', { name: 'Play the automatic slide show' }),
+  ).toBeVisible();
 });
 
 test('a mouse drag behaves like a finger', async ({ appPage }) => {

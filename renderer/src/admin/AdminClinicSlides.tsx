@@ -1,9 +1,13 @@
 import { useContext, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  customSlideToSlide,
+  hasExpired,
   localize,
+  LocalDateSchema,
   MAX_CUSTOM_LINES,
   MAX_CUSTOM_SLIDES,
+  slideSeconds,
   type CustomSlide,
   type EditableSettings,
   type ImportedMedia,
@@ -12,6 +16,7 @@ import {
 } from '../../../contract';
 import {
   editable,
+  localToday,
   Outcome,
   Problem,
   Section,
@@ -31,16 +36,21 @@ interface Common {
   id: string | null;
   titleEn: string;
   titleEs: string;
+  /** YYYY-MM-DD or empty. */
+  reviewDue: string;
+  expiresOn: string;
 }
+/** A time staff chose, or null: as long as the words take to read. */
+type Time = number | null;
 type Draft =
-  | (Common & { kind: 'text'; linesEn: string; linesEs: string; durationSeconds: number })
+  | (Common & { kind: 'text'; linesEn: string; linesEs: string; durationSeconds: Time })
   | (Common & {
       kind: 'image';
       descriptionEn: string;
       descriptionEs: string;
       file: string;
       sourceName: string;
-      durationSeconds: number;
+      durationSeconds: Time;
     })
   | (Common & {
       kind: 'video';
@@ -52,20 +62,36 @@ type Draft =
       maxSeconds: number | null;
     });
 
-type TextKey = 'titleEn' | 'titleEs' | 'linesEn' | 'linesEs' | 'descriptionEn' | 'descriptionEs';
+type TextKey =
+  | 'titleEn'
+  | 'titleEs'
+  | 'linesEn'
+  | 'linesEs'
+  | 'descriptionEn'
+  | 'descriptionEs'
+  | 'reviewDue'
+  | 'expiresOn';
 
 const EMPTY_TEXT: Draft = {
   kind: 'text',
   id: null,
   titleEn: '',
   titleEs: '',
+  reviewDue: '',
+  expiresOn: '',
   linesEn: '',
   linesEs: '',
-  durationSeconds: 20,
+  durationSeconds: null,
 };
 
 function toDraft(slide: CustomSlide): Draft {
-  const common = { id: slide.id, titleEn: slide.title.en, titleEs: slide.title.es ?? '' };
+  const common = {
+    id: slide.id,
+    titleEn: slide.title.en,
+    titleEs: slide.title.es ?? '',
+    reviewDue: slide.reviewDue ?? '',
+    expiresOn: slide.expiresOn ?? '',
+  };
   switch (slide.kind) {
     case 'text':
       return {
@@ -103,6 +129,8 @@ function toDraft(slide: CustomSlide): Draft {
 function draftFor(media: ImportedMedia): Draft {
   const common = {
     id: null,
+    reviewDue: '',
+    expiresOn: '',
     titleEn: media.sourceName
       .replace(/\.[^.]+$/, '')
       .replace(/[_-]+/g, ' ')
@@ -116,7 +144,7 @@ function draftFor(media: ImportedMedia): Draft {
   };
   return media.kind === 'video'
     ? { ...common, kind: 'video', captions: null, maxSeconds: null }
-    : { ...common, kind: 'image', durationSeconds: 20 };
+    : { ...common, kind: 'image', durationSeconds: null };
 }
 
 const splitLines = (text: string) =>
@@ -133,6 +161,10 @@ function localized(en: string, es: string): LocalizedText {
 /** The slide as main stores it; Spanish lines pair with English ones by position. */
 export function fromDraft(draft: Draft, id: string): CustomSlide {
   const title = localized(draft.titleEn, draft.titleEs);
+  const dates = {
+    ...(draft.reviewDue.trim() ? { reviewDue: draft.reviewDue.trim() } : {}),
+    ...(draft.expiresOn.trim() ? { expiresOn: draft.expiresOn.trim() } : {}),
+  };
   switch (draft.kind) {
     case 'text': {
       const english = splitLines(draft.linesEn);
@@ -146,6 +178,7 @@ export function fromDraft(draft: Draft, id: string): CustomSlide {
           return es ? { en, es } : { en };
         }),
         durationSeconds: draft.durationSeconds,
+        ...dates,
       };
     }
     case 'image':
@@ -157,6 +190,7 @@ export function fromDraft(draft: Draft, id: string): CustomSlide {
         file: draft.file,
         sourceName: draft.sourceName,
         durationSeconds: draft.durationSeconds,
+        ...dates,
       };
     case 'video':
       return {
@@ -168,6 +202,7 @@ export function fromDraft(draft: Draft, id: string): CustomSlide {
         captions: draft.captions,
         sourceName: draft.sourceName,
         maxSeconds: draft.maxSeconds,
+        ...dates,
       };
   }
 }
@@ -186,6 +221,16 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
   const slides = state.settings.customSlides;
   const timeId = useId();
   const mediaBase = useContext(MediaBaseContext);
+  const today = localToday();
+  /** How long the draft would stay up to be read, in each language. */
+  const readingTimes = (current: Exclude<Draft, { kind: 'video' }>) => {
+    const slide = customSlideToSlide(fromDraft({ ...current, durationSeconds: null }, 'custom-d'));
+    const { clinic, readingWordsPerMinute } = state.settings;
+    return {
+      en: slideSeconds(slide, 'en', clinic, readingWordsPerMinute),
+      es: slideSeconds(slide, 'es', clinic, readingWordsPerMinute),
+    };
+  };
 
   const save = (settings: EditableSettings, done: string) =>
     call.run(
@@ -232,6 +277,10 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
     if (current.kind !== 'text' && !current.descriptionEn.trim()) {
       return setProblem(t('clinicSlides.needsDescription'));
     }
+    const badDate = [current.reviewDue, current.expiresOn].some(
+      (date) => date.trim() !== '' && !LocalDateSchema.safeParse(date.trim()).success,
+    );
+    if (badDate) return setProblem(t('clinicSlides.badDate'));
     setProblem(null);
     const base = editable(state);
     if (current.id) {
@@ -297,6 +346,7 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
         value={(draft as unknown as Record<TextKey, string>)[key]}
         maxLength={maxLength}
         multiline={key.startsWith('lines')}
+        numeric={key === 'reviewDue' || key === 'expiresOn'}
         onChange={(value) => {
           call.clear();
           setDraft({ ...draft, [key]: value });
@@ -337,6 +387,7 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
           const failure = state.recoveries.find(
             (entry) => entry.event === 'media-failed' && entry.detail.startsWith(`${slide.id} `),
           );
+          const expired = hasExpired(slide, today);
           return (
             <li key={slide.id}>
               <span>
@@ -346,6 +397,17 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
                   <span className="admin-list__attention" role="note">
                     {' '}
                     {t('clinicSlides.couldNotPlay')}
+                  </span>
+                ) : null}
+                {expired ? (
+                  <span className="admin-list__attention">
+                    {' '}
+                    · {t('clinicSlides.expired', { date: slide.expiresOn })}
+                  </span>
+                ) : slide.reviewDue ? (
+                  <span className="playlist__tag">
+                    {' '}
+                    · {t('clinicSlides.reviewBy', { date: slide.reviewDue })}
                   </span>
                 ) : null}
               </span>
@@ -458,19 +520,28 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
               <select
                 id={timeId}
                 className="admin-input"
-                value={draft.durationSeconds}
+                value={draft.durationSeconds ?? ''}
                 onChange={(event) =>
-                  setDraft({ ...draft, durationSeconds: Number(event.target.value) })
+                  setDraft({
+                    ...draft,
+                    durationSeconds: event.target.value === '' ? null : Number(event.target.value),
+                  })
                 }
               >
-                {withCurrent(TIME_CHOICES, draft.durationSeconds).map((seconds) => (
-                  <option key={seconds} value={seconds}>
-                    {t('playlists.secondsShort', { count: seconds })}
-                  </option>
-                ))}
+                <option value="">{t('clinicSlides.readingTime', readingTimes(draft))}</option>
+                {withCurrent(TIME_CHOICES, draft.durationSeconds ?? TIME_CHOICES[0]).map(
+                  (seconds) => (
+                    <option key={seconds} value={seconds}>
+                      {t('playlists.secondsShort', { count: seconds })}
+                    </option>
+                  ),
+                )}
               </select>
             )}
           </div>
+          <p className="admin-field__hint">{t('clinicSlides.datesHint')}</p>
+          {field('reviewDue', 10)}
+          {field('expiresOn', 10)}
           <div className="admin-savebar">
             <button
               type="submit"

@@ -4,6 +4,9 @@ import {
   customSlideToSlide,
   localize,
   MAX_PLAYLISTS,
+  safetyEntries,
+  slideSeconds,
+  slidesAwaitingReview,
   type Language,
   type Playlist,
   type PlaylistEntry,
@@ -11,7 +14,9 @@ import {
 } from '../../../contract';
 import { SlideThumbnail } from '../presenting/SlideThumbnail';
 import {
+  Confirm,
   editable,
+  reviewedContentOf,
   SaveBar,
   Section,
   TextField,
@@ -60,6 +65,17 @@ export function PlaylistsSection(props: SectionProps) {
   const [playingId, setPlayingId] = useState(state.settings.defaultPlaylistId);
   const [editingId, setEditingId] = useState(state.settings.defaultPlaylistId);
   const [preview, setPreview] = useState<Slide | null>(null);
+  /** A safety slide about to be switched off or removed, waiting for staff to confirm. */
+  const [confirming, setConfirming] = useState<{
+    slideId: string;
+    action: 'off' | 'remove';
+  } | null>(null);
+  const awaitingReview = slidesAwaitingReview(reviewedContentOf(state, props.deckSlides));
+  const { clinic, readingWordsPerMinute } = state.settings;
+  const readingTime = (slide: Slide) => ({
+    en: slideSeconds(slide, 'en', clinic, readingWordsPerMinute),
+    es: slideSeconds(slide, 'es', clinic, readingWordsPerMinute),
+  });
   const call = useAdminCall(onSessionClosed);
   const catalogue = slideCatalogue(props);
   const editing = playlists.find((playlist) => playlist.id === editingId) ?? playlists[0]!;
@@ -88,6 +104,7 @@ export function PlaylistsSection(props: SectionProps) {
     );
   const addPlaylist = (playlist: Playlist) => {
     call.clear();
+    setConfirming(null);
     setPlaylists((current) => [...current, playlist]);
     setEditingId(playlist.id);
   };
@@ -111,7 +128,10 @@ export function PlaylistsSection(props: SectionProps) {
           id={chooseId}
           className="admin-input"
           value={editing.id}
-          onChange={(event) => setEditingId(event.target.value)}
+          onChange={(event) => {
+            setConfirming(null);
+            setEditingId(event.target.value);
+          }}
         >
           {playlists.map((playlist) => (
             <option key={playlist.id} value={playlist.id}>
@@ -154,7 +174,8 @@ export function PlaylistsSection(props: SectionProps) {
                 playlists.map((playlist) => playlist.id),
               ),
               name: t('playlists.newName'),
-              entries: [],
+              // The safety slides are in every playlist until staff confirm taking them out.
+              entries: safetyEntries(),
             })
           }
         >
@@ -200,6 +221,9 @@ export function PlaylistsSection(props: SectionProps) {
         {editing.entries.map((entry, index) => {
           const title = titleOf(entry.slideId);
           const slide = catalogue.get(entry.slideId);
+          const safety = slide?.safety === true;
+          const asking = confirming?.slideId === entry.slideId ? confirming : null;
+          const what = t(`playlists.safetyWhat.${slide?.kind === 'crisis' ? 'crisis' : 'safety'}`);
           return (
             <li
               key={entry.slideId}
@@ -225,14 +249,29 @@ export function PlaylistsSection(props: SectionProps) {
                   {entry.slideId.startsWith('custom-')
                     ? t('playlists.clinicSlide')
                     : t('playlists.builtIn')}
+                  {safety ? ` · ${t('playlists.safety')}` : ''}
                 </span>
+                {awaitingReview.has(entry.slideId) ? (
+                  <>
+                    {' '}
+                    <span className="playlist__tag playlist__tag--attention">
+                      ! {t('playlists.needsReview')}
+                    </span>
+                  </>
+                ) : null}
               </div>
               <div className="playlist__controls">
                 <label className="admin-choice__option">
                   <input
                     type="checkbox"
                     checked={entry.enabled}
-                    onChange={(event) => changeEntry(index, { enabled: event.target.checked })}
+                    onChange={(event) => {
+                      if (safety && !event.target.checked) {
+                        setConfirming({ slideId: entry.slideId, action: 'off' });
+                        return;
+                      }
+                      changeEntry(index, { enabled: event.target.checked });
+                    }}
                   />
                   <span>{t('playlists.plays')}</span>
                 </label>
@@ -256,7 +295,9 @@ export function PlaylistsSection(props: SectionProps) {
                       }
                     >
                       <option value="">
-                        {t('playlists.ownTime', { seconds: slide?.durationSeconds ?? '—' })}
+                        {slide && slide.durationSeconds === undefined
+                          ? t('playlists.readingTime', readingTime(slide))
+                          : t('playlists.ownTime', { seconds: slide?.durationSeconds ?? '—' })}
                       </option>
                       {withCurrent(TIME_CHOICES, entry.durationSeconds ?? 5).map((seconds) => (
                         <option key={seconds} value={seconds}>
@@ -297,12 +338,36 @@ export function PlaylistsSection(props: SectionProps) {
                   className="admin-button"
                   aria-label={t('playlists.removeNamed', { title })}
                   onClick={() =>
-                    changeEntries((entries) => entries.filter((_, at) => at !== index))
+                    safety
+                      ? setConfirming({ slideId: entry.slideId, action: 'remove' })
+                      : changeEntries((entries) => entries.filter((_, at) => at !== index))
                   }
                 >
                   {t('playlists.remove')}
                 </button>
               </div>
+              {asking ? (
+                <Confirm
+                  id={`confirm-${entry.slideId}`}
+                  question={t(
+                    asking.action === 'off' ? 'playlists.confirmOff' : 'playlists.confirmRemove',
+                    { title, what },
+                  )}
+                  yes={t(
+                    asking.action === 'off'
+                      ? 'playlists.confirmOffYes'
+                      : 'playlists.confirmRemoveYes',
+                  )}
+                  no={t('playlists.confirmNo')}
+                  busy={false}
+                  onYes={() => {
+                    setConfirming(null);
+                    if (asking.action === 'off') changeEntry(index, { enabled: false });
+                    else changeEntries((entries) => entries.filter((_, at) => at !== index));
+                  }}
+                  onNo={() => setConfirming(null)}
+                />
+              ) : null}
             </li>
           );
         })}

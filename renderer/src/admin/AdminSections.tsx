@@ -1,14 +1,23 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  contentNotices,
+  daysUntil,
+  DEFAULT_WORDS_PER_MINUTE,
   LANGUAGES,
+  localize,
+  slidePartText,
+  slidesAwaitingReview,
   TRANSITION_STYLES,
   type AdminBridge,
   type AdminState,
+  type ContentNotice,
   type ContentReview,
   type EditableSettings,
   type Language,
+  type LocalizedText,
   type LogEntry,
+  type ReviewedContent,
   type Slide,
 } from '../../../contract';
 import { SafeModeNotice } from './SafeModeNotice';
@@ -24,6 +33,7 @@ export interface SectionProps {
 }
 
 const IDLE_CHOICES = [20, 30, 45, 60, 90, 120, 180, 300, 600, 900] as const;
+const PACE_CHOICES = [100, 120, 150, 180, 200] as const;
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
 /** The fixed choices of a select, plus the current value when it is not one of them, in order. */
@@ -40,6 +50,7 @@ export function editable(state: AdminState): EditableSettings {
     defaultLanguage,
     transition,
     showProgressBar,
+    readingWordsPerMinute: state.settings.readingWordsPerMinute,
     mode,
     nightlyRestartHour: state.settings.nightlyRestartHour,
     clinic: state.settings.clinic,
@@ -244,7 +255,13 @@ export function Section({ title, children }: { title: string; children: ReactNod
   );
 }
 
-export function SettingsSection({ admin, state, onState, onSessionClosed }: SectionProps) {
+export function SettingsSection({
+  admin,
+  deckSlides,
+  state,
+  onState,
+  onSessionClosed,
+}: SectionProps) {
   const { t } = useTranslation('admin');
   const [draft, setDraft] = useState(() => editable(state));
   const call = useAdminCall(onSessionClosed);
@@ -259,8 +276,10 @@ export function SettingsSection({ admin, state, onState, onSessionClosed }: Sect
       : t('settings.minutes', { count: seconds / 60 });
   const idleId = useId();
   const restartId = useId();
+  const paceId = useId();
   return (
     <Section title={t('settings.title')}>
+      <ContentNotices state={state} deckSlides={deckSlides} />
       <div className="admin-field">
         <label htmlFor={idleId}>{t('settings.idleTimeout')}</label>
         <select
@@ -306,6 +325,30 @@ export function SettingsSection({ admin, state, onState, onSessionClosed }: Sect
           <span>{t('settings.progressBar')}</span>
         </label>
       </div>
+      <div className="admin-field">
+        <label htmlFor={paceId}>{t('settings.readingPace')}</label>
+        <p className="admin-field__hint" id={`${paceId}-hint`}>
+          {t('settings.readingPaceHint')}
+        </p>
+        <select
+          id={paceId}
+          className="admin-input"
+          aria-describedby={`${paceId}-hint`}
+          value={draft.readingWordsPerMinute}
+          onChange={(event) => update({ readingWordsPerMinute: Number(event.target.value) })}
+        >
+          {withCurrent(PACE_CHOICES, draft.readingWordsPerMinute).map((pace) => (
+            <option key={pace} value={pace}>
+              {t(
+                pace === DEFAULT_WORDS_PER_MINUTE
+                  ? 'settings.wordsPerMinuteDefault'
+                  : 'settings.wordsPerMinute',
+                { count: pace },
+              )}
+            </option>
+          ))}
+        </select>
+      </div>
       <Choice
         legend={t('settings.mode')}
         name="mode"
@@ -349,11 +392,31 @@ export function SettingsSection({ admin, state, onState, onSessionClosed }: Sect
   );
 }
 
+/** Lines typed one per line in English and Spanish, paired by position (Spanish optional). */
+export function pairLines(english: string, spanish: string): LocalizedText[] {
+  const split = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+  const es = split(spanish);
+  return split(english).map((en, index) => (es[index] ? { en, es: es[index] } : { en }));
+}
+
 export function ClinicSection({ admin, state, onState, onSessionClosed }: SectionProps) {
   const { t } = useTranslation('admin');
   const [clinic, setClinic] = useState(state.settings.clinic);
+  const [crisisEn, setCrisisEn] = useState(() =>
+    state.settings.clinic.crisisLines.map((line) => line.en).join('\n'),
+  );
+  const [crisisEs, setCrisisEs] = useState(() =>
+    state.settings.clinic.crisisLines.map((line) => line.es ?? '').join('\n'),
+  );
+  const [problem, setProblem] = useState<string | null>(null);
   const call = useAdminCall(onSessionClosed);
-  const dirty = JSON.stringify(clinic) !== JSON.stringify(state.settings.clinic);
+  const crisisLines = pairLines(crisisEn, crisisEs);
+  const dirty =
+    JSON.stringify({ ...clinic, crisisLines }) !== JSON.stringify(state.settings.clinic);
   const field = (key: 'name' | 'location' | 'phone' | 'webAddress', maxLength: number) => (
     <TextField
       label={t(`clinic.${key}`)}
@@ -372,17 +435,50 @@ export function ClinicSection({ admin, state, onState, onSessionClosed }: Sectio
       {field('location', 160)}
       {field('phone', 40)}
       {field('webAddress', 300)}
+      <h3 className="admin-section__subtitle">{t('clinic.crisisTitle')}</h3>
+      <p className="admin-field__hint">{t('clinic.crisisHint')}</p>
+      <TextField
+        label={t('clinic.crisisEn')}
+        value={crisisEn}
+        maxLength={1200}
+        multiline
+        onChange={(value) => {
+          call.clear();
+          setCrisisEn(value);
+        }}
+      />
+      <TextField
+        label={t('clinic.crisisEs')}
+        value={crisisEs}
+        maxLength={1200}
+        multiline
+        onChange={(value) => {
+          call.clear();
+          setCrisisEs(value);
+        }}
+      />
+      <Problem text={problem} />
       <SaveBar
         busy={call.busy}
         dirty={dirty}
         outcome={call.outcome}
-        onSave={() =>
+        onSave={() => {
+          if (crisisLines.length === 0) return setProblem(t('clinic.crisisNeeded'));
+          if (crisisLines.length > 5) return setProblem(t('clinic.crisisTooMany'));
+          setProblem(null);
+          const crisisChanged =
+            JSON.stringify(crisisLines) !== JSON.stringify(state.settings.clinic.crisisLines);
           void call.run(
-            () => admin.saveSettings({ settings: { ...editable(state), clinic } }),
-            t('clinic.saved'),
+            () =>
+              admin.saveSettings({
+                settings: { ...editable(state), clinic: { ...clinic, crisisLines } },
+              }),
+            crisisChanged
+              ? `${t('clinic.saved')} ${t('clinic.crisisReviewAgain')}`
+              : t('clinic.saved'),
             onState,
-          )
-        }
+          );
+        }}
       />
     </Section>
   );
@@ -439,7 +535,13 @@ export function ReviewList({ state }: { state: AdminState }) {
   );
 }
 
-export function ReviewSection({ admin, state, onState, onSessionClosed }: SectionProps) {
+export function ReviewSection({
+  admin,
+  deckSlides,
+  state,
+  onState,
+  onSessionClosed,
+}: SectionProps) {
   const { t } = useTranslation('admin');
   const [language, setLanguage] = useState<Language>('en');
   const [reviewer, setReviewer] = useState('');
@@ -450,6 +552,7 @@ export function ReviewSection({ admin, state, onState, onSessionClosed }: Sectio
       <p className="admin-field__hint">{t('review.hint')}</p>
       <p>{t('review.contentVersion', { version: state.deckContentVersion })}</p>
       <ReviewList state={state} />
+      <AwaitingReview state={state} deckSlides={deckSlides} />
       <h3 className="admin-section__subtitle">{t('review.recordTitle')}</h3>
       <Choice<Language>
         legend={t('review.language')}
@@ -495,6 +598,191 @@ export function ReviewSection({ admin, state, onState, onSessionClosed }: Sectio
   );
 }
 
+/** The kiosk's local calendar date, YYYY-MM-DD. */
+export function localToday(date = new Date()): string {
+  return localDate(date);
+}
+
+/** What the review and expiry checks need from the admin's state. */
+export function reviewedContentOf(
+  state: AdminState,
+  deckSlides: readonly Slide[],
+): ReviewedContent {
+  return {
+    deckSlides,
+    contentVersion: state.deckContentVersion,
+    reviews: state.settings.contentReviews,
+    crisisLines: state.settings.clinic.crisisLines,
+    customSlides: state.settings.customSlides,
+  };
+}
+
+/**
+ * Reviews due within 30 days or overdue, the crisis line changed since its review, slides
+ * past their expiry date: on the admin's first screen and on Kiosk status.
+ */
+export function ContentNotices({
+  state,
+  deckSlides,
+  showNone = false,
+}: {
+  state: AdminState;
+  deckSlides: readonly Slide[];
+  showNone?: boolean;
+}) {
+  const { t, i18n } = useTranslation('admin');
+  const language: Language = i18n.language === 'es' ? 'es' : 'en';
+  const today = localToday();
+  const notices = contentNotices(reviewedContentOf(state, deckSlides), today);
+  const titles = new Map<string, LocalizedText>(deckSlides.map((slide) => [slide.id, slide.title]));
+  for (const custom of state.settings.customSlides) titles.set(custom.id, custom.title);
+  const crisisTitle = deckSlides.find((slide) => slide.kind === 'crisis')?.title;
+  const titleOf = (id: string) => {
+    const title = titles.get(id);
+    return title ? localize(title, language) : id;
+  };
+  const describe = (notice: ContentNotice): string => {
+    switch (notice.kind) {
+      case 'deck-not-reviewed':
+        return t('notices.deckNotReviewed', {
+          language: t(`languageName.${notice.language}`),
+          version: notice.version,
+        });
+      case 'deck-review-due':
+        return notice.overdue
+          ? t('notices.deckReviewOverdue', {
+              language: t(`languageName.${notice.language}`),
+              date: notice.due,
+            })
+          : t('notices.deckReviewDue', {
+              language: t(`languageName.${notice.language}`),
+              date: notice.due,
+              count: daysUntil(today, notice.due),
+            });
+      case 'crisis-lines-not-reviewed':
+        return t('notices.crisisLines', {
+          language: t(`languageName.${notice.language}`),
+          title: crisisTitle ? localize(crisisTitle, language) : '',
+        });
+      case 'slide-review-due':
+        return notice.overdue
+          ? t('notices.slideReviewOverdue', { title: titleOf(notice.slideId), date: notice.due })
+          : t('notices.slideReviewDue', {
+              title: titleOf(notice.slideId),
+              date: notice.due,
+              count: daysUntil(today, notice.due),
+            });
+      case 'slide-expired':
+        return t(notice.builtIn ? 'notices.builtInSlideExpired' : 'notices.clinicSlideExpired', {
+          title: titleOf(notice.slideId),
+          date: notice.on,
+        });
+    }
+  };
+  if (notices.length === 0) {
+    return showNone ? <p className="admin-notices__none">✓ {t('notices.none')}</p> : null;
+  }
+  return (
+    <section className="admin-notices" aria-labelledby="admin-notices-title">
+      <h3 id="admin-notices-title" className="admin-section__subtitle">
+        {t('notices.title')}
+      </h3>
+      <ul className="admin-list">
+        {notices.map((notice, index) => (
+          <li key={index} className="admin-list__attention">
+            ! {describe(notice)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The name of a part of a slide on the review screen ("Point 2", "Picture caption"). */
+function usePartName() {
+  const { t } = useTranslation('admin');
+  return (part: string): string => {
+    const [head, second, third, fourth] = part.split('.');
+    const n = Number(second) + 1;
+    switch (head) {
+      case 'points':
+        return t('review.part.point', { n });
+      case 'buildSteps':
+        return t('review.part.buildStep', { n });
+      case 'columns':
+        return third === 'heading'
+          ? t('review.part.heading', { n })
+          : t('review.part.columnPoint', { n, m: Number(fourth) + 1 });
+      case 'illustration':
+        return second === 'caption' || second === 'description'
+          ? t(`review.part.${second}`)
+          : t('review.part.label');
+      default:
+        return t(`review.part.${head}`, { defaultValue: part });
+    }
+  };
+}
+
+/** New and changed wording of this content version, and a changed crisis line, for the clinician. */
+export function AwaitingReview({
+  state,
+  deckSlides,
+}: {
+  state: AdminState;
+  deckSlides: readonly Slide[];
+}) {
+  const { t, i18n } = useTranslation('admin');
+  const language: Language = i18n.language === 'es' ? 'es' : 'en';
+  const partName = usePartName();
+  const marks = slidesAwaitingReview(reviewedContentOf(state, deckSlides));
+  if (marks.size === 0) return null;
+  const say = (text: LocalizedText | undefined) => (text ? localize(text, language) : '');
+  return (
+    <section className="admin-awaiting" aria-labelledby="admin-awaiting-title">
+      <h3 id="admin-awaiting-title" className="admin-section__subtitle">
+        {t('review.waitingTitle')}
+      </h3>
+      <p className="admin-field__hint">{t('review.waitingHint')}</p>
+      <ul className="admin-list admin-awaiting__slides">
+        {deckSlides
+          .filter((slide) => marks.has(slide.id))
+          .map((slide) => {
+            const mark = marks.get(slide.id);
+            const parts =
+              slide.review?.change === 'changed' && mark === 'changed' ? slide.review.parts : [];
+            return (
+              <li key={slide.id} data-slide-id={slide.id}>
+                <p className="admin-awaiting__slide">
+                  <strong>{say(slide.title)}</strong>{' '}
+                  <span className="playlist__tag">
+                    {mark === 'crisis-lines'
+                      ? t('review.crisisLines')
+                      : t(mark === 'new' ? 'review.newSlide' : 'review.changedSlide')}
+                  </span>
+                </p>
+                <ul>
+                  {mark === 'crisis-lines' || (slide.kind === 'crisis' && mark === 'new')
+                    ? state.settings.clinic.crisisLines.map((line, index) => (
+                        <li key={index}>{say(line)}</li>
+                      ))
+                    : null}
+                  {mark === 'new' && slide.kind !== 'crisis'
+                    ? slide.points.map((point, index) => <li key={index}>{say(point.text)}</li>)
+                    : null}
+                  {parts.map((part) => (
+                    <li key={part}>
+                      {partName(part)}: “{say(slidePartText(slide, part))}”
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            );
+          })}
+      </ul>
+    </section>
+  );
+}
+
 function when(at: string, language: string): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return at;
@@ -526,7 +814,13 @@ function LogList({
   );
 }
 
-export function StatusSection({ admin, state, onState, onSessionClosed }: SectionProps) {
+export function StatusSection({
+  admin,
+  deckSlides,
+  state,
+  onState,
+  onSessionClosed,
+}: SectionProps) {
   const { t, i18n } = useTranslation('admin');
   const eventName = (event: string) => t(`status.event.${event}`, { defaultValue: event });
   const notice = state.settingsNotice;
@@ -543,6 +837,7 @@ export function StatusSection({ admin, state, onState, onSessionClosed }: Sectio
         <li>{t('status.contentVersion', { version: state.deckContentVersion })}</li>
       </ul>
       <ReviewList state={state} />
+      <ContentNotices state={state} deckSlides={deckSlides} showNone />
       {notice ? (
         <div className="admin-message admin-message--problem" role="alert">
           <p>

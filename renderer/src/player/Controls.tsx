@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Slideshow, SlideshowState } from './slideshow';
 
@@ -33,6 +34,8 @@ export function Controls({
   onOpenPresenterView,
 }: ControlsProps) {
   const { t } = useTranslation();
+  const navigationRef = useRef<HTMLDivElement>(null);
+  const dotsFit = useDotsFit(navigationRef, titles.length);
   return (
     <div className="controls">
       {presenting ? null : (
@@ -48,7 +51,7 @@ export function Controls({
           </span>
         </button>
       )}
-      <div className="controls__navigation">
+      <div className="controls__navigation" ref={navigationRef}>
         <button
           type="button"
           className="controls__button controls__previous"
@@ -58,21 +61,29 @@ export function Controls({
         >
           <span aria-hidden="true" className="icon-previous" />
         </button>
-        <div className="controls__dots" role="group" aria-label={t('carousel.chooseSlide')}>
-          {titles.map((title, index) => (
-            <button
-              key={index}
-              type="button"
-              className="controls__dot"
-              aria-controls="slides"
-              aria-label={t('carousel.goToSlide', { position: index + 1, title })}
-              aria-current={index === state.index ? 'true' : undefined}
-              onClick={() => slideshow.goTo(index)}
-            >
-              <span aria-hidden="true" />
-            </button>
-          ))}
-        </div>
+        {dotsFit ? (
+          <div className="controls__dots" role="group" aria-label={t('carousel.chooseSlide')}>
+            {titles.map((title, index) => (
+              <button
+                key={index}
+                type="button"
+                className="controls__dot"
+                aria-controls="slides"
+                aria-label={t('carousel.goToSlide', { position: index + 1, title })}
+                aria-current={index === state.index ? 'true' : undefined}
+                onClick={() => slideshow.goTo(index)}
+              >
+                <span aria-hidden="true" />
+              </button>
+            ))}
+          </div>
+        ) : (
+          // Too many slides for a dot each: where the patient is instead (each slide also says
+          // its position to screen readers, so this is not read twice).
+          <p className="controls__position" aria-hidden="true">
+            {t('carousel.slidePosition', { position: state.index + 1, count: titles.length })}
+          </p>
+        )}
         <button
           type="button"
           className="controls__button controls__next"
@@ -114,4 +125,33 @@ export function Controls({
       </div>
     </div>
   );
+}
+
+/** The width a dot's touch target takes (.controls__dot in player.css). */
+const DOT_SIZE = 48;
+
+/**
+ * Whether a dot for every slide fits between the previous and next buttons. A playlist with many
+ * clinic slides on a laptop screen would push the controls off the screen; then the bar shows
+ * the position instead. Measured, not guessed: the room depends on the screen and the language.
+ */
+function useDotsFit(navigationRef: RefObject<HTMLDivElement | null>, count: number): boolean {
+  const [fit, setFit] = useState(true);
+  useLayoutEffect(() => {
+    const navigation = navigationRef.current;
+    if (!navigation) return;
+    const measure = () => {
+      const gap = parseFloat(getComputedStyle(navigation).columnGap) || 0;
+      const buttons = [...navigation.querySelectorAll(':scope > button')].reduce(
+        (sum, button) => sum + button.getBoundingClientRect().width,
+        0,
+      );
+      setFit(count * DOT_SIZE <= navigation.clientWidth - buttons - 2 * gap);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(navigation);
+    return () => observer.disconnect();
+  }, [navigationRef, count]);
+  return fit;
 }

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent } 
 import { useTranslation } from 'react-i18next';
 import {
   localize,
+  slideSeconds,
+  type ClinicDetails,
   type HeartbeatReport,
   type KioskConfig,
   type Language,
@@ -75,9 +77,15 @@ export function Player({
       setLargeText(false);
     };
   }, [defaultLanguage]);
+  // Each slide's time: a time staff set, or how long its words take to read in this language.
+  const { clinic, readingWordsPerMinute } = config.settings;
+  const timings = useMemo(
+    () => slides.map((slide) => timingOf(slide, language, clinic, readingWordsPerMinute)),
+    [slides, language, clinic, readingWordsPerMinute],
+  );
   const [slideshow, state] = useSlideshow({
     onIdleResume: () => resetForNextPatient.current(),
-    slides: slides.map(timingOf),
+    slides: timings,
     idleTimeoutMs: config.settings.idleTimeoutSeconds * 1000,
     resumeWhenIdle: !presenting,
     autoplay: !presenting,
@@ -97,17 +105,18 @@ export function Player({
     },
     [onSlideFailed, onPlayEvent],
   );
-  // Keep showing the same slide when the list changes (a failed slide dropped, a playlist edit).
-  const listedSlidesRef = useRef(slides);
+  // Keep showing the same slide when the list changes (a failed slide dropped, a playlist edit),
+  // or only the times do (another language, a new reading pace).
+  const listedRef = useRef({ slides, timings });
   useEffect(() => {
-    const previous = listedSlidesRef.current;
-    if (previous === slides || slides.length === 0) return;
-    listedSlidesRef.current = slides;
+    const previous = listedRef.current;
+    if (previous.timings === timings || slides.length === 0) return;
+    listedRef.current = { slides, timings };
     const index = slideshow.getState().index;
-    const keep = slides.findIndex((slide) => slide.id === previous[index]?.id);
+    const keep = slides.findIndex((slide) => slide.id === previous.slides[index]?.id);
     // The slide on screen is gone (a failed video, a deleted slide): the next one gets its own time.
-    slideshow.setSlides(slides.map(timingOf), keep >= 0 ? keep : index, keep < 0);
-  }, [slides, slideshow]);
+    slideshow.setSlides(timings, keep >= 0 ? keep : index, keep < 0);
+  }, [slides, timings, slideshow]);
   const currentId = slides[Math.min(state.index, slides.length - 1)]?.id;
   // The first slide is on screen from the start (index.html carries it prerendered): it
   // arrives without a fade.
@@ -299,8 +308,11 @@ export function Player({
   );
 }
 
-function timingOf(slide: Slide) {
-  return { durationMs: slide.durationSeconds * 1000, steps: slide.buildSteps.length };
+function timingOf(slide: Slide, language: Language, clinic: ClinicDetails, pace: number) {
+  return {
+    durationMs: slideSeconds(slide, language, clinic, pace) * 1000,
+    steps: slide.buildSteps.length,
+  };
 }
 
 interface PresentingKeys {

@@ -63,7 +63,8 @@ export interface Slideshow {
   /** Jump to a slide and build step sent by another view (the presenter's, or the audience's). */
   setPosition(index: number, step: number): void;
   /**
-   * New slide list (a playlist changed); keeps the current position where it can. `replaced`:
+   * New slide list or times (a playlist changed, another language, a new reading pace); keeps
+   * the current position where it can. `replaced`:
    * the slide that was showing is gone (a failed video dropped, a slide deleted), so the one
    * now at `keepIndex` starts afresh: its own full time, its build steps, a new run.
    */
@@ -281,6 +282,9 @@ export function createSlideshow(options: SlideshowOptions): Slideshow {
       const sameSlide = !replaced && (keepIndex !== undefined || index === state.index);
       const steps = stepsOf(index);
       const freshStep = state.rotating || options.stepThroughBuilds ? 0 : steps;
+      // The slide on screen got another time (shown in another language, a new reading pace):
+      // a running countdown starts again with it rather than finishing on the old one.
+      const retimed = sameSlide && state.rotating && durationOf(index) !== state.durationMs;
       emit({
         ...state,
         index,
@@ -289,9 +293,9 @@ export function createSlideshow(options: SlideshowOptions): Slideshow {
         steps,
         step: sameSlide ? Math.min(state.step, steps) : freshStep,
         durationMs: durationOf(index),
-        run: sameSlide ? state.run : state.run + 1,
+        run: sameSlide && !retimed ? state.run : state.run + 1,
       });
-      if (!sameSlide) scheduleRotation();
+      if (!sameSlide || retimed) scheduleRotation();
     },
     dispose() {
       disposed = true;

@@ -144,6 +144,15 @@ function bodyFor(slide: Slide, step: number, t: Translate, clinic: ClinicDetails
           <ContactNotes clinic={clinic} />
         </>
       );
+    case 'crisis':
+      // The clinic's own crisis line (a setting): its numbers and words as its clinician approved.
+      return (
+        <ul className="slide-view__points slide-view__points--crisis">
+          {clinic.crisisLines.map((line, index) => (
+            <li key={index}>{t(line)}</li>
+          ))}
+        </ul>
+      );
     default:
       return <Points slide={slide} step={step} t={t} />;
   }

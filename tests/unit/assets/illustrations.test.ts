@@ -28,6 +28,20 @@ describe('illustrations', () => {
     }
   });
 
+  it('draws "more and fuller" spines after ketamine, not a sevenfold change', () => {
+    const spines = (name: string) =>
+      [...read(name).matchAll(/<circle cx="[\d.]+" cy="[\d.]+" r="([\d.]+)"\/><\/g>/g)].map(
+        (match) => Number(match[1]),
+      );
+    const before = spines('neuron-before.svg');
+    const after = spines('neuron-after.svg');
+    const ratio = after.length / before.length;
+    expect(ratio, `${after.length} spines after, ${before.length} before`).toBeGreaterThan(1.5);
+    expect(ratio, `${after.length} spines after, ${before.length} before`).toBeLessThanOrEqual(3);
+    const mean = (radii: number[]) => radii.reduce((sum, r) => sum + r, 0) / radii.length;
+    expect(mean(after), 'fuller spine heads after').toBeGreaterThan(mean(before) * 1.2);
+  });
+
   it('puts a translated label into the drawing, escaped', () => {
     const svg =
       '<svg><text data-label="ketamine" x="1">Ketamine: hours</text><text>other</text></svg>';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Language, LocalizedText, Slide } from '../../../contract';
-import { DeckSchema } from '../../../contract';
+import { DeckSchema, DEFAULT_CRISIS_LINES } from '../../../contract';
 import { readabilityOf } from '../../support/readability';
 
 /** Plain-language targets: US grade 8 for English, Fernández-Huerta 60 ("normal") for Spanish. */
@@ -22,9 +22,15 @@ interface VisiblePart {
   text: LocalizedText;
 }
 
-/** The text a viewer reads on the slide: not notes, nor illustration captions, descriptions or labels. */
+/**
+ * The text a viewer reads on the slide: not notes, nor illustration captions, descriptions or
+ * labels. The crisis slide shows the clinic's crisis line, scored as the default reads.
+ */
 function visibleParts(slide: Slide): VisiblePart[] {
   return [
+    ...(slide.kind === 'crisis'
+      ? DEFAULT_CRISIS_LINES.map((text, index) => ({ where: `crisisLines[${index}]`, text }))
+      : []),
     { where: 'title', text: slide.title },
     ...(slide.subtitle ? [{ where: 'subtitle', text: slide.subtitle }] : []),
     ...slide.points.map((point, index) => ({ where: `points[${index}]`, text: point.text })),

@@ -49,24 +49,37 @@ describe('the built-in deck', () => {
     expect(missing).toEqual([]);
   });
 
-  // Each claim of the clinic's page, in the words a patient would see on screen.
+  // Each claim of the clinic's page, in the words a patient would see on screen, hedged as
+  // the evidence is (issue 21).
   it.each([
-    ['acts in hours, not weeks', /acts in hours/i, /antidepressants take weeks/i],
+    ['can help within hours, not weeks', /can start to help within hours/i, /usually take weeks/i],
     ['monoamine system', /monoamine system/i, /serotonin, norepinephrine and the like/i],
     ['glutamate system', /glutamate system/i, /separate system/i],
-    ['BDNF', /Brain-Derived Neurotrophic Factor/, /Miracle-Gro for the brain/],
-    ['new branches and connections', /new branches/i, /more links/i],
-    ['rat neurons, before and after', /rat neuron has few spines/i, /rat neuron quickly grew new/i],
-    ['dendritic spines', /Dendritic spines/, /talk to each other/i],
+    ['BDNF', /Brain-Derived Neurotrophic Factor/, /called “Miracle-Gro for the brain”/],
+    [
+      'new branches and connections',
+      /growth of new nerve cell branches/i,
+      /more connections between nerve cells/i,
+    ],
+    [
+      'rat findings, before and after',
+      /In studies in rats, nerve cells had few spines/,
+      /In studies in rats, nerve cells quickly grew new and fuller spines/,
+    ],
+    ['dendritic spines', /Dendritic spines/, /talk with each other/i],
     [
       'depression loses connections',
-      /lose these branches and links/i,
-      /may be responsible for symptoms/i,
+      /lose these branches and connections/i,
+      /may cause some symptoms of depression/i,
     ],
-    ['rebuilding', /thought to undo some of the damage/i, /chronic stress and PTSD/],
+    [
+      'rebuilding, from rat studies',
+      /These findings come from studies in rats/,
+      /thought to reverse some of the harm from depression, chronic stress and PTSD/,
+    ],
     [
       'when other treatments failed',
-      /often works for patients who were not helped by traditional treatments/i,
+      /may help some people who were not helped by other treatments/i,
       /may still work for you/i,
     ],
     [
@@ -76,18 +89,46 @@ describe('the built-in deck', () => {
     ],
     ['ask the front desk', /front desk/i, /Ketamine Therapy Program/],
     ['not medical advice', /not medical advice/i, /Ask your clinician/i],
+    [
+      'safety',
+      /Ketamine can have side effects/,
+      /driving and your plans for the day of a treatment/,
+    ],
   ])('says: %s', (_topic, first, second) => {
     const text = englishText(DeckSchema.parse(raw));
     expect(text).toMatch(first);
     expect(text).toMatch(second);
   });
 
-  it('labels the neuron drawings as illustrations of rat neurons', () => {
+  it('labels the neuron drawings as drawings inspired by studies in rats', () => {
     const deck = DeckSchema.parse(raw);
     const figures = deck.slides.filter((slide) => slide.illustration?.id.startsWith('neuron-'));
     expect(figures).toHaveLength(2);
-    for (const slide of figures)
-      expect(slide.illustration?.caption.en).toMatch(/^Illustration .*rat neuron/);
+    for (const slide of figures) {
+      expect(slide.illustration?.caption.en).toMatch(/^Drawing inspired by studies in rats: /);
+      expect(slide.illustration?.caption.es).toMatch(/^Dibujo inspirado en estudios con ratas: /);
+    }
+  });
+
+  it('labels the hours-and-weeks axis as the time until it may start to help', () => {
+    const slide = DeckSchema.parse(raw).slides.find((s) => s.illustration?.id === 'hours-vs-weeks');
+    expect(slide?.illustration?.labels['axis']).toEqual({
+      en: 'Time until it may start to help',
+      es: 'Tiempo hasta que puede empezar a ayudar',
+    });
+  });
+
+  it('has a safety slide and a crisis slide, both marked as safety slides for review', () => {
+    const deck = DeckSchema.parse(raw);
+    const safety = deck.slides.filter((slide) => slide.safety);
+    expect(safety.map((slide) => slide.id)).toEqual([
+      'safety-and-what-to-expect',
+      'if-you-are-in-crisis',
+    ]);
+    expect(safety.map((slide) => slide.kind)).toEqual(['text', 'crisis']);
+    for (const slide of safety) {
+      expect(slide.review).toEqual({ version: deck.contentVersion, change: 'new' });
+    }
   });
 
   it('has an about-the-clinic slide', () => {

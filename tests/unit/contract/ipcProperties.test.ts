@@ -56,6 +56,7 @@ const editableSettings: fc.Arbitrary<EditableSettings> = fc.record({
   defaultLanguage: fc.constantFrom(...LANGUAGES),
   transition: fc.constantFrom(...TRANSITION_STYLES),
   showProgressBar: fc.boolean(),
+  readingWordsPerMinute: fc.integer({ min: 60, max: 300 }),
   mode: fc.constantFrom('loop', 'present'),
   nightlyRestartHour: fc.option(fc.integer({ min: 0, max: 23 }), { nil: null }),
   clinic: fc.record({
@@ -64,6 +65,7 @@ const editableSettings: fc.Arbitrary<EditableSettings> = fc.record({
     phone: text(0, 40),
     webAddress,
     about: fc.array(localizedText, { maxLength: 6 }),
+    crisisLines: fc.array(localizedText, { minLength: 1, maxLength: 5 }),
   }),
   playlists: fc.array(
     fc.record({

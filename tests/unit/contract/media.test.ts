@@ -83,7 +83,12 @@ describe('clinic picture and video slides', () => {
         { slideId: picture.id, enabled: true, durationSeconds: 8 },
       ],
     };
-    const { slides } = resolvePlaylist(playlist, [], [{ ...video, maxSeconds: 45 }, picture]);
+    const { slides } = resolvePlaylist(
+      playlist,
+      [],
+      [{ ...video, maxSeconds: 45 }, picture],
+      '2026-03-02',
+    );
     expect(slides.map((slide) => slide.durationSeconds)).toEqual([45, 8]);
   });
 

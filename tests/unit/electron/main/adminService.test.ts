@@ -43,6 +43,10 @@ import {
   type ScryptParams,
 } from '../../../../electron/main/staffPin';
 import { SETTINGS_FILE_NAME } from '../../../../electron/main/storeOptions';
+import {
+  createContentHistory,
+  type ContentHistory,
+} from '../../../../electron/main/contentHistory';
 
 /** Cheap params so the suite stays fast. */
 const FAST: ScryptParams = { N: 2 ** 10, r: 8, p: 1, keyLength: 32 };
@@ -94,6 +98,7 @@ interface SetupOptions {
   deckContentVersion?: string;
   /** Wraps the real changes log (to make it fail). */
   wrapChanges?: (log: RecoveryLog) => RecoveryLog;
+  contentHistory?: ContentHistory;
   /** Wraps the real media library (to hold a call halfway). */
   wrapMedia?: (media: MediaLibrary) => MediaLibrary;
 }
@@ -152,6 +157,7 @@ function setup(options: SetupOptions = {}) {
     media,
     bundles,
     notify,
+    ...(options.contentHistory ? { contentHistory: options.contentHistory } : {}),
   });
   return {
     dir,
@@ -223,6 +229,7 @@ function editable(settings: Settings): EditableSettings {
     defaultLanguage: settings.defaultLanguage,
     transition: settings.transition,
     showProgressBar: settings.showProgressBar,
+    readingWordsPerMinute: settings.readingWordsPerMinute,
     mode: settings.mode,
     nightlyRestartHour: settings.nightlyRestartHour,
     clinic: settings.clinic,
@@ -637,13 +644,59 @@ describe('save-settings', () => {
   });
 });
 
+describe('the content history', () => {
+  it('keeps what the kiosk shows at start and after each change to it', async () => {
+    const dir = makeTempDir();
+    let now = new Date('2026-03-01T08:00:00Z');
+    const history = createContentHistory({
+      directory: dir,
+      deck: { contentVersion: DECK_VERSION },
+      now: () => now,
+    });
+    const h = await unlocked({ dir, contentHistory: history });
+    now = new Date('2026-03-02T08:00:00Z');
+    const clinic = { ...DEFAULT_SETTINGS.clinic, crisisLines: [{ en: 'Call 000.' }] };
+    valueOf(
+      await call(h, IpcChannel.adminSaveSettings, {
+        settings: { ...editable(DEFAULT_SETTINGS), clinic },
+      }),
+    );
+    const shown = history.shownBetween(new Date(0), now);
+    expect(shown.map((entry) => entry.from)).toEqual([
+      '2026-03-01T08:00:00.000Z',
+      '2026-03-02T08:00:00.000Z',
+    ]);
+    expect(history.read(shown[0]!.clinic)).toEqual(DEFAULT_SETTINGS.clinic);
+    expect(history.read(shown[1]!.clinic)).toEqual(clinic);
+  });
+
+  it('never turns a saved change into an error when it cannot be kept', async () => {
+    const failing: ContentHistory = {
+      record: () => {
+        throw new Error('EROFS: read-only file system');
+      },
+      shownBetween: () => [],
+      read: () => null,
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const h = await unlocked({ contentHistory: failing });
+    const saved = await call(h, IpcChannel.adminSaveSettings, {
+      settings: { ...editable(DEFAULT_SETTINGS), idleTimeoutSeconds: 90 },
+    });
+    expect(saved.ok).toBe(true);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/content history.*EROFS/));
+    warn.mockRestore();
+  });
+});
+
 describe('record-review', () => {
-  it('stamps the deck content version, saves the review and shows it', async () => {
+  it('stamps the deck content version and the crisis line, saves the review and shows it', async () => {
     const h = await unlocked();
     const state = AdminStateSchema.parse(
       valueOf(await call(h, IpcChannel.adminRecordReview, REVIEW)),
     );
-    const record: ContentReview = { ...REVIEW, contentVersion: DECK_VERSION };
+    const crisisLines = DEFAULT_SETTINGS.clinic.crisisLines;
+    const record: ContentReview = { ...REVIEW, contentVersion: DECK_VERSION, crisisLines };
     expect(state.settings.contentReviews).toEqual([record]);
     expect((await getState(h)).settings.contentReviews).toEqual([record]);
     expect(reopen(h.dir).settings.contentReviews).toEqual([record]);
@@ -662,7 +715,7 @@ describe('record-review', () => {
     );
     expect(next.settings.contentReviews).toEqual([
       record,
-      { ...spanish, contentVersion: DECK_VERSION },
+      { ...spanish, contentVersion: DECK_VERSION, crisisLines },
     ]);
   });
 
@@ -683,7 +736,11 @@ describe('record-review', () => {
     const reviews = reopen(dir).settings.contentReviews;
     expect(reviews).toHaveLength(40);
     expect(reviews[0]?.reviewer).toBe('Reviewer 1');
-    expect(reviews[39]).toEqual({ ...REVIEW, contentVersion: DECK_VERSION });
+    expect(reviews[39]).toEqual({
+      ...REVIEW,
+      contentVersion: DECK_VERSION,
+      crisisLines: DEFAULT_SETTINGS.clinic.crisisLines,
+    });
   });
 
   it.each([

@@ -328,6 +328,7 @@ describe('openSettingsStore: migrations', () => {
       defaultLanguage: 'es',
       transition: 'cut',
       showProgressBar: false,
+      readingWordsPerMinute: 150,
       mode: 'loop',
       audienceDisplayId: null,
       presenterDisplayId: null,
@@ -468,7 +469,9 @@ describe('openSettingsStore: recovery from a bad file', () => {
         }),
       ),
       'newer-version',
-      /newer version of the app \(settings version 4; this app understands up to 3\)/,
+      new RegExp(
+        `newer version of the app \\(settings version ${CURRENT_STORE_VERSION + 1}; this app understands up to ${CURRENT_STORE_VERSION}\\)`,
+      ),
     ],
   ];
 
@@ -577,6 +580,7 @@ function makeVariant(n: number): Settings {
     defaultLanguage: n % 2 === 0 ? 'en' : 'es',
     transition: (['fade', 'slide', 'cut'] as const)[n % 3] ?? 'fade',
     showProgressBar: n % 2 === 0,
+    readingWordsPerMinute: 150,
     mode: 'loop',
     audienceDisplayId: null,
     presenterDisplayId: null,
@@ -587,6 +591,7 @@ function makeVariant(n: number): Settings {
       phone: '',
       webAddress: '',
       about: Array.from({ length: 6 }, (_, k) => ({ en: filler(`en${k}`), es: filler(`es${k}`) })),
+      crisisLines: [{ en: `Call ${n}.`, es: `Llame al ${n}.` }],
     },
     contentReviews: [
       { language: 'en', contentVersion: '1.1.0', reviewer: `Dr ${n}`, reviewedOn: '2026-11-28' },

@@ -216,6 +216,21 @@ describe('a changed slide list', () => {
     expect(slideshow.getState().index).toBe(1);
   });
 
+  it('starts the countdown again when the slide on screen gets another time', () => {
+    // The loop resumes after a patient read in Spanish: the language goes back to English and
+    // the slide must take its English time, not finish the Spanish one (nor keep the old bar).
+    start();
+    vi.advanceTimersByTime(seconds(4));
+    const { run } = slideshow.getState();
+    slideshow.setSlides([{ durationMs: seconds(14), steps: 0 }, ...threeSlides.slice(1)], 0);
+    expect(slideshow.getState()).toMatchObject({ index: 0, durationMs: seconds(14) });
+    expect(slideshow.getState().run).not.toBe(run);
+    vi.advanceTimersByTime(seconds(14) - 1);
+    expect(slideshow.getState().index).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(slideshow.getState().index).toBe(1);
+  });
+
   it('refuses an empty list', () => {
     start();
     expect(() => slideshow.setSlides([])).toThrow(/at least one slide/);
