@@ -36,6 +36,7 @@ import {
 } from './appProtocol';
 import type { LaunchOptions } from './commandLine';
 import { openFaultHistory, SAFE_MODE_CALM_MS, type FaultHistory } from './faultHistory';
+import { createContentHistory } from './contentHistory';
 import { createIpcHandlers, type IpcHandlerTable } from './ipcHandlers';
 import {
   checkNamedMediaFile,
@@ -223,6 +224,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     ...seam,
   });
   const admin = createAdminService({
+    // Every version of what the screen said: the deck by version, clinic slides by content hash.
+    contentHistory: createContentHistory({ directory, deck: deckData, now: options.now }),
     store,
     pin,
     recoveries,
