@@ -127,7 +127,7 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
   function writeOwnStatus(): void {
     if (!membership) return;
     const snapshot = options.snapshot();
-    let freeDiskBytes: number | null = null;
+    let freeDiskBytes: number | null;
     try {
       const stats = fs.statfsSync(options.directory);
       freeDiskBytes = stats.bavail * stats.bsize;
