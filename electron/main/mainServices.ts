@@ -37,6 +37,7 @@ import {
 import type { LaunchOptions } from './commandLine';
 import { openFaultHistory, SAFE_MODE_CALM_MS, type FaultHistory } from './faultHistory';
 import { createContentHistory } from './contentHistory';
+import { createFleetService, type FleetService } from './fleet/fleetService';
 import { createIpcHandlers, type IpcHandlerTable } from './ipcHandlers';
 import {
   checkNamedMediaFile,
@@ -45,6 +46,7 @@ import {
   type SourceRoot,
 } from './mediaLibrary';
 import { createPlayLogService, type PlayLogService } from './playLog/playLogService';
+import { localDateOf } from './playLog/playRecords';
 import { createRecoveryLog, describeProblem, type RecoveryLog } from './recoveryLog';
 import { openSettingsStore, type SettingsStore } from './settingsStore';
 import { createSetupBundles, type SetupBundles } from './setupBundle';
@@ -109,6 +111,8 @@ export interface MainServices {
   readonly faults: FaultHistory;
   /** What played, what patients touched, and when the screen was dark. */
   readonly playLog: PlayLogService;
+  /** Publishing to, or following, the clinic's other kiosks through a shared folder. */
+  readonly fleet: FleetService;
   readonly importFolder: string;
   readonly mediaDirectory: string;
   /** Every IPC channel's handler, sender and payload checks included. */
@@ -250,6 +254,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     bundles,
     notify: options.broadcast,
   });
+  let screenChanged = () => {};
   const builtInSlideIds = new Set(deckData.slides.map((slide: { id: string }) => slide.id));
   const playLog = createPlayLogService({
     directory,
@@ -273,8 +278,74 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       return reason ? `${reason.event}${reason.detail ? `: ${reason.detail}` : ''}` : null;
     },
     note: (event, detail) => recoveries.append(event, detail),
+    // The fleet (built below, as it reads the play log) hears of screen changes through this.
+    onScreenChange: () => screenChanged(),
     ...seam,
   });
+
+  /** When the watchdog last had to recover the page (for the fleet's status file). */
+  let lastFaultAt = -Infinity;
+  const RECOVERING_FOR_MS = 2 * 60_000;
+  const RECOVERY_EVENTS = new Set([
+    'reload',
+    'recreate-window',
+    'relaunch-app',
+    'renderer-gone',
+    'unresponsive',
+    'safe-mode',
+  ]);
+  const fleet = createFleetService({
+    directory,
+    now: options.now,
+    appVersion: options.appVersion,
+    exportSetup: async (folder) => {
+      const exported = await bundles.exportTo(folder);
+      return exported.ok
+        ? { ok: true, value: join(folder, exported.value.fileName) }
+        : { ok: false, reason: exported.message };
+    },
+    importSetup: async (file) => {
+      const imported = await bundles.importFrom(file);
+      if (!imported.ok) return { ok: false, reason: imported.message };
+      followSchedule();
+      options.broadcast(IpcChannel.kioskConfigChanged, config());
+      return { ok: true, value: null };
+    },
+    snapshot: () => {
+      const showing = playLog.nowShowing();
+      const yesterday = playLog.day(localDateOf(new Date(options.now().getTime() - 24 * 3600_000)));
+      const recovery = recoveries.recent(20).find((entry) => RECOVERY_EVENTS.has(entry.event));
+      const state =
+        options.monotonicNow() - lastFaultAt < RECOVERING_FOR_MS
+          ? 'recovering'
+          : showing.screen === 'admin'
+            ? 'admin'
+            : startup.mode === 'present'
+              ? 'presenting'
+              : showing.screen === 'closed' ||
+                  scheduleDecisionOf(config().settings, localTimeOf(options.now())).kind ===
+                    'closed'
+                ? 'closed'
+                : 'playing';
+      return {
+        state,
+        currentSlide: showing.slideId,
+        lastRecovery: recovery
+          ? { at: recovery.at, reason: `${recovery.event}: ${recovery.detail}`.slice(0, 300) }
+          : null,
+        yesterday:
+          yesterday.plays > 0
+            ? {
+                plays: yesterday.plays,
+                touchSessions: yesterday.touchSessions,
+                playingHours: Math.round((yesterday.screenSeconds.playing / 3600) * 10) / 10,
+              }
+            : null,
+      };
+    },
+    note: (event, detail) => recoveries.append(event, detail),
+  });
+  screenChanged = () => fleet.statusChanged();
 
   const ipc = createIpcHandlers({
     getConfig: config,
@@ -318,17 +389,23 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     bundles,
     faults,
     playLog,
+    fleet,
     importFolder,
     mediaDirectory,
     ipc,
     appProtocol,
     followSchedule,
-    noteFault: startCalmHour,
+    noteFault: () => {
+      lastFaultAt = options.monotonicNow();
+      startCalmHour();
+      fleet.statusChanged();
+    },
     stop() {
       clearInterval(scheduleTimer);
       if (calmTimer) clearTimeout(calmTimer);
       stopClockWatch();
       playLog.stop();
+      fleet.stop();
       faults.markCleanExit();
       if (awake) options.displaySleep.allow();
       awake = false;

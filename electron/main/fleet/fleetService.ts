@@ -74,9 +74,19 @@ export interface FleetService {
   saveKeyBackup(folder: string): FleetResult<string>;
   /** Reads an invitation, for staff to compare its fingerprint before joining. */
   inspectInvitation(file: string): FleetResult<Invitation>;
+  /**
+   * Joins the fleet of an invitation. The shared folders are where this kiosk sees them (they
+   * default to the invitation's; each machine may mount them elsewhere).
+   */
   join(
     file: string,
-    input: { name: string; room: string; fingerprint: string },
+    input: {
+      name: string;
+      room: string;
+      fingerprint: string;
+      setupFolder?: string;
+      statusFolder?: string;
+    },
   ): FleetResult<FleetState>;
   /** "Publish to all screens": the current setup, switching everywhere at `activateAt`. */
   publish(input?: {
@@ -301,8 +311,8 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
           kioskId: newKioskId(),
           name: input.name,
           room: input.room,
-          setupFolder: read.invitation.setupFolder,
-          statusFolder: read.invitation.statusFolder,
+          setupFolder: input.setupFolder ?? read.invitation.setupFolder,
+          statusFolder: input.statusFolder ?? read.invitation.statusFolder,
           trustedKeys: [read.invitation.publicKey],
           setupVersion: 0,
           screenshots: false,

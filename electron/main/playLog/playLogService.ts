@@ -6,13 +6,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PlayEventBatchSchema, type PlayLogStatus, type PlayReport } from '../../../contract';
+import {
+  PlayEventBatchSchema,
+  type PlayLogStatus,
+  type PlayReport,
+  type ScreenState,
+} from '../../../contract';
 import type { FileSystem } from '../durableFile';
 import { dailyCsv, playsCsv, summaryText } from './playCsv';
 import { openPlayLogStore, type PlayLogStore } from './playLogStore';
 import { createPlayRecorder, type PlayRecorder } from './playRecorder';
 import { localDateOf, type PlayRecord } from './playRecords';
 import { buildPlayReport } from './playReports';
+import type { DaySummary } from './playSummaries';
 
 export const FLUSH_EVERY_MS = 5_000;
 export const TICK_EVERY_MS = 20_000;
@@ -38,6 +44,8 @@ export interface PlayLogServiceOptions {
   flushEveryMs?: number;
   /** The file system (the fault tests inject failures here). */
   fileSystem?: FileSystem;
+  /** The screen's state changed (playing, closed, blanked, admin). */
+  onScreenChange?: () => void;
 }
 
 export type ExportResult =
@@ -59,6 +67,10 @@ export interface PlayLogService {
   stop(): void;
   /** Writes what is buffered now (tests, and before an export). */
   flush(): void;
+  /** What the patients' screen shows now, as the player last reported. */
+  nowShowing(): { screen: ScreenState | null; slideId: string | null };
+  /** A day's totals (the fleet's status file carries yesterday's). */
+  day(date: string): DaySummary;
 }
 
 export function createPlayLogService(options: PlayLogServiceOptions): PlayLogService {
@@ -133,10 +145,12 @@ export function createPlayLogService(options: PlayLogServiceOptions): PlayLogSer
           events.length - allowed,
         );
       }
+      const screenBefore = recorder.nowShowing().screen;
       for (const event of events.slice(0, allowed)) {
         const outcome = recorder.report(event);
         if (!outcome.ok) refuse(outcome.reason);
       }
+      if (recorder.nowShowing().screen !== screenBefore) options.onScreenChange?.();
     },
     status() {
       return { ...store.status(), refusedEvents: refused };
@@ -207,5 +221,7 @@ export function createPlayLogService(options: PlayLogServiceOptions): PlayLogSer
     flush() {
       store.flush();
     },
+    nowShowing: () => recorder.nowShowing(),
+    day: (date) => store.day(date),
   };
 }

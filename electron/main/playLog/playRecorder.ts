@@ -34,6 +34,8 @@ export interface PlayRecorder {
   startedAfterGap(lastAlive: Date, reason: string | null): void;
   /** The app is stopping: everything open is closed and written. */
   stop(): void;
+  /** What the patients' screen shows now, as last reported. */
+  nowShowing(): { screen: ScreenState | null; slideId: string | null };
 }
 
 interface Open {
@@ -283,6 +285,9 @@ export function createPlayRecorder(options: PlayRecorderOptions): PlayRecorder {
         });
         from = to;
       }
+    },
+    nowShowing() {
+      return { screen: screen?.state ?? null, slideId: play?.slideId ?? null };
     },
     stop() {
       const at = options.monotonicNow();
