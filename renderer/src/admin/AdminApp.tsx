@@ -2,18 +2,16 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { AdminBridge, AdminState, Language, Slide } from '../../../contract';
 import { createAdminI18n } from './adminI18n';
-import {
-  ClinicSection,
-  PinSection,
-  ReviewSection,
-  SettingsSection,
-  StatusSection,
-  type SectionProps,
-} from './AdminSections';
-import { ClinicSlidesSection } from './AdminClinicSlides';
-import { PlaylistsSection } from './AdminPlaylists';
-import { ScheduleSection } from './AdminSchedule';
-import { SetupSection } from './AdminSetup';
+import { ClinicScreen } from './screens/ClinicScreen';
+import { ClinicSlidesScreen } from './screens/ClinicSlidesScreen';
+import { PinScreen } from './screens/PinScreen';
+import { PlaylistsScreen } from './screens/PlaylistsScreen';
+import { ReviewScreen } from './screens/ReviewScreen';
+import { ScheduleScreen } from './screens/ScheduleScreen';
+import type { ScreenProps } from './screens/ScreenProps';
+import { SettingsScreen } from './screens/SettingsScreen';
+import { SetupScreen } from './screens/SetupScreen';
+import { StatusScreen } from './screens/StatusScreen';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import { PinPad, type PinPadPurpose } from './PinPad';
 import './admin.css';
@@ -26,15 +24,15 @@ export const ADMIN_IDLE_WARNING_MS = 20_000;
 const KEEP_ALIVE_EVERY_MS = 30_000;
 
 const SECTIONS = {
-  settings: SettingsSection,
-  playlists: PlaylistsSection,
-  clinicSlides: ClinicSlidesSection,
-  schedule: ScheduleSection,
-  setup: SetupSection,
-  clinic: ClinicSection,
-  review: ReviewSection,
-  status: StatusSection,
-  pin: PinSection,
+  settings: SettingsScreen,
+  playlists: PlaylistsScreen,
+  clinicSlides: ClinicSlidesScreen,
+  schedule: ScheduleScreen,
+  setup: SetupScreen,
+  clinic: ClinicScreen,
+  review: ReviewScreen,
+  status: StatusScreen,
+  pin: PinScreen,
 } as const;
 type SectionName = keyof typeof SECTIONS;
 
@@ -147,7 +145,7 @@ function AdminScreen({
   }, []);
 
   const sessionClosed = useCallback(() => setState(null), []);
-  const props: SectionProps = {
+  const props: ScreenProps = {
     admin,
     deckSlides,
     state: state as AdminState,

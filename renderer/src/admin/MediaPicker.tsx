@@ -8,7 +8,7 @@ import type {
   PickerFolder,
 } from '../../../contract';
 import { announceBusy } from './busyPulse';
-import { Problem } from './AdminSections';
+import { Problem } from './kit';
 import { useAdminCall } from './useAdminCall';
 
 export interface MediaPickerProps {

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   customSlideToSlide,
@@ -11,37 +11,25 @@ import {
   type Playlist,
   type PlaylistEntry,
   type Slide,
-} from '../../../contract';
-import { SlideThumbnail } from '../presenting/SlideThumbnail';
-import {
-  Confirm,
-  editable,
-  reviewedContentOf,
-  SaveBar,
-  Section,
-  TextField,
-  type SectionProps,
-  withCurrent,
-} from './AdminSections';
-import { useAdminCall } from './useAdminCall';
+} from '../../../../contract';
+import { SlideThumbnail } from '../../presenting/SlideThumbnail';
+import { editable } from '../editable';
+import { Confirm, SaveBar, Section, TextField, withCurrent } from '../kit';
+import { newId } from '../newId';
+import { reviewedContentOf } from '../review/reviewedContent';
+import { useAdminCall } from '../useAdminCall';
+import type { ScreenProps } from './ScreenProps';
+import { useDragToReorder } from './useDragToReorder';
 
 const TIME_CHOICES = [5, 8, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600] as const;
 
 /** Every slide staff can put in a playlist: the built-in deck, then the clinic's own. */
-export function slideCatalogue(props: SectionProps): Map<string, Slide> {
+function slideCatalogue(props: ScreenProps): Map<string, Slide> {
   const catalogue = new Map<string, Slide>(props.deckSlides.map((slide) => [slide.id, slide]));
   for (const custom of props.state.settings.customSlides) {
     catalogue.set(custom.id, customSlideToSlide(custom));
   }
   return catalogue;
-}
-
-export function newId(prefix: string, taken: Iterable<string>): string {
-  const used = new Set(taken);
-  for (let n = 1; ; n += 1) {
-    const id = `${prefix}-${Date.now().toString(36)}${n > 1 ? `-${n}` : ''}`;
-    if (!used.has(id)) return id;
-  }
 }
 
 function move<T>(list: readonly T[], from: number, to: number): T[] {
@@ -57,7 +45,7 @@ function move<T>(list: readonly T[], from: number, to: number): T[] {
  * with a finger or with the arrow buttons, preview a slide, add or remove slides. Saving sends
  * the whole list to main, which checks it and tells the running player.
  */
-export function PlaylistsSection(props: SectionProps) {
+export function PlaylistsScreen(props: ScreenProps) {
   const { admin, state, onState, onSessionClosed } = props;
   const { t, i18n } = useTranslation('admin');
   const language = (i18n.language === 'es' ? 'es' : 'en') satisfies Language;
@@ -436,53 +424,4 @@ export function PlaylistsSection(props: SectionProps) {
       ) : null}
     </Section>
   );
-}
-
-/**
- * Reordering with a finger: press the ≡ handle and move; the entry takes the place of the row
- * under the finger as it passes each row's middle.
- */
-function useDragToReorder(onMove: (from: number, to: number) => void) {
-  const listRef = useRef<HTMLOListElement>(null);
-  const [draggingIndex, setDraggingIndex] = useState<number | null>(null);
-  const current = useRef<number | null>(null);
-
-  const start = (event: ReactPointerEvent<HTMLElement>, index: number) => {
-    if (!event.isPrimary) return;
-    event.preventDefault();
-    const handle = event.currentTarget;
-    handle.setPointerCapture(event.pointerId);
-    current.current = index;
-    setDraggingIndex(index);
-    const onPointerMove = (moveEvent: PointerEvent) => {
-      const list = listRef.current;
-      const from = current.current;
-      if (!list || from === null) return;
-      const rows = [...list.children] as HTMLElement[];
-      let to = from;
-      rows.forEach((row, at) => {
-        const rect = row.getBoundingClientRect();
-        const middle = rect.top + rect.height / 2;
-        if (at < from && moveEvent.clientY < middle) to = Math.min(to, at);
-        if (at > from && moveEvent.clientY > middle) to = Math.max(to, at);
-      });
-      if (to !== from) {
-        onMove(from, to);
-        current.current = to;
-        setDraggingIndex(to);
-      }
-    };
-    const end = () => {
-      current.current = null;
-      setDraggingIndex(null);
-      handle.removeEventListener('pointermove', onPointerMove);
-      handle.removeEventListener('pointerup', end);
-      handle.removeEventListener('pointercancel', end);
-    };
-    handle.addEventListener('pointermove', onPointerMove);
-    handle.addEventListener('pointerup', end);
-    handle.addEventListener('pointercancel', end);
-  };
-
-  return { listRef, draggingIndex, start };
 }
