@@ -1,18 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import type { CallOutcome } from '../useAdminCall';
+import type { SettingsDraft } from '../useSettingsDraft';
 import { Outcome } from './messages';
 
 /** Save, "you have changes that are not saved" while there are, then what the save came to. */
 export function SaveBar({
-  busy,
-  dirty,
+  draft: { busy, dirty, outcome },
   onSave,
-  outcome,
 }: {
-  busy: boolean;
-  dirty: boolean;
+  draft: Pick<SettingsDraft<unknown>, 'busy' | 'dirty' | 'outcome'>;
   onSave: () => void;
-  outcome: CallOutcome | null;
 }) {
   const { t } = useTranslation('admin');
   return (

@@ -24,6 +24,7 @@ import {
   draftFor,
   EMPTY_TEXT,
   fromDraft,
+  TEXT_MAX_LENGTH,
   toDraft,
   type Draft,
   type TextKey,
@@ -163,14 +164,14 @@ export function ClinicSlidesScreen({ admin, state, onState, onSessionClosed }: S
     );
   };
 
-  const field = (key: TextKey, maxLength: number, hint?: string) => {
+  const field = (key: TextKey, hint?: string) => {
     if (!draft || !(key in draft)) return null;
     return (
       <TextField
         label={t(`clinicSlides.${key}`)}
         hint={hint}
         value={(draft as unknown as Record<TextKey, string>)[key]}
-        maxLength={maxLength}
+        maxLength={TEXT_MAX_LENGTH[key]}
         multiline={key.startsWith('lines')}
         numeric={key === 'reviewDue' || key === 'expiresOn'}
         onChange={(value) => {
@@ -282,12 +283,12 @@ export function ClinicSlidesScreen({ admin, state, onState, onSessionClosed }: S
               {t('clinicSlides.videoFile', { name: draft.sourceName })}
             </p>
           ) : null}
-          {field('titleEn', 120)}
-          {field('titleEs', 120)}
-          {field('linesEn', 1200)}
-          {field('linesEs', 1200)}
-          {field('descriptionEn', 300, t('clinicSlides.descriptionHint'))}
-          {field('descriptionEs', 300)}
+          {field('titleEn')}
+          {field('titleEs')}
+          {field('linesEn')}
+          {field('linesEs')}
+          {field('descriptionEn', t('clinicSlides.descriptionHint'))}
+          {field('descriptionEs')}
           {draft.kind === 'video' ? (
             <div className="admin-field">
               <p className="admin-field__label">{t('clinicSlides.captions')}</p>
@@ -366,8 +367,8 @@ export function ClinicSlidesScreen({ admin, state, onState, onSessionClosed }: S
             )}
           </div>
           <p className="admin-field__hint">{t('clinicSlides.datesHint')}</p>
-          {field('reviewDue', 10)}
-          {field('expiresOn', 10)}
+          {field('reviewDue')}
+          {field('expiresOn')}
           <div className="admin-savebar">
             <button
               type="submit"

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_PIN_DIGITS } from '../fieldLimits';
 import { Outcome, Section, TextField } from '../kit';
 import { useAdminCall } from '../useAdminCall';
 import type { ScreenProps } from './ScreenProps';
@@ -24,7 +25,7 @@ export function PinScreen({ admin, onSessionClosed }: ScreenProps) {
         label={t('pinScreen.current')}
         type="password"
         numeric
-        maxLength={8}
+        maxLength={MAX_PIN_DIGITS}
         value={current}
         onChange={digitsOnly(setCurrent)}
       />
@@ -32,7 +33,7 @@ export function PinScreen({ admin, onSessionClosed }: ScreenProps) {
         label={t('pinScreen.next')}
         type="password"
         numeric
-        maxLength={8}
+        maxLength={MAX_PIN_DIGITS}
         value={next}
         onChange={digitsOnly(setNext)}
       />
@@ -40,7 +41,7 @@ export function PinScreen({ admin, onSessionClosed }: ScreenProps) {
         label={t('pinScreen.confirm')}
         type="password"
         numeric
-        maxLength={8}
+        maxLength={MAX_PIN_DIGITS}
         value={confirm}
         onChange={digitsOnly(setConfirm)}
       />

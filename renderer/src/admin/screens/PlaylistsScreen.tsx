@@ -13,11 +13,11 @@ import {
   type Slide,
 } from '../../../../contract';
 import { SlideThumbnail } from '../../presenting/SlideThumbnail';
-import { editable } from '../editable';
 import { Confirm, SaveBar, Section, TextField, withCurrent } from '../kit';
 import { newId } from '../newId';
 import { reviewedContentOf } from '../review/reviewedContent';
-import { useAdminCall } from '../useAdminCall';
+import { useSettingsDraft } from '../useSettingsDraft';
+import { PLAYLIST_NAME_MAX_LENGTH } from '../fieldLimits';
 import type { ScreenProps } from './ScreenProps';
 import { useDragToReorder } from './useDragToReorder';
 
@@ -46,11 +46,19 @@ function move<T>(list: readonly T[], from: number, to: number): T[] {
  * the whole list to main, which checks it and tells the running player.
  */
 export function PlaylistsScreen(props: ScreenProps) {
-  const { admin, state, onState, onSessionClosed } = props;
+  const { state } = props;
   const { t, i18n } = useTranslation('admin');
   const language = (i18n.language === 'es' ? 'es' : 'en') satisfies Language;
-  const [playlists, setPlaylists] = useState(state.settings.playlists);
-  const [playingId, setPlayingId] = useState(state.settings.defaultPlaylistId);
+  const playlistsDraft = useSettingsDraft(
+    props,
+    () => ({ playlists: state.settings.playlists, playingId: state.settings.defaultPlaylistId }),
+    ({ playlists, playingId }, saved) => ({ ...saved, playlists, defaultPlaylistId: playingId }),
+  );
+  const { playlists, playingId } = playlistsDraft.draft;
+  const setPlaylists = (change: (current: Playlist[]) => Playlist[]) =>
+    playlistsDraft.change((draft) => ({ ...draft, playlists: change(draft.playlists) }));
+  const setPlayingId = (id: string) =>
+    playlistsDraft.change((draft) => ({ ...draft, playingId: id }));
   const [editingId, setEditingId] = useState(state.settings.defaultPlaylistId);
   const [preview, setPreview] = useState<Slide | null>(null);
   /** A safety slide about to be switched off or removed, waiting for staff to confirm. */
@@ -64,26 +72,17 @@ export function PlaylistsScreen(props: ScreenProps) {
     en: slideSeconds(slide, 'en', clinic, readingWordsPerMinute),
     es: slideSeconds(slide, 'es', clinic, readingWordsPerMinute),
   });
-  const call = useAdminCall(onSessionClosed);
   const catalogue = slideCatalogue(props);
   const editing = playlists.find((playlist) => playlist.id === editingId) ?? playlists[0]!;
-  const dirty =
-    JSON.stringify({ playlists, playingId }) !==
-    JSON.stringify({
-      playlists: state.settings.playlists,
-      playingId: state.settings.defaultPlaylistId,
-    });
   const titleOf = (slideId: string) => {
     const slide = catalogue.get(slideId);
     return slide ? localize(slide.title, language) : slideId;
   };
 
-  const changeEditing = (change: (playlist: Playlist) => Playlist) => {
-    call.clear();
+  const changeEditing = (change: (playlist: Playlist) => Playlist) =>
     setPlaylists((current) =>
       current.map((playlist) => (playlist.id === editing.id ? change(playlist) : playlist)),
     );
-  };
   const changeEntries = (change: (entries: PlaylistEntry[]) => PlaylistEntry[]) =>
     changeEditing((playlist) => ({ ...playlist, entries: change(playlist.entries) }));
   const changeEntry = (index: number, patch: Partial<PlaylistEntry>) =>
@@ -91,7 +90,6 @@ export function PlaylistsScreen(props: ScreenProps) {
       entries.map((entry, at) => (at === index ? { ...entry, ...patch } : entry)),
     );
   const addPlaylist = (playlist: Playlist) => {
-    call.clear();
     setConfirming(null);
     setPlaylists((current) => [...current, playlist]);
     setEditingId(playlist.id);
@@ -133,21 +131,14 @@ export function PlaylistsScreen(props: ScreenProps) {
       <TextField
         label={t('playlists.name')}
         value={editing.name}
-        maxLength={60}
+        maxLength={PLAYLIST_NAME_MAX_LENGTH}
         onChange={(name) => changeEditing((playlist) => ({ ...playlist, name }))}
       />
       <div className="admin-actions">
         {editing.id === playingId ? (
           <p className="admin-message admin-badge">✓ {t('playlists.isPlaying')}</p>
         ) : (
-          <button
-            type="button"
-            className="admin-button"
-            onClick={() => {
-              call.clear();
-              setPlayingId(editing.id);
-            }}
-          >
+          <button type="button" className="admin-button" onClick={() => setPlayingId(editing.id)}>
             {t('playlists.play')}
           </button>
         )}
@@ -180,7 +171,10 @@ export function PlaylistsScreen(props: ScreenProps) {
                 'playlist',
                 playlists.map((playlist) => playlist.id),
               ),
-              name: t('playlists.copyName', { name: editing.name }).slice(0, 60),
+              name: t('playlists.copyName', { name: editing.name }).slice(
+                0,
+                PLAYLIST_NAME_MAX_LENGTH,
+              ),
             })
           }
         >
@@ -193,8 +187,7 @@ export function PlaylistsScreen(props: ScreenProps) {
           title={playlists.length <= 1 ? t('playlists.deleteLast') : undefined}
           onClick={() => {
             const rest = playlists.filter((playlist) => playlist.id !== editing.id);
-            call.clear();
-            setPlaylists(rest);
+            setPlaylists(() => rest);
             setEditingId(rest[0]!.id);
             if (playingId === editing.id) setPlayingId(rest[0]!.id);
           }}
@@ -385,19 +378,8 @@ export function PlaylistsScreen(props: ScreenProps) {
       </ul>
 
       <SaveBar
-        busy={call.busy}
-        dirty={dirty}
-        outcome={call.outcome}
-        onSave={() =>
-          void call.run(
-            () =>
-              admin.saveSettings({
-                settings: { ...editable(state), playlists, defaultPlaylistId: playingId },
-              }),
-            t('playlists.saved'),
-            onState,
-          )
-        }
+        draft={playlistsDraft}
+        onSave={() => void playlistsDraft.save(t('playlists.saved'))}
       />
       {preview ? (
         <div

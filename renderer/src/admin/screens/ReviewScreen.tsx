@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../../contract';
+import { DATE_LENGTH, REVIEWER_MAX_LENGTH } from '../fieldLimits';
 import { Choice, Outcome, Section, TextField } from '../kit';
 import { AwaitingReview } from '../review/AwaitingReview';
 import { ReviewList } from '../review/ReviewList';
@@ -31,13 +32,13 @@ export function ReviewScreen({ admin, deckSlides, state, onState, onSessionClose
       <TextField
         label={t('review.reviewer')}
         value={reviewer}
-        maxLength={80}
+        maxLength={REVIEWER_MAX_LENGTH}
         onChange={setReviewer}
       />
       <TextField
         label={t('review.date')}
         value={reviewedOn}
-        maxLength={10}
+        maxLength={DATE_LENGTH}
         numeric
         onChange={setReviewedOn}
       />

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DateRangeRule, ScheduleTarget, WeeklyRule } from '../../../../contract';
+import { DATE_LENGTH } from '../fieldLimits';
 import { TextField, withCurrent } from '../kit';
 
 /** Monday first, as a clinic's week is read; values are Date.getDay() numbers. */
@@ -141,14 +142,14 @@ function RuleEditor({
           <TextField
             label={t('schedule.from')}
             value={editing.rule.from}
-            maxLength={10}
+            maxLength={DATE_LENGTH}
             numeric
             onChange={(from) => onChange({ ...editing, rule: { ...editing.rule, from } })}
           />
           <TextField
             label={t('schedule.to')}
             value={editing.rule.to}
-            maxLength={10}
+            maxLength={DATE_LENGTH}
             numeric
             onChange={(to) => onChange({ ...editing, rule: { ...editing.rule, to } })}
           />

@@ -10,11 +10,10 @@ import {
   type ScheduleTarget,
   type WeeklyRule,
 } from '../../../../contract';
-import { editable } from '../editable';
 import { Choice, SaveBar, Section } from '../kit';
 import { newId } from '../newId';
 import { today } from '../today';
-import { useAdminCall } from '../useAdminCall';
+import { useSettingsDraft } from '../useSettingsDraft';
 import { dayName, RuleEditor, RuleList, WEEK, type Editing } from './ScheduleRuleEditor';
 import type { ScreenProps } from './ScreenProps';
 
@@ -22,14 +21,18 @@ import type { ScreenProps } from './ScreenProps';
  * Weekly rules, date ranges that win over them, and what closed hours show. Each rule picks a
  * playlist or "closed"; the screen says what the kiosk shows right now under the draft.
  */
-export function ScheduleScreen({ admin, state, onState, onSessionClosed }: ScreenProps) {
+export function ScheduleScreen(props: ScreenProps) {
+  const { state } = props;
   const { t, i18n } = useTranslation('admin');
-  const [schedule, setSchedule] = useState<Schedule>(state.settings.schedule);
+  const scheduleDraft = useSettingsDraft(
+    props,
+    (): Schedule => state.settings.schedule,
+    (schedule, saved) => ({ ...saved, schedule }),
+  );
+  const { draft: schedule, change: setSchedule } = scheduleDraft;
   const [editing, setEditing] = useState<Editing | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const call = useAdminCall(onSessionClosed);
   const playlists = state.settings.playlists;
-  const dirty = JSON.stringify(schedule) !== JSON.stringify(state.settings.schedule);
   const ruleIds = [...schedule.weekly, ...schedule.dateRanges].map((rule) => rule.id);
 
   const targetName = (target: ScheduleTarget) =>
@@ -112,10 +115,7 @@ export function ScheduleScreen({ admin, state, onState, onSessionClosed }: Scree
           { value: 'card', label: t('schedule.closedCard') },
           { value: 'dark', label: t('schedule.closedDark') },
         ]}
-        onChange={(closedDisplay) => {
-          call.clear();
-          setSchedule((draft) => ({ ...draft, closedDisplay }));
-        }}
+        onChange={(closedDisplay) => setSchedule((draft) => ({ ...draft, closedDisplay }))}
       />
 
       <h3 className="admin-section__subtitle">{t('schedule.dateRanges')}</h3>
@@ -217,18 +217,7 @@ export function ScheduleScreen({ admin, state, onState, onSessionClosed }: Scree
         </div>
       )}
 
-      <SaveBar
-        busy={call.busy}
-        dirty={dirty}
-        outcome={call.outcome}
-        onSave={() =>
-          void call.run(
-            () => admin.saveSettings({ settings: { ...editable(state), schedule } }),
-            t('schedule.saved'),
-            onState,
-          )
-        }
-      />
+      <SaveBar draft={scheduleDraft} onSave={() => void scheduleDraft.save(t('schedule.saved'))} />
     </Section>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DEFAULT_WORDS_PER_MINUTE,
@@ -10,28 +10,49 @@ import {
 import { editable } from '../editable';
 import { Choice, SaveBar, Section, withCurrent } from '../kit';
 import { ContentNotices } from '../review/ContentNotices';
-import { useAdminCall } from '../useAdminCall';
+import { useSettingsDraft } from '../useSettingsDraft';
 import type { ScreenProps } from './ScreenProps';
 
 const IDLE_CHOICES = [20, 30, 45, 60, 90, 120, 180, 300, 600, 900] as const;
 const PACE_CHOICES = [100, 120, 150, 180, 200] as const;
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
-export function SettingsScreen({
-  admin,
-  deckSlides,
-  state,
-  onState,
-  onSessionClosed,
-}: ScreenProps) {
-  const { t } = useTranslation('admin');
-  const [draft, setDraft] = useState(() => editable(state));
-  const call = useAdminCall(onSessionClosed);
-  const dirty = JSON.stringify(draft) !== JSON.stringify(editable(state));
-  const update = (patch: Partial<EditableSettings>) => {
-    call.clear();
-    setDraft((current) => ({ ...current, ...patch }));
+type SlideshowSettings = Pick<
+  EditableSettings,
+  | 'idleTimeoutSeconds'
+  | 'defaultLanguage'
+  | 'transition'
+  | 'showProgressBar'
+  | 'readingWordsPerMinute'
+  | 'mode'
+  | 'nightlyRestartHour'
+>;
+
+function slideshowSettingsOf(settings: EditableSettings): SlideshowSettings {
+  const { idleTimeoutSeconds, defaultLanguage, transition, showProgressBar } = settings;
+  const { readingWordsPerMinute, mode, nightlyRestartHour } = settings;
+  return {
+    idleTimeoutSeconds,
+    defaultLanguage,
+    transition,
+    showProgressBar,
+    readingWordsPerMinute,
+    mode,
+    nightlyRestartHour,
   };
+}
+
+/** The first screen: what needs attention, then how the slideshow runs. */
+export function SettingsScreen(props: ScreenProps) {
+  const { t } = useTranslation('admin');
+  const settings = useSettingsDraft(
+    props,
+    () => slideshowSettingsOf(editable(props.state)),
+    (draft, saved) => ({ ...saved, ...draft }),
+  );
+  const { draft } = settings;
+  const update = (patch: Partial<SlideshowSettings>) =>
+    settings.change((current) => ({ ...current, ...patch }));
   const idleLabel = (seconds: number) =>
     seconds < 120
       ? t('settings.seconds', { count: seconds })
@@ -41,7 +62,7 @@ export function SettingsScreen({
   const paceId = useId();
   return (
     <Section title={t('settings.title')}>
-      <ContentNotices state={state} deckSlides={deckSlides} />
+      <ContentNotices state={props.state} deckSlides={props.deckSlides} />
       <div className="admin-field">
         <label htmlFor={idleId}>{t('settings.idleTimeout')}</label>
         <select
@@ -142,14 +163,7 @@ export function SettingsScreen({
           ))}
         </select>
       </div>
-      <SaveBar
-        busy={call.busy}
-        dirty={dirty}
-        outcome={call.outcome}
-        onSave={() =>
-          void call.run(() => admin.saveSettings({ settings: draft }), t('settings.saved'), onState)
-        }
-      />
+      <SaveBar draft={settings} onSave={() => void settings.save(t('settings.saved'))} />
     </Section>
   );
 }

@@ -1,4 +1,5 @@
 import type { CustomSlide, ImportedMedia, LocalizedText } from '../../../../contract';
+import { DATE_LENGTH } from '../fieldLimits';
 import { pairLines } from '../lines';
 
 /**
@@ -44,6 +45,21 @@ export type TextKey =
   | 'descriptionEs'
   | 'reviewDue'
   | 'expiresOn';
+
+/**
+ * How much staff may type in each field. The contract sets no length on a slide's words; these
+ * keep a slide readable on screen. Dates are YYYY-MM-DD.
+ */
+export const TEXT_MAX_LENGTH: Record<TextKey, number> = {
+  titleEn: 120,
+  titleEs: 120,
+  linesEn: 1200,
+  linesEs: 1200,
+  descriptionEn: 300,
+  descriptionEs: 300,
+  reviewDue: DATE_LENGTH,
+  expiresOn: DATE_LENGTH,
+};
 
 export const EMPTY_TEXT: Draft = {
   kind: 'text',
@@ -108,7 +124,7 @@ export function draftFor(media: ImportedMedia): Draft {
       .replace(/\.[^.]+$/, '')
       .replace(/[_-]+/g, ' ')
       .trim()
-      .slice(0, 120),
+      .slice(0, TEXT_MAX_LENGTH.titleEn),
     titleEs: '',
     descriptionEn: '',
     descriptionEs: '',
