@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@fontsource/atkinson-hyperlegible-next/400.css';
 import '@fontsource/atkinson-hyperlegible-next/700.css';
-import './styles/player.css';
+import './styles/base.css';
 import { I18nextProvider } from 'react-i18next';
 import type { Slide } from '../../contract';
 import { createI18n } from './i18n/i18n';

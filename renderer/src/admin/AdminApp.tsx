@@ -15,7 +15,8 @@ import { StatusScreen } from './screens/StatusScreen';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import { PinPad, type PinPadPurpose } from './PinPad';
 import { useAdminIdle } from './useAdminIdle';
-import './admin.css';
+import './kit/kit.css';
+import './AdminApp.css';
 
 const SECTIONS = {
   settings: SettingsScreen,

@@ -10,6 +10,7 @@ import type {
 import { announceBusy } from './busyPulse';
 import { Problem } from './kit';
 import { useAdminCall } from './useAdminCall';
+import './MediaPicker.css';
 
 export interface MediaPickerProps {
   admin: AdminBridge;

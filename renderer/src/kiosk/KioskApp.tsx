@@ -11,6 +11,7 @@ import { Player, type PlayerProps } from '../player/Player';
 import { MediaBaseContext } from '../slides/SlideMedia';
 import { usePlaylistSlides } from './usePlaylistSlides';
 import { useScheduleDecision } from './useScheduleDecision';
+import './KioskApp.css';
 
 /**
  * The player, kept up to date with the settings staff save, and the way into the admin. While

@@ -1,4 +1,5 @@
-/** The admin's UI kit: the pieces every screen is built from. */
+/** The admin's UI kit: the pieces every screen is built from, and their styles. */
+import './kit.css';
 
 export { Choice } from './Choice';
 export { Confirm } from './Confirm';

@@ -9,6 +9,7 @@ import {
   type Slide,
 } from '../../../../contract';
 import { reviewedContentOf } from './reviewedContent';
+import './review.css';
 
 /** The name of a part of a slide on the review screen ("Point 2", "Picture caption"). */
 function usePartName() {

@@ -11,6 +11,7 @@ import {
 } from '../../../../contract';
 import { today as localToday } from '../today';
 import { reviewedContentOf } from './reviewedContent';
+import './review.css';
 
 /**
  * Reviews due within 30 days or overdue, the crisis line changed since its review, slides

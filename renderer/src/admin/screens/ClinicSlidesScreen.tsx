@@ -30,6 +30,7 @@ import {
   type TextKey,
 } from './clinicSlideDraft';
 import type { ScreenProps } from './ScreenProps';
+import './ClinicSlidesScreen.css';
 
 const TIME_CHOICES = [8, 10, 15, 20, 25, 30, 45, 60, 90, 120] as const;
 const VIDEO_LIMIT_CHOICES = [15, 30, 60, 90, 120, 180, 300, 600] as const;

@@ -20,6 +20,7 @@ import { useSettingsDraft } from '../useSettingsDraft';
 import { PLAYLIST_NAME_MAX_LENGTH } from '../fieldLimits';
 import type { ScreenProps } from './ScreenProps';
 import { useDragToReorder } from './useDragToReorder';
+import './PlaylistsScreen.css';
 
 const TIME_CHOICES = [5, 8, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600] as const;
 

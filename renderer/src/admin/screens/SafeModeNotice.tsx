@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminBridge, AdminState } from '../../../../contract';
 import { formatWhen as when } from '../formatWhen';
 import { useAdminCall } from '../useAdminCall';
+import './SafeModeNotice.css';
 
 /**
  * A calm card on Kiosk status while the kiosk is in safe mode: what happened, that nothing was

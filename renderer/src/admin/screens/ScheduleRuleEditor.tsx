@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DateRangeRule, ScheduleTarget, WeeklyRule } from '../../../../contract';
 import { DATE_LENGTH } from '../fieldLimits';
 import { TextField, withCurrent } from '../kit';
+import './ScheduleRuleEditor.css';
 
 /** Monday first, as a clinic's week is read; values are Date.getDay() numbers. */
 export const WEEK = [1, 2, 3, 4, 5, 6, 0] as const;

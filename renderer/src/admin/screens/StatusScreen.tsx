@@ -6,6 +6,7 @@ import { ContentNotices } from '../review/ContentNotices';
 import { ReviewList } from '../review/ReviewList';
 import { SafeModeNotice } from './SafeModeNotice';
 import type { ScreenProps } from './ScreenProps';
+import './StatusScreen.css';
 
 function LogList({
   entries,
