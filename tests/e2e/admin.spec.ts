@@ -6,6 +6,8 @@ import { installMainProcess } from './mainProcess';
 import { deck, slideIds } from './deck';
 import {
   adminLayoutProblems,
+  CORNER_HOLD_MS,
+  expectNoAdmin,
   openAdmin,
   PIN,
   pressAdminKeys,
@@ -19,12 +21,13 @@ test.describe('getting in', () => {
     baseURL,
   }) => {
     const main = await installMainProcess(page, baseURL!);
+    await page.clock.install();
     await page.goto('/');
     await page.mouse.move(1900, 20);
     await page.mouse.down();
-    await page.waitForTimeout(3400);
+    await page.clock.runFor(CORNER_HOLD_MS + 400);
     await page.mouse.up();
-    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expectNoAdmin(page);
 
     await pressAdminKeys(page);
     await expect(page.getByRole('heading', { name: 'Set the staff PIN' })).toBeVisible();
@@ -60,13 +63,19 @@ test.describe('getting in', () => {
     baseURL,
   }) => {
     await installMainProcess(page, baseURL!, { pin: PIN });
+    await page.clock.install();
     await page.goto('/');
-    // A short touch there is nothing.
+    // A short touch there is nothing, however long one waits after it.
     await page.mouse.click(1900, 20);
-    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await page.clock.runFor(CORNER_HOLD_MS * 2);
+    await expectNoAdmin(page);
+    // A hold opens the PIN pad after 3 s, not before.
     await page.mouse.move(1900, 20);
     await page.mouse.down();
-    await expect(page.getByRole('heading', { name: 'Staff PIN' })).toBeVisible({ timeout: 6000 });
+    await page.clock.runFor(CORNER_HOLD_MS - 100);
+    await expectNoAdmin(page);
+    await page.clock.runFor(100);
+    await expect(page.getByRole('heading', { name: 'Staff PIN' })).toBeVisible();
     await page.mouse.up();
     await typePin(page, PIN);
     await expect(page.getByRole('navigation', { name: 'Admin sections' })).toBeVisible();
