@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { KioskBridge } from '../../contract';
 import { expect } from './fixtures';
 
 /** Steps staff take in the admin, shared by the admin's browser tests. */
@@ -23,6 +24,31 @@ export async function openAdmin(page: Page, pin = PIN): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Staff PIN' })).toBeVisible();
   await typePin(page, pin);
   await expect(page.getByRole('navigation', { name: 'Admin sections' })).toBeVisible();
+}
+
+/** How long staff hold the top-right corner to get in (README: "for 3 seconds"). */
+export const CORNER_HOLD_MS = 3000;
+
+/**
+ * No admin opened, and none is on its way: once every call the page made to main has been
+ * answered and React has rendered what came of it, there is still no dialog and the slideshow
+ * is not inert (an opening admin makes it so before its own screen has even loaded). Without
+ * that wait, "no dialog" holds on the first look whatever the page is about to do.
+ */
+export async function expectNoAdmin(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await (window as unknown as { kiosk: KioskBridge }).kiosk.admin.status();
+    // React renders in tasks of its own (posted messages): a few later tasks come after them.
+    for (let task = 0; task < 5; task += 1) {
+      await new Promise<void>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      });
+    }
+  });
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.locator('.kiosk-layer')).not.toHaveAttribute('inert');
 }
 
 export const section = (page: Page, name: string) =>

@@ -2,39 +2,32 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { AdminBridge, AdminState, Language, Slide } from '../../../contract';
 import { createAdminI18n } from './adminI18n';
-import {
-  ClinicSection,
-  PinSection,
-  ReviewSection,
-  SettingsSection,
-  StatusSection,
-  type SectionProps,
-} from './AdminSections';
-import { ClinicSlidesSection } from './AdminClinicSlides';
-import { PlaylistsSection } from './AdminPlaylists';
-import { ScheduleSection } from './AdminSchedule';
-import { SetupSection } from './AdminSetup';
+import { ClinicScreen } from './screens/ClinicScreen';
+import { ClinicSlidesScreen } from './screens/ClinicSlidesScreen';
+import { PinScreen } from './screens/PinScreen';
+import { PlaylistsScreen } from './screens/PlaylistsScreen';
+import { ReviewScreen } from './screens/ReviewScreen';
+import { ScheduleScreen } from './screens/ScheduleScreen';
+import type { ScreenProps } from './screens/ScreenProps';
+import { SettingsScreen } from './screens/SettingsScreen';
+import { SetupScreen } from './screens/SetupScreen';
+import { StatusScreen } from './screens/StatusScreen';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import { PinPad, type PinPadPurpose } from './PinPad';
-import './admin.css';
-
-/** The admin gives the screen back to the slideshow after this long untouched … */
-export const ADMIN_IDLE_MS = 120_000;
-/** … warning this long before, with a button to stay. */
-export const ADMIN_IDLE_WARNING_MS = 20_000;
-/** Tell main the session is still in use at most this often. */
-const KEEP_ALIVE_EVERY_MS = 30_000;
+import { useAdminIdle } from './useAdminIdle';
+import './kit/kit.css';
+import './AdminApp.css';
 
 const SECTIONS = {
-  settings: SettingsSection,
-  playlists: PlaylistsSection,
-  clinicSlides: ClinicSlidesSection,
-  schedule: ScheduleSection,
-  setup: SetupSection,
-  clinic: ClinicSection,
-  review: ReviewSection,
-  status: StatusSection,
-  pin: PinSection,
+  settings: SettingsScreen,
+  playlists: PlaylistsScreen,
+  clinicSlides: ClinicSlidesScreen,
+  schedule: ScheduleScreen,
+  setup: SetupScreen,
+  clinic: ClinicScreen,
+  review: ReviewScreen,
+  status: StatusScreen,
+  pin: PinScreen,
 } as const;
 type SectionName = keyof typeof SECTIONS;
 
@@ -147,7 +140,7 @@ function AdminScreen({
   }, []);
 
   const sessionClosed = useCallback(() => setState(null), []);
-  const props: SectionProps = {
+  const props: ScreenProps = {
     admin,
     deckSlides,
     state: state as AdminState,
@@ -238,52 +231,4 @@ function AdminScreen({
       ) : null}
     </div>
   );
-}
-
-/**
- * Two minutes without a touch or key in the admin return the screen to the slideshow (and lock
- * the admin in main); 20 s before, a warning with a button to stay. While staff work, main's
- * session is kept open with a keep-alive at most every 30 s.
- */
-function useAdminIdle(unlocked: boolean, onTimeout: () => void, admin: AdminBridge) {
-  const [openedAt] = useState(() => Date.now());
-  const lastActivity = useRef(openedAt);
-  const lastKeepAlive = useRef(openedAt);
-  const [warningSeconds, setWarningSeconds] = useState<number | null>(null);
-  const timeoutRef = useRef(onTimeout);
-  useEffect(() => {
-    timeoutRef.current = onTimeout;
-  });
-
-  const noteActivity = useCallback(() => {
-    const now = Date.now();
-    lastActivity.current = now;
-    setWarningSeconds(null);
-    if (unlocked && now - lastKeepAlive.current >= KEEP_ALIVE_EVERY_MS) {
-      lastKeepAlive.current = now;
-      void admin.keepAlive().catch(() => undefined);
-    }
-  }, [admin, unlocked]);
-
-  useEffect(() => {
-    const onActivity = (event: Event) => {
-      // Touches on the warning itself count only through its button.
-      if (event.target instanceof Element && event.target.closest('.admin-idle')) return;
-      noteActivity();
-    };
-    // 'admin-busy': a long import is running (its progress counts as staff at work).
-    const events = ['pointerdown', 'keydown', 'input', 'admin-busy'] as const;
-    for (const name of events) window.addEventListener(name, onActivity, true);
-    const timer = setInterval(() => {
-      const left = ADMIN_IDLE_MS - (Date.now() - lastActivity.current);
-      if (left <= 0) timeoutRef.current();
-      else if (left <= ADMIN_IDLE_WARNING_MS) setWarningSeconds(Math.ceil(left / 1000));
-    }, 1000);
-    return () => {
-      for (const name of events) window.removeEventListener(name, onActivity, true);
-      clearInterval(timer);
-    };
-  }, [noteActivity]);
-
-  return { warningSeconds, keepWorking: noteActivity };
 }

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { AdminBridge, Language, Slide } from '../../../contract';
 import type { PinPadPurpose } from './PinPad';
+import './AdminGate.css';
 
 const AdminApp = lazy(() => import('./AdminApp'));
 

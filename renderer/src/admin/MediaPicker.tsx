@@ -8,8 +8,9 @@ import type {
   PickerFolder,
 } from '../../../contract';
 import { announceBusy } from './busyPulse';
-import { Problem } from './AdminSections';
+import { Problem } from './kit';
 import { useAdminCall } from './useAdminCall';
+import './MediaPicker.css';
 
 export interface MediaPickerProps {
   admin: AdminBridge;

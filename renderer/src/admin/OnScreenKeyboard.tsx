@@ -1,5 +1,6 @@
 import { useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import './OnScreenKeyboard.css';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 

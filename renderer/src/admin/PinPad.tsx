@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminBridge, AdminState, AdminStatus } from '../../../contract';
 import { describeAdminError, formatWait } from './adminErrors';
+import './PinPad.css';
 
 const MAX_DIGITS = 8;
 const MIN_DIGITS = 4;

@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 import type { ClinicDetails, HeartbeatReport, Language } from '../../../contract';
 import type { SlideshowState } from './slideshow';
 import { useHeartbeat } from './useHeartbeat';
+import './LastResortCard.css';
+import './ClosedCard.css';
 
 /** Nothing moves while closed: the heartbeat says so ("not rotating"). */
 const STILL: SlideshowState = {

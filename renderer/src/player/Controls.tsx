@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Slideshow, SlideshowState } from './slideshow';
+import './Controls.css';
 
 interface ControlsProps {
   slideshow: Slideshow;
@@ -127,7 +128,7 @@ export function Controls({
   );
 }
 
-/** The width a dot's touch target takes (.controls__dot in player.css). */
+/** The width a dot's touch target takes (.controls__dot in Controls.css). */
 const DOT_SIZE = 48;
 
 /**

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ClinicDetails } from '../../../contract';
+import './LastResortCard.css';
 
 /** Shown only when no slide can be played: never a blank or broken screen. */
 export function LastResortCard({ clinic }: { clinic: ClinicDetails }) {

@@ -26,6 +26,7 @@ import { usePresenterLink } from '../presenting/usePresenterLink';
 import { useKioskPointerHygiene } from './useKioskPointerHygiene';
 import { usePlayReports } from './usePlayReports';
 import type { Slideshow } from './slideshow';
+import './Player.css';
 
 export interface PlayerProps {
   deckTitle: LocalizedText;

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize, type ClinicDetails, type Language, type Slide } from '../../../contract';
 import { SlideThumbnail } from './SlideThumbnail';
+import '../player/Controls.css';
+import './Overview.css';
 
 interface OverviewProps {
   slides: readonly Slide[];

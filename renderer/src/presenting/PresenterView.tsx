@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { localize, type ClinicDetails, type Language, type Slide } from '../../../contract';
 import type { Slideshow, SlideshowState } from '../player/slideshow';
 import { SlideThumbnail } from './SlideThumbnail';
+import '../player/Controls.css';
+import './PresenterView.css';
 
 interface PresenterViewProps {
   slides: readonly Slide[];

@@ -1,5 +1,6 @@
 import type { ClinicDetails, Language, Slide } from '../../../contract';
 import { SlideView } from '../slides/SlideView';
+import './SlideThumbnail.css';
 
 /**
  * A slide drawn small, exactly as on the big screen: the stage is a size container, so the

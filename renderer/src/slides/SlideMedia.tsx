@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Slide } from '../../../contract';
+import './SlideMedia.css';
 
 /**
  * Where the clinic's media files are loaded from: `app://media/` in the app. The page only

@@ -10,6 +10,7 @@ import {
 import { illustrationMarkup } from './illustrations';
 import { SlideMedia, type MediaPlayback } from './SlideMedia';
 import type * as QrCodeModule from './QrCode';
+import './SlideView.css';
 
 /**
  * The QR code's encoder (the qrcode package) is a chunk of its own, loaded only when the clinic

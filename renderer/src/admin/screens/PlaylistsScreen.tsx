@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   customSlideToSlide,
@@ -11,37 +11,26 @@ import {
   type Playlist,
   type PlaylistEntry,
   type Slide,
-} from '../../../contract';
-import { SlideThumbnail } from '../presenting/SlideThumbnail';
-import {
-  Confirm,
-  editable,
-  reviewedContentOf,
-  SaveBar,
-  Section,
-  TextField,
-  type SectionProps,
-  withCurrent,
-} from './AdminSections';
-import { useAdminCall } from './useAdminCall';
+} from '../../../../contract';
+import { SlideThumbnail } from '../../presenting/SlideThumbnail';
+import { Confirm, SaveBar, Section, TextField, withCurrent } from '../kit';
+import { newId } from '../newId';
+import { reviewedContentOf } from '../review/reviewedContent';
+import { useSettingsDraft } from '../useSettingsDraft';
+import { PLAYLIST_NAME_MAX_LENGTH } from '../fieldLimits';
+import type { ScreenProps } from './ScreenProps';
+import { useDragToReorder } from './useDragToReorder';
+import './PlaylistsScreen.css';
 
 const TIME_CHOICES = [5, 8, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600] as const;
 
 /** Every slide staff can put in a playlist: the built-in deck, then the clinic's own. */
-export function slideCatalogue(props: SectionProps): Map<string, Slide> {
+function slideCatalogue(props: ScreenProps): Map<string, Slide> {
   const catalogue = new Map<string, Slide>(props.deckSlides.map((slide) => [slide.id, slide]));
   for (const custom of props.state.settings.customSlides) {
     catalogue.set(custom.id, customSlideToSlide(custom));
   }
   return catalogue;
-}
-
-export function newId(prefix: string, taken: Iterable<string>): string {
-  const used = new Set(taken);
-  for (let n = 1; ; n += 1) {
-    const id = `${prefix}-${Date.now().toString(36)}${n > 1 ? `-${n}` : ''}`;
-    if (!used.has(id)) return id;
-  }
 }
 
 function move<T>(list: readonly T[], from: number, to: number): T[] {
@@ -57,12 +46,20 @@ function move<T>(list: readonly T[], from: number, to: number): T[] {
  * with a finger or with the arrow buttons, preview a slide, add or remove slides. Saving sends
  * the whole list to main, which checks it and tells the running player.
  */
-export function PlaylistsSection(props: SectionProps) {
-  const { admin, state, onState, onSessionClosed } = props;
+export function PlaylistsScreen(props: ScreenProps) {
+  const { state } = props;
   const { t, i18n } = useTranslation('admin');
   const language = (i18n.language === 'es' ? 'es' : 'en') satisfies Language;
-  const [playlists, setPlaylists] = useState(state.settings.playlists);
-  const [playingId, setPlayingId] = useState(state.settings.defaultPlaylistId);
+  const playlistsDraft = useSettingsDraft(
+    props,
+    () => ({ playlists: state.settings.playlists, playingId: state.settings.defaultPlaylistId }),
+    ({ playlists, playingId }, saved) => ({ ...saved, playlists, defaultPlaylistId: playingId }),
+  );
+  const { playlists, playingId } = playlistsDraft.draft;
+  const setPlaylists = (change: (current: Playlist[]) => Playlist[]) =>
+    playlistsDraft.change((draft) => ({ ...draft, playlists: change(draft.playlists) }));
+  const setPlayingId = (id: string) =>
+    playlistsDraft.change((draft) => ({ ...draft, playingId: id }));
   const [editingId, setEditingId] = useState(state.settings.defaultPlaylistId);
   const [preview, setPreview] = useState<Slide | null>(null);
   /** A safety slide about to be switched off or removed, waiting for staff to confirm. */
@@ -76,26 +73,17 @@ export function PlaylistsSection(props: SectionProps) {
     en: slideSeconds(slide, 'en', clinic, readingWordsPerMinute),
     es: slideSeconds(slide, 'es', clinic, readingWordsPerMinute),
   });
-  const call = useAdminCall(onSessionClosed);
   const catalogue = slideCatalogue(props);
   const editing = playlists.find((playlist) => playlist.id === editingId) ?? playlists[0]!;
-  const dirty =
-    JSON.stringify({ playlists, playingId }) !==
-    JSON.stringify({
-      playlists: state.settings.playlists,
-      playingId: state.settings.defaultPlaylistId,
-    });
   const titleOf = (slideId: string) => {
     const slide = catalogue.get(slideId);
     return slide ? localize(slide.title, language) : slideId;
   };
 
-  const changeEditing = (change: (playlist: Playlist) => Playlist) => {
-    call.clear();
+  const changeEditing = (change: (playlist: Playlist) => Playlist) =>
     setPlaylists((current) =>
       current.map((playlist) => (playlist.id === editing.id ? change(playlist) : playlist)),
     );
-  };
   const changeEntries = (change: (entries: PlaylistEntry[]) => PlaylistEntry[]) =>
     changeEditing((playlist) => ({ ...playlist, entries: change(playlist.entries) }));
   const changeEntry = (index: number, patch: Partial<PlaylistEntry>) =>
@@ -103,7 +91,6 @@ export function PlaylistsSection(props: SectionProps) {
       entries.map((entry, at) => (at === index ? { ...entry, ...patch } : entry)),
     );
   const addPlaylist = (playlist: Playlist) => {
-    call.clear();
     setConfirming(null);
     setPlaylists((current) => [...current, playlist]);
     setEditingId(playlist.id);
@@ -145,21 +132,14 @@ export function PlaylistsSection(props: SectionProps) {
       <TextField
         label={t('playlists.name')}
         value={editing.name}
-        maxLength={60}
+        maxLength={PLAYLIST_NAME_MAX_LENGTH}
         onChange={(name) => changeEditing((playlist) => ({ ...playlist, name }))}
       />
       <div className="admin-actions">
         {editing.id === playingId ? (
           <p className="admin-message admin-badge">✓ {t('playlists.isPlaying')}</p>
         ) : (
-          <button
-            type="button"
-            className="admin-button"
-            onClick={() => {
-              call.clear();
-              setPlayingId(editing.id);
-            }}
-          >
+          <button type="button" className="admin-button" onClick={() => setPlayingId(editing.id)}>
             {t('playlists.play')}
           </button>
         )}
@@ -192,7 +172,10 @@ export function PlaylistsSection(props: SectionProps) {
                 'playlist',
                 playlists.map((playlist) => playlist.id),
               ),
-              name: t('playlists.copyName', { name: editing.name }).slice(0, 60),
+              name: t('playlists.copyName', { name: editing.name }).slice(
+                0,
+                PLAYLIST_NAME_MAX_LENGTH,
+              ),
             })
           }
         >
@@ -205,8 +188,7 @@ export function PlaylistsSection(props: SectionProps) {
           title={playlists.length <= 1 ? t('playlists.deleteLast') : undefined}
           onClick={() => {
             const rest = playlists.filter((playlist) => playlist.id !== editing.id);
-            call.clear();
-            setPlaylists(rest);
+            setPlaylists(() => rest);
             setEditingId(rest[0]!.id);
             if (playingId === editing.id) setPlayingId(rest[0]!.id);
           }}
@@ -397,19 +379,8 @@ export function PlaylistsSection(props: SectionProps) {
       </ul>
 
       <SaveBar
-        busy={call.busy}
-        dirty={dirty}
-        outcome={call.outcome}
-        onSave={() =>
-          void call.run(
-            () =>
-              admin.saveSettings({
-                settings: { ...editable(state), playlists, defaultPlaylistId: playingId },
-              }),
-            t('playlists.saved'),
-            onState,
-          )
-        }
+        draft={playlistsDraft}
+        onSave={() => void playlistsDraft.save(t('playlists.saved'))}
       />
       {preview ? (
         <div
@@ -436,53 +407,4 @@ export function PlaylistsSection(props: SectionProps) {
       ) : null}
     </Section>
   );
-}
-
-/**
- * Reordering with a finger: press the ≡ handle and move; the entry takes the place of the row
- * under the finger as it passes each row's middle.
- */
-function useDragToReorder(onMove: (from: number, to: number) => void) {
-  const listRef = useRef<HTMLOListElement>(null);
-  const [draggingIndex, setDraggingIndex] = useState<number | null>(null);
-  const current = useRef<number | null>(null);
-
-  const start = (event: ReactPointerEvent<HTMLElement>, index: number) => {
-    if (!event.isPrimary) return;
-    event.preventDefault();
-    const handle = event.currentTarget;
-    handle.setPointerCapture(event.pointerId);
-    current.current = index;
-    setDraggingIndex(index);
-    const onPointerMove = (moveEvent: PointerEvent) => {
-      const list = listRef.current;
-      const from = current.current;
-      if (!list || from === null) return;
-      const rows = [...list.children] as HTMLElement[];
-      let to = from;
-      rows.forEach((row, at) => {
-        const rect = row.getBoundingClientRect();
-        const middle = rect.top + rect.height / 2;
-        if (at < from && moveEvent.clientY < middle) to = Math.min(to, at);
-        if (at > from && moveEvent.clientY > middle) to = Math.max(to, at);
-      });
-      if (to !== from) {
-        onMove(from, to);
-        current.current = to;
-        setDraggingIndex(to);
-      }
-    };
-    const end = () => {
-      current.current = null;
-      setDraggingIndex(null);
-      handle.removeEventListener('pointermove', onPointerMove);
-      handle.removeEventListener('pointerup', end);
-      handle.removeEventListener('pointercancel', end);
-    };
-    handle.addEventListener('pointermove', onPointerMove);
-    handle.addEventListener('pointerup', end);
-    handle.addEventListener('pointercancel', end);
-  };
-
-  return { listRef, draggingIndex, start };
 }

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localize, type Language, type MediaLibraryEntry } from '../../../contract';
-import { Confirm, Outcome, Section, type SectionProps } from './AdminSections';
-import { formatBytes, MediaPicker } from './MediaPicker';
-import { useAdminCall } from './useAdminCall';
+import { localize, type Language, type MediaLibraryEntry } from '../../../../contract';
+import { Confirm, Outcome, Section } from '../kit';
+import { formatBytes, MediaPicker } from '../MediaPicker';
+import { useAdminCall } from '../useAdminCall';
+import type { ScreenProps } from './ScreenProps';
 
 type Picking = 'export' | 'import';
 
@@ -11,7 +12,7 @@ type Picking = 'export' | 'import';
  * Moving a whole setup between kiosks (one file on a USB drive), the backup an import or a
  * restore keeps, and the media files on this kiosk.
  */
-export function SetupSection({ admin, state, onState, onSessionClosed }: SectionProps) {
+export function SetupScreen({ admin, state, onState, onSessionClosed }: ScreenProps) {
   const { t, i18n } = useTranslation('admin');
   const language: Language = i18n.language === 'es' ? 'es' : 'en';
   const call = useAdminCall(onSessionClosed);

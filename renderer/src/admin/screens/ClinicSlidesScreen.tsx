@@ -10,207 +10,35 @@ import {
   slideSeconds,
   type CustomSlide,
   type EditableSettings,
-  type ImportedMedia,
   type Language,
-  type LocalizedText,
-} from '../../../contract';
+} from '../../../../contract';
+import { MediaBaseContext } from '../../slides/SlideMedia';
+import { editable } from '../editable';
+import { Outcome, Problem, Section, TextField, withCurrent } from '../kit';
+import { ImportProgressBar, MediaPicker } from '../MediaPicker';
+import { splitLines } from '../lines';
+import { newId } from '../newId';
+import { today as localToday } from '../today';
+import { useAdminCall } from '../useAdminCall';
 import {
-  editable,
-  localToday,
-  Outcome,
-  Problem,
-  Section,
-  TextField,
-  type SectionProps,
-  withCurrent,
-} from './AdminSections';
-import { newId } from './AdminPlaylists';
-import { ImportProgressBar, MediaPicker } from './MediaPicker';
-import { MediaBaseContext } from '../slides/SlideMedia';
-import { useAdminCall } from './useAdminCall';
+  draftFor,
+  EMPTY_TEXT,
+  fromDraft,
+  TEXT_MAX_LENGTH,
+  toDraft,
+  type Draft,
+  type TextKey,
+} from './clinicSlideDraft';
+import type { ScreenProps } from './ScreenProps';
+import './ClinicSlidesScreen.css';
 
 const TIME_CHOICES = [8, 10, 15, 20, 25, 30, 45, 60, 90, 120] as const;
 const VIDEO_LIMIT_CHOICES = [15, 30, 60, 90, 120, 180, 300, 600] as const;
 
-interface Common {
-  id: string | null;
-  titleEn: string;
-  titleEs: string;
-  /** YYYY-MM-DD or empty. */
-  reviewDue: string;
-  expiresOn: string;
-}
-/** A time staff chose, or null: as long as the words take to read. */
-type Time = number | null;
-type Draft =
-  | (Common & { kind: 'text'; linesEn: string; linesEs: string; durationSeconds: Time })
-  | (Common & {
-      kind: 'image';
-      descriptionEn: string;
-      descriptionEs: string;
-      file: string;
-      sourceName: string;
-      durationSeconds: Time;
-    })
-  | (Common & {
-      kind: 'video';
-      descriptionEn: string;
-      descriptionEs: string;
-      file: string;
-      sourceName: string;
-      captions: string | null;
-      maxSeconds: number | null;
-    });
-
-type TextKey =
-  | 'titleEn'
-  | 'titleEs'
-  | 'linesEn'
-  | 'linesEs'
-  | 'descriptionEn'
-  | 'descriptionEs'
-  | 'reviewDue'
-  | 'expiresOn';
-
-const EMPTY_TEXT: Draft = {
-  kind: 'text',
-  id: null,
-  titleEn: '',
-  titleEs: '',
-  reviewDue: '',
-  expiresOn: '',
-  linesEn: '',
-  linesEs: '',
-  durationSeconds: null,
-};
-
-function toDraft(slide: CustomSlide): Draft {
-  const common = {
-    id: slide.id,
-    titleEn: slide.title.en,
-    titleEs: slide.title.es ?? '',
-    reviewDue: slide.reviewDue ?? '',
-    expiresOn: slide.expiresOn ?? '',
-  };
-  switch (slide.kind) {
-    case 'text':
-      return {
-        ...common,
-        kind: 'text',
-        linesEn: slide.lines.map((line) => line.en).join('\n'),
-        linesEs: slide.lines.map((line) => line.es ?? '').join('\n'),
-        durationSeconds: slide.durationSeconds,
-      };
-    case 'image':
-      return {
-        ...common,
-        kind: 'image',
-        descriptionEn: slide.description.en,
-        descriptionEs: slide.description.es ?? '',
-        file: slide.file,
-        sourceName: slide.sourceName,
-        durationSeconds: slide.durationSeconds,
-      };
-    case 'video':
-      return {
-        ...common,
-        kind: 'video',
-        descriptionEn: slide.description.en,
-        descriptionEs: slide.description.es ?? '',
-        file: slide.file,
-        sourceName: slide.sourceName,
-        captions: slide.captions,
-        maxSeconds: slide.maxSeconds,
-      };
-  }
-}
-
-/** A new picture or video slide for a file just imported, titled after the file. */
-function draftFor(media: ImportedMedia): Draft {
-  const common = {
-    id: null,
-    reviewDue: '',
-    expiresOn: '',
-    titleEn: media.sourceName
-      .replace(/\.[^.]+$/, '')
-      .replace(/[_-]+/g, ' ')
-      .trim()
-      .slice(0, 120),
-    titleEs: '',
-    descriptionEn: '',
-    descriptionEs: '',
-    file: media.file,
-    sourceName: media.sourceName,
-  };
-  return media.kind === 'video'
-    ? { ...common, kind: 'video', captions: null, maxSeconds: null }
-    : { ...common, kind: 'image', durationSeconds: null };
-}
-
-const splitLines = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
-
-function localized(en: string, es: string): LocalizedText {
-  const spanish = es.trim();
-  return { en: en.trim(), ...(spanish ? { es: spanish } : {}) };
-}
-
-/** The slide as main stores it; Spanish lines pair with English ones by position. */
-export function fromDraft(draft: Draft, id: string): CustomSlide {
-  const title = localized(draft.titleEn, draft.titleEs);
-  const dates = {
-    ...(draft.reviewDue.trim() ? { reviewDue: draft.reviewDue.trim() } : {}),
-    ...(draft.expiresOn.trim() ? { expiresOn: draft.expiresOn.trim() } : {}),
-  };
-  switch (draft.kind) {
-    case 'text': {
-      const english = splitLines(draft.linesEn);
-      const spanish = splitLines(draft.linesEs);
-      return {
-        id,
-        kind: 'text',
-        title,
-        lines: english.map((en, index) => {
-          const es = spanish[index];
-          return es ? { en, es } : { en };
-        }),
-        durationSeconds: draft.durationSeconds,
-        ...dates,
-      };
-    }
-    case 'image':
-      return {
-        id,
-        kind: 'image',
-        title,
-        description: localized(draft.descriptionEn, draft.descriptionEs),
-        file: draft.file,
-        sourceName: draft.sourceName,
-        durationSeconds: draft.durationSeconds,
-        ...dates,
-      };
-    case 'video':
-      return {
-        id,
-        kind: 'video',
-        title,
-        description: localized(draft.descriptionEn, draft.descriptionEs),
-        file: draft.file,
-        captions: draft.captions,
-        sourceName: draft.sourceName,
-        maxSeconds: draft.maxSeconds,
-        ...dates,
-      };
-  }
-}
-
 type Picking = 'image' | 'video' | 'captions';
 
 /** The clinic's own slides: text it writes, pictures and videos it imports. */
-export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: SectionProps) {
+export function ClinicSlidesScreen({ admin, state, onState, onSessionClosed }: ScreenProps) {
   const { t, i18n } = useTranslation('admin');
   const language: Language = i18n.language === 'es' ? 'es' : 'en';
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -337,14 +165,14 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
     );
   };
 
-  const field = (key: TextKey, maxLength: number, hint?: string) => {
+  const field = (key: TextKey, hint?: string) => {
     if (!draft || !(key in draft)) return null;
     return (
       <TextField
         label={t(`clinicSlides.${key}`)}
         hint={hint}
         value={(draft as unknown as Record<TextKey, string>)[key]}
-        maxLength={maxLength}
+        maxLength={TEXT_MAX_LENGTH[key]}
         multiline={key.startsWith('lines')}
         numeric={key === 'reviewDue' || key === 'expiresOn'}
         onChange={(value) => {
@@ -456,12 +284,12 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
               {t('clinicSlides.videoFile', { name: draft.sourceName })}
             </p>
           ) : null}
-          {field('titleEn', 120)}
-          {field('titleEs', 120)}
-          {field('linesEn', 1200)}
-          {field('linesEs', 1200)}
-          {field('descriptionEn', 300, t('clinicSlides.descriptionHint'))}
-          {field('descriptionEs', 300)}
+          {field('titleEn')}
+          {field('titleEs')}
+          {field('linesEn')}
+          {field('linesEs')}
+          {field('descriptionEn', t('clinicSlides.descriptionHint'))}
+          {field('descriptionEs')}
           {draft.kind === 'video' ? (
             <div className="admin-field">
               <p className="admin-field__label">{t('clinicSlides.captions')}</p>
@@ -540,8 +368,8 @@ export function ClinicSlidesSection({ admin, state, onState, onSessionClosed }: 
             )}
           </div>
           <p className="admin-field__hint">{t('clinicSlides.datesHint')}</p>
-          {field('reviewDue', 10)}
-          {field('expiresOn', 10)}
+          {field('reviewDue')}
+          {field('expiresOn')}
           <div className="admin-savebar">
             <button
               type="submit"

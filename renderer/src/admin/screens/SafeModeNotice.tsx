@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { AdminBridge, AdminState } from '../../../contract';
-import { useAdminCall } from './useAdminCall';
-
-function when(iso: string, language: string): string {
-  return new Date(iso).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
-}
+import type { AdminBridge, AdminState } from '../../../../contract';
+import { formatWhen as when } from '../formatWhen';
+import { useAdminCall } from '../useAdminCall';
+import './SafeModeNotice.css';
 
 /**
  * A calm card on Kiosk status while the kiosk is in safe mode: what happened, that nothing was

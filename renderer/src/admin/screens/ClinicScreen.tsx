@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClinicDetails, EditableSettings } from '../../../../contract';
+import {
+  CLINIC_LOCATION_MAX_LENGTH,
+  CLINIC_NAME_MAX_LENGTH,
+  CLINIC_PHONE_MAX_LENGTH,
+  MAX_CRISIS_LINES,
+  WEB_ADDRESS_MAX_LENGTH,
+} from '../fieldLimits';
+import { Problem, SaveBar, Section, TextField } from '../kit';
+import { pairLines } from '../lines';
+import { useSettingsDraft } from '../useSettingsDraft';
+import type { ScreenProps } from './ScreenProps';
+
+/** The crisis slide's lines are typed one per line, English and Spanish side by side. */
+const CRISIS_TEXT_MAX_LENGTH = 1200;
+
+interface ClinicDraft {
+  clinic: ClinicDetails;
+  crisisEn: string;
+  crisisEs: string;
+}
+
+const clinicOf = ({ clinic, crisisEn, crisisEs }: ClinicDraft): ClinicDetails => ({
+  ...clinic,
+  crisisLines: pairLines(crisisEn, crisisEs),
+});
+
+/** Name, location, phone, web address (the QR code), and the crisis slide's lines. */
+export function ClinicScreen(props: ScreenProps) {
+  const { t } = useTranslation('admin');
+  const saved = props.state.settings.clinic;
+  const clinicDraft = useSettingsDraft(
+    props,
+    (): ClinicDraft => ({
+      clinic: saved,
+      crisisEn: saved.crisisLines.map((line) => line.en).join('\n'),
+      crisisEs: saved.crisisLines.map((line) => line.es ?? '').join('\n'),
+    }),
+    (draft, settings): EditableSettings => ({ ...settings, clinic: clinicOf(draft) }),
+  );
+  const { draft, change } = clinicDraft;
+  const [problem, setProblem] = useState<string | null>(null);
+  const field = (key: 'name' | 'location' | 'phone' | 'webAddress', maxLength: number) => (
+    <TextField
+      label={t(`clinic.${key}`)}
+      value={draft.clinic[key]}
+      maxLength={maxLength}
+      onChange={(value) =>
+        change((current) => ({ ...current, clinic: { ...current.clinic, [key]: value } }))
+      }
+    />
+  );
+  return (
+    <Section title={t('clinic.title')}>
+      <p className="admin-field__hint">{t('clinic.hint')}</p>
+      {field('name', CLINIC_NAME_MAX_LENGTH)}
+      {field('location', CLINIC_LOCATION_MAX_LENGTH)}
+      {field('phone', CLINIC_PHONE_MAX_LENGTH)}
+      {field('webAddress', WEB_ADDRESS_MAX_LENGTH)}
+      <h3 className="admin-section__subtitle">{t('clinic.crisisTitle')}</h3>
+      <p className="admin-field__hint">{t('clinic.crisisHint')}</p>
+      <TextField
+        label={t('clinic.crisisEn')}
+        value={draft.crisisEn}
+        maxLength={CRISIS_TEXT_MAX_LENGTH}
+        multiline
+        onChange={(crisisEn) => change((current) => ({ ...current, crisisEn }))}
+      />
+      <TextField
+        label={t('clinic.crisisEs')}
+        value={draft.crisisEs}
+        maxLength={CRISIS_TEXT_MAX_LENGTH}
+        multiline
+        onChange={(crisisEs) => change((current) => ({ ...current, crisisEs }))}
+      />
+      <Problem text={problem} />
+      <SaveBar
+        draft={clinicDraft}
+        onSave={() => {
+          const { crisisLines } = clinicOf(draft);
+          if (crisisLines.length === 0) return setProblem(t('clinic.crisisNeeded'));
+          if (crisisLines.length > MAX_CRISIS_LINES) return setProblem(t('clinic.crisisTooMany'));
+          setProblem(null);
+          const crisisChanged = JSON.stringify(crisisLines) !== JSON.stringify(saved.crisisLines);
+          void clinicDraft.save(
+            crisisChanged
+              ? `${t('clinic.saved')} ${t('clinic.crisisReviewAgain')}`
+              : t('clinic.saved'),
+          );
+        }}
+      />
+    </Section>
+  );
+}

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_PIN_DIGITS } from '../fieldLimits';
+import { Outcome, Section, TextField } from '../kit';
+import { useAdminCall } from '../useAdminCall';
+import type { ScreenProps } from './ScreenProps';
+
+export function PinScreen({ admin, onSessionClosed }: ScreenProps) {
+  const { t } = useTranslation('admin');
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const [confirmingQuit, setConfirmingQuit] = useState(false);
+  const change = useAdminCall(onSessionClosed);
+  const quit = useAdminCall(onSessionClosed);
+  const digitsOnly = (set: (value: string) => void) => (value: string) => {
+    setMismatch(false);
+    change.clear();
+    set(value.replace(/\D/g, ''));
+  };
+  return (
+    <Section title={t('pinScreen.title')}>
+      <TextField
+        label={t('pinScreen.current')}
+        type="password"
+        numeric
+        maxLength={MAX_PIN_DIGITS}
+        value={current}
+        onChange={digitsOnly(setCurrent)}
+      />
+      <TextField
+        label={t('pinScreen.next')}
+        type="password"
+        numeric
+        maxLength={MAX_PIN_DIGITS}
+        value={next}
+        onChange={digitsOnly(setNext)}
+      />
+      <TextField
+        label={t('pinScreen.confirm')}
+        type="password"
+        numeric
+        maxLength={MAX_PIN_DIGITS}
+        value={confirm}
+        onChange={digitsOnly(setConfirm)}
+      />
+      <div className="admin-savebar">
+        <button
+          type="button"
+          className="admin-button admin-button--primary"
+          disabled={change.busy}
+          onClick={() => {
+            if (next !== confirm) {
+              setMismatch(true);
+              return;
+            }
+            void change.run(
+              () => admin.changePin({ current, next }),
+              t('pinScreen.changed'),
+              () => {
+                setCurrent('');
+                setNext('');
+                setConfirm('');
+              },
+            );
+          }}
+        >
+          {t('pinScreen.change')}
+        </button>
+        {mismatch ? (
+          <p className="admin-message admin-message--problem" role="alert">
+            {t('pinScreen.mismatch')}
+          </p>
+        ) : (
+          <Outcome outcome={change.outcome} />
+        )}
+      </div>
+      <h3 className="admin-section__subtitle">{t('pinScreen.quitTitle')}</h3>
+      <p className="admin-field__hint">{t('pinScreen.quitHint')}</p>
+      {confirmingQuit ? (
+        <div className="admin-savebar" role="group" aria-label={t('pinScreen.quitConfirm')}>
+          <p className="admin-message">{t('pinScreen.quitConfirm')}</p>
+          <button
+            type="button"
+            className="admin-button admin-button--danger"
+            disabled={quit.busy}
+            onClick={() => void quit.run(() => admin.quitKiosk(), '')}
+          >
+            {t('pinScreen.quitYes')}
+          </button>
+          <button type="button" className="admin-button" onClick={() => setConfirmingQuit(false)}>
+            {t('pinScreen.quitNo')}
+          </button>
+          <Outcome outcome={quit.outcome} />
+        </div>
+      ) : (
+        <button
+          type="button"
+          className="admin-button admin-button--danger"
+          onClick={() => setConfirmingQuit(true)}
+        >
+          {t('pinScreen.quit')}
+        </button>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, type Language } from '../../../../contract';
+import { DATE_LENGTH, REVIEWER_MAX_LENGTH } from '../fieldLimits';
+import { Choice, Outcome, Section, TextField } from '../kit';
+import { AwaitingReview } from '../review/AwaitingReview';
+import { ReviewList } from '../review/ReviewList';
+import { today } from '../today';
+import { useAdminCall } from '../useAdminCall';
+import type { ScreenProps } from './ScreenProps';
+
+export function ReviewScreen({ admin, deckSlides, state, onState, onSessionClosed }: ScreenProps) {
+  const { t } = useTranslation('admin');
+  const [language, setLanguage] = useState<Language>('en');
+  const [reviewer, setReviewer] = useState('');
+  const [reviewedOn, setReviewedOn] = useState(today);
+  const call = useAdminCall(onSessionClosed);
+  return (
+    <Section title={t('review.title')}>
+      <p className="admin-field__hint">{t('review.hint')}</p>
+      <p>{t('review.contentVersion', { version: state.deckContentVersion })}</p>
+      <ReviewList state={state} />
+      <AwaitingReview state={state} deckSlides={deckSlides} />
+      <h3 className="admin-section__subtitle">{t('review.recordTitle')}</h3>
+      <Choice<Language>
+        legend={t('review.language')}
+        name="reviewLanguage"
+        value={language}
+        options={LANGUAGES.map((value) => ({ value, label: t(`languageName.${value}`) }))}
+        onChange={setLanguage}
+      />
+      <TextField
+        label={t('review.reviewer')}
+        value={reviewer}
+        maxLength={REVIEWER_MAX_LENGTH}
+        onChange={setReviewer}
+      />
+      <TextField
+        label={t('review.date')}
+        value={reviewedOn}
+        maxLength={DATE_LENGTH}
+        numeric
+        onChange={setReviewedOn}
+      />
+      <div className="admin-savebar">
+        <button
+          type="button"
+          className="admin-button admin-button--primary"
+          disabled={call.busy}
+          onClick={() =>
+            void call.run(
+              () => admin.recordReview({ language, reviewer: reviewer.trim(), reviewedOn }),
+              t('review.recorded'),
+              (next) => {
+                setReviewer('');
+                onState(next);
+              },
+            )
+          }
+        >
+          {t('review.record')}
+        </button>
+        <Outcome outcome={call.outcome} />
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,222 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DateRangeRule, ScheduleTarget, WeeklyRule } from '../../../../contract';
+import { DATE_LENGTH } from '../fieldLimits';
+import { TextField, withCurrent } from '../kit';
+import './ScheduleRuleEditor.css';
+
+/** Monday first, as a clinic's week is read; values are Date.getDay() numbers. */
+export const WEEK = [1, 2, 3, 4, 5, 6, 0] as const;
+const TIMES = Array.from({ length: 96 }, (_, quarter) => {
+  const minutes = quarter * 15;
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+});
+
+export type Editing =
+  | { kind: 'weekly'; rule: WeeklyRule; isNew: boolean }
+  | { kind: 'range'; rule: DateRangeRule; isNew: boolean };
+
+export function dayName(day: number, language: string): string {
+  // 2026-11-01 was a Sunday: day 0.
+  return new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2026, 10, 1 + day)),
+  );
+}
+
+/** The rules of one kind, each with its summary and buttons to edit or delete it. */
+export function RuleList({
+  rules,
+  empty,
+  onEdit,
+  onDelete,
+}: {
+  rules: { id: string; summary: string }[];
+  empty: string;
+  onEdit: (id: string) => void;
+  onDelete: (id: string) => void;
+}) {
+  const { t } = useTranslation('admin');
+  if (rules.length === 0) return <p>{empty}</p>;
+  return (
+    <ul className="admin-list playlist-add">
+      {rules.map((rule) => (
+        <li key={rule.id}>
+          <span>{rule.summary}</span>
+          <button
+            type="button"
+            className="admin-button"
+            aria-label={t('schedule.editNamed', { summary: rule.summary })}
+            onClick={() => onEdit(rule.id)}
+          >
+            {t('schedule.edit')}
+          </button>
+          <button
+            type="button"
+            className="admin-button admin-button--danger"
+            aria-label={t('schedule.deleteNamed', { summary: rule.summary })}
+            onClick={() => onDelete(rule.id)}
+          >
+            {t('schedule.delete')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function TimeSelect({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="admin-field admin-field--inline">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        className="admin-input"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        {withCurrent(TIMES, value).map((time) => (
+          <option key={time} value={time}>
+            {time}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export /** One rule being written: its days or dates, its hours, and what it plays. */
+function RuleEditor({
+  editing,
+  targets,
+  problem,
+  onChange,
+  onDone,
+  onCancel,
+}: {
+  editing: Editing;
+  targets: { value: string; label: string }[];
+  problem: string | null;
+  onChange: (next: Editing) => void;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const { t, i18n } = useTranslation('admin');
+  const targetId = useId();
+  const target = editing.rule.target;
+  const setTarget = (value: string) => {
+    const next: ScheduleTarget =
+      value === '' ? { kind: 'closed' } : { kind: 'playlist', playlistId: value };
+    onChange({ ...editing, rule: { ...editing.rule, target: next } } as Editing);
+  };
+  return (
+    <div className="admin-form admin-rule-editor">
+      {editing.kind === 'weekly' ? (
+        <fieldset className="admin-field admin-choice admin-days">
+          <legend>{t('schedule.days')}</legend>
+          {WEEK.map((day) => (
+            <label key={day} className="admin-choice__option">
+              <input
+                type="checkbox"
+                checked={editing.rule.days.includes(day)}
+                onChange={(event) => {
+                  const days = event.target.checked
+                    ? [...editing.rule.days, day].sort((a, b) => a - b)
+                    : editing.rule.days.filter((other) => other !== day);
+                  onChange({ ...editing, rule: { ...editing.rule, days } });
+                }}
+              />
+              <span>{dayName(day, i18n.language)}</span>
+            </label>
+          ))}
+        </fieldset>
+      ) : (
+        <>
+          <TextField
+            label={t('schedule.from')}
+            value={editing.rule.from}
+            maxLength={DATE_LENGTH}
+            numeric
+            onChange={(from) => onChange({ ...editing, rule: { ...editing.rule, from } })}
+          />
+          <TextField
+            label={t('schedule.to')}
+            value={editing.rule.to}
+            maxLength={DATE_LENGTH}
+            numeric
+            onChange={(to) => onChange({ ...editing, rule: { ...editing.rule, to } })}
+          />
+          <label className="admin-choice__option">
+            <input
+              type="checkbox"
+              checked={editing.rule.start === null}
+              onChange={(event) =>
+                onChange({
+                  ...editing,
+                  rule: {
+                    ...editing.rule,
+                    start: event.target.checked ? null : '08:00',
+                    end: event.target.checked ? null : '18:00',
+                  },
+                })
+              }
+            />
+            <span>{t('schedule.allDay')}</span>
+          </label>
+        </>
+      )}
+      {editing.kind === 'weekly' || editing.rule.start !== null ? (
+        <div className="admin-actions">
+          <TimeSelect
+            label={t('schedule.start')}
+            value={editing.rule.start ?? '08:00'}
+            onChange={(start) =>
+              onChange({ ...editing, rule: { ...editing.rule, start } } as Editing)
+            }
+          />
+          <TimeSelect
+            label={t('schedule.end')}
+            value={editing.rule.end ?? '18:00'}
+            onChange={(end) => onChange({ ...editing, rule: { ...editing.rule, end } } as Editing)}
+          />
+        </div>
+      ) : null}
+      <div className="admin-field">
+        <label htmlFor={targetId}>{t('schedule.target')}</label>
+        <select
+          id={targetId}
+          className="admin-input"
+          value={target.kind === 'closed' ? '' : target.playlistId}
+          onChange={(event) => setTarget(event.target.value)}
+        >
+          {targets.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="admin-savebar">
+        <button type="button" className="admin-button admin-button--primary" onClick={onDone}>
+          {t('schedule.done')}
+        </button>
+        <button type="button" className="admin-button" onClick={onCancel}>
+          {t('schedule.cancel')}
+        </button>
+        {problem ? (
+          <p className="admin-message admin-message--problem" role="alert">
+            {problem}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,223 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  decide,
+  localTimeOf,
+  LocalDateSchema,
+  minutesOf,
+  type DateRangeRule,
+  type Schedule,
+  type ScheduleTarget,
+  type WeeklyRule,
+} from '../../../../contract';
+import { Choice, SaveBar, Section } from '../kit';
+import { newId } from '../newId';
+import { today } from '../today';
+import { useSettingsDraft } from '../useSettingsDraft';
+import { dayName, RuleEditor, RuleList, WEEK, type Editing } from './ScheduleRuleEditor';
+import type { ScreenProps } from './ScreenProps';
+
+/**
+ * Weekly rules, date ranges that win over them, and what closed hours show. Each rule picks a
+ * playlist or "closed"; the screen says what the kiosk shows right now under the draft.
+ */
+export function ScheduleScreen(props: ScreenProps) {
+  const { state } = props;
+  const { t, i18n } = useTranslation('admin');
+  const scheduleDraft = useSettingsDraft(
+    props,
+    (): Schedule => state.settings.schedule,
+    (schedule, saved) => ({ ...saved, schedule }),
+  );
+  const { draft: schedule, change: setSchedule } = scheduleDraft;
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const playlists = state.settings.playlists;
+  const ruleIds = [...schedule.weekly, ...schedule.dateRanges].map((rule) => rule.id);
+
+  const targetName = (target: ScheduleTarget) =>
+    target.kind === 'closed'
+      ? t('schedule.closed')
+      : (playlists.find((playlist) => playlist.id === target.playlistId)?.name ?? '?');
+  const times = (start: string, end: string) =>
+    start === end
+      ? t('schedule.summaryAllDay')
+      : `${start}–${end}${minutesOf(end) < minutesOf(start) ? t('schedule.overnight') : ''}`;
+  const summaryWeekly = (rule: WeeklyRule) =>
+    t('schedule.summaryWeekly', {
+      days: WEEK.filter((day) => rule.days.includes(day))
+        .map((day) => dayName(day, i18n.language))
+        .join(', '),
+      times: times(rule.start, rule.end),
+      target: targetName(rule.target),
+    });
+  const summaryRange = (rule: DateRangeRule) =>
+    t('schedule.summaryRange', {
+      from: rule.from,
+      to: rule.to,
+      times: rule.start && rule.end ? times(rule.start, rule.end) : t('schedule.summaryAllDay'),
+      target: targetName(rule.target),
+    });
+
+  const now = decide(
+    schedule,
+    state.settings.defaultPlaylistId,
+    localTimeOf(new Date()),
+    playlists.map((playlist) => playlist.id),
+  );
+  const nowText =
+    now.kind === 'closed'
+      ? t('schedule.nowClosed')
+      : t('schedule.nowPlaying', {
+          name: targetName({ kind: 'playlist', playlistId: now.playlistId }),
+        });
+
+  const defaultTarget: ScheduleTarget = {
+    kind: 'playlist',
+    playlistId: state.settings.defaultPlaylistId,
+  };
+  const commit = (current: Editing) => {
+    if (current.kind === 'weekly') {
+      if (current.rule.days.length === 0) return setProblem(t('schedule.needDay'));
+      setSchedule((draft) => ({
+        ...draft,
+        weekly: current.isNew
+          ? [...draft.weekly, current.rule]
+          : draft.weekly.map((rule) => (rule.id === current.rule.id ? current.rule : rule)),
+      }));
+    } else {
+      const { from, to } = current.rule;
+      const valid =
+        LocalDateSchema.safeParse(from).success && LocalDateSchema.safeParse(to).success;
+      if (!valid || from > to) return setProblem(t('schedule.badDates'));
+      setSchedule((draft) => ({
+        ...draft,
+        dateRanges: current.isNew
+          ? [...draft.dateRanges, current.rule]
+          : draft.dateRanges.map((rule) => (rule.id === current.rule.id ? current.rule : rule)),
+      }));
+    }
+    setProblem(null);
+    setEditing(null);
+  };
+
+  return (
+    <Section title={t('schedule.title')}>
+      <p className="admin-field__hint">{t('schedule.hint')}</p>
+      <p className="admin-badge" role="status">
+        {nowText}
+      </p>
+      <Choice
+        legend={t('schedule.closedDisplay')}
+        name="closedDisplay"
+        value={schedule.closedDisplay}
+        options={[
+          { value: 'card', label: t('schedule.closedCard') },
+          { value: 'dark', label: t('schedule.closedDark') },
+        ]}
+        onChange={(closedDisplay) => setSchedule((draft) => ({ ...draft, closedDisplay }))}
+      />
+
+      <h3 className="admin-section__subtitle">{t('schedule.dateRanges')}</h3>
+      <RuleList
+        empty={t('schedule.noDateRanges')}
+        rules={schedule.dateRanges.map((rule) => ({ id: rule.id, summary: summaryRange(rule) }))}
+        onEdit={(id) =>
+          setEditing({
+            kind: 'range',
+            rule: schedule.dateRanges.find((rule) => rule.id === id)!,
+            isNew: false,
+          })
+        }
+        onDelete={(id) =>
+          setSchedule((draft) => ({
+            ...draft,
+            dateRanges: draft.dateRanges.filter((rule) => rule.id !== id),
+          }))
+        }
+      />
+      <h3 className="admin-section__subtitle">{t('schedule.weekly')}</h3>
+      <RuleList
+        empty={t('schedule.noWeekly')}
+        rules={schedule.weekly.map((rule) => ({ id: rule.id, summary: summaryWeekly(rule) }))}
+        onEdit={(id) =>
+          setEditing({
+            kind: 'weekly',
+            rule: schedule.weekly.find((rule) => rule.id === id)!,
+            isNew: false,
+          })
+        }
+        onDelete={(id) =>
+          setSchedule((draft) => ({
+            ...draft,
+            weekly: draft.weekly.filter((rule) => rule.id !== id),
+          }))
+        }
+      />
+
+      {editing ? (
+        <RuleEditor
+          editing={editing}
+          targets={[
+            ...playlists.map((playlist) => ({ value: playlist.id, label: playlist.name })),
+            { value: '', label: t('schedule.closed') },
+          ]}
+          problem={problem}
+          onChange={(next) => {
+            setProblem(null);
+            setEditing(next);
+          }}
+          onDone={() => commit(editing)}
+          onCancel={() => {
+            setProblem(null);
+            setEditing(null);
+          }}
+        />
+      ) : (
+        <div className="admin-actions">
+          <button
+            type="button"
+            className="admin-button"
+            onClick={() =>
+              setEditing({
+                kind: 'weekly',
+                isNew: true,
+                rule: {
+                  id: newId('weekly', ruleIds),
+                  days: [1, 2, 3, 4, 5],
+                  start: '08:00',
+                  end: '18:00',
+                  target: defaultTarget,
+                },
+              })
+            }
+          >
+            {t('schedule.addWeekly')}
+          </button>
+          <button
+            type="button"
+            className="admin-button"
+            onClick={() =>
+              setEditing({
+                kind: 'range',
+                isNew: true,
+                rule: {
+                  id: newId('dates', ruleIds),
+                  from: today(),
+                  to: today(),
+                  start: null,
+                  end: null,
+                  target: { kind: 'closed' },
+                },
+              })
+            }
+          >
+            {t('schedule.addDateRange')}
+          </button>
+        </div>
+      )}
+
+      <SaveBar draft={scheduleDraft} onSave={() => void scheduleDraft.save(t('schedule.saved'))} />
+    </Section>
+  );
+}
