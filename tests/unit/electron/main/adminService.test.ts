@@ -21,13 +21,12 @@ import {
 import {
   ADMIN_SESSION_MS,
   RECENT_ENTRIES,
-  changedFields,
   createAdminService,
-  createPinFileStore,
   type AdminHandler,
 } from '../../../../electron/main/adminService';
 import { createMediaLibrary, type MediaLibrary } from '../../../../electron/main/mediaLibrary';
-import { createSetupBundles } from '../../../../electron/main/setupBundle';
+import { createPinFileStore } from '../../../../electron/main/pinFile';
+import { createSetupBundles } from '../../../../electron/main/setupBundle/setupBundles';
 import { createRecoveryLog, type RecoveryLog } from '../../../../electron/main/recoveryLog';
 import {
   SettingsWriteError,
@@ -1156,23 +1155,5 @@ describe('media and setup transfer', () => {
       'media-refused',
     );
     expect(error.problem).toBe('not-found');
-  });
-});
-
-describe('changedFields', () => {
-  it('names top-level and clinic fields, in settings order', () => {
-    const after: Settings = {
-      ...DEFAULT_SETTINGS,
-      transition: 'cut',
-      audienceDisplayId: 3,
-      clinic: { ...DEFAULT_CLINIC, name: 'Elsewhere', about: [] },
-    };
-    expect(changedFields(DEFAULT_SETTINGS, after)).toEqual([
-      'transition',
-      'audienceDisplayId',
-      'clinic.name',
-      'clinic.about',
-    ]);
-    expect(changedFields(DEFAULT_SETTINGS, structuredClone(DEFAULT_SETTINGS))).toEqual([]);
   });
 });
