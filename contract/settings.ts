@@ -6,20 +6,8 @@ import {
   MAX_CUSTOM_SLIDES,
   MAX_PLAYLISTS,
   PlaylistSchema,
-  type Playlist,
 } from './playlist';
-import {
-  DEFAULT_WORDS_PER_MINUTE,
-  MAX_WORDS_PER_MINUTE,
-  MIN_WORDS_PER_MINUTE,
-} from './readingTime';
-import {
-  decide,
-  EMPTY_SCHEDULE,
-  ScheduleSchema,
-  type LocalTime,
-  type ScheduleDecision,
-} from './schedule';
+import { EMPTY_SCHEDULE, ScheduleSchema } from './schedule';
 
 export const TRANSITION_STYLES = ['fade', 'slide', 'cut'] as const;
 export const TransitionStyleSchema = z.enum(TRANSITION_STYLES);
@@ -60,6 +48,11 @@ export const ContentReviewSchema = z.strictObject({
   crisisLines: z.optional(z.array(LocalizedTextSchema).check(z.maxLength(5))),
 });
 export type ContentReview = z.infer<typeof ContentReviewSchema>;
+
+/** A comfortable pace for reading a screen across a room (staff can change it). */
+export const DEFAULT_WORDS_PER_MINUTE = 150;
+export const MIN_WORDS_PER_MINUTE = 60;
+export const MAX_WORDS_PER_MINUTE = 300;
 
 export const MIN_IDLE_SECONDS = 10;
 export const MAX_IDLE_SECONDS = 3600;
@@ -219,24 +212,3 @@ export const DEFAULT_SETTINGS: Settings = {
   customSlides: [],
   schedule: EMPTY_SCHEDULE,
 };
-
-/** What the schedule says for these settings at `now`: a playlist to play, or closed. */
-export function scheduleDecisionOf(
-  settings: Pick<Settings, 'schedule' | 'defaultPlaylistId' | 'playlists'>,
-  now: LocalTime,
-): ScheduleDecision {
-  return decide(
-    settings.schedule,
-    settings.defaultPlaylistId,
-    now,
-    settings.playlists.map((playlist) => playlist.id),
-  );
-}
-
-/** The playlist a decision names; the first one if it is gone. */
-export function playlistToPlay(
-  playlists: readonly Playlist[],
-  playlistId: string | null,
-): Playlist | undefined {
-  return playlists.find((candidate) => candidate.id === playlistId) ?? playlists[0];
-}

@@ -29,7 +29,7 @@ import {
   type Settings,
   type ADMIN_BRIDGE_INVOKE,
 } from '../../contract';
-import { mediaFilesOf } from '../../contract';
+import { mediaFilesOf } from '../../domain';
 import type { ContentHistory } from './contentHistory';
 import type { MediaLibrary, MediaResult } from './mediaLibrary';
 import type { BundleResult, SetupBundles } from './setupBundle/setupBundles';

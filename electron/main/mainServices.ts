@@ -22,7 +22,7 @@ import {
   type PushEvents,
   type Settings,
 } from '../../contract';
-import { localTimeOf, scheduleDecisionOf, watchClock } from '../../contract';
+import { localTimeOf, scheduleDecisionOf, watchClock } from '../../domain';
 import { createAdminService } from './adminService';
 import { createPinFileStore } from './pinFile';
 import type { FileSystem } from './durableFile';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import { mediaFilesOf } from '../../../contract';
+import { mediaFilesOf } from '../../../domain';
 import { fsyncDirectory, type FileSystem } from '../durableFile';
 import type { SettingsStore } from '../settingsStore';
 import { makeDocument, serializeDocument } from '../storeOptions';

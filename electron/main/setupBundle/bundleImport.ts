@@ -8,7 +8,7 @@
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { SettingsSchema, type Settings } from '../../../contract';
-import { mediaFilesOf } from '../../../contract';
+import { mediaFilesOf } from '../../../domain';
 import { fsyncDirectory, type FileSystem } from '../durableFile';
 import { changedSettings } from '../settingsChanges';
 import { checkDocument, type SettingsStore } from '../settingsStore';

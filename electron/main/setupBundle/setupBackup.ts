@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { SettingsSchema, type Settings } from '../../../contract';
-import { mediaFilesOf } from '../../../contract';
+import { mediaFilesOf } from '../../../domain';
 import {
   fsyncDirectory,
   removeLeftoverTemporaryFiles,

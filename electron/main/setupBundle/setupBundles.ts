@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { type Settings } from '../../../contract';
-import { mediaFilesOf } from '../../../contract';
+import { mediaFilesOf } from '../../../domain';
 import { realFileSystem, type FileSystem } from '../durableFile';
 import { checkDocument, type SettingsStore } from '../settingsStore';
 import { exportBundle } from './bundleExport';

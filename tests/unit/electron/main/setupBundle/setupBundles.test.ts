@@ -12,7 +12,7 @@ import {
   EMPTY_SCHEDULE,
   type Settings,
 } from '../../../../../contract';
-import { mediaFilesOf } from '../../../../../contract';
+import { mediaFilesOf } from '../../../../../domain';
 import {
   BACKUP_FILE_NAME,
   DEFAULT_BUNDLE_LIMITS,
