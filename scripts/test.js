@@ -6,9 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
+/** @type {[script: string, what: string][]} */
 const STEPS = [
   ['lint', 'ESLint and Prettier'],
-  ['typecheck', 'TypeScript: main, preload, renderer, tests, scripts'],
+  ['typecheck', 'TypeScript: main, preload, renderer, tests; scripts and bench (checkJs)'],
   ['security', 'Electronegativity over the Electron sources'],
   ['test:unit', 'unit tests (vitest, Node)'],
   ['build', 'build (electron-vite) and prerender'],
