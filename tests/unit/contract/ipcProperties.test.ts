@@ -18,6 +18,7 @@ import {
   type LocalizedText,
   type RecordReviewRequest,
 } from '../../../contract';
+import type { z } from '../../../contract/zod';
 
 const RUNS = { numRuns: 200 };
 
@@ -131,7 +132,7 @@ const problemReport = fc.record(
 
 interface SchemaCase {
   name: string;
-  schema: { safeParse(value: unknown): { success: boolean; data?: unknown } };
+  schema: z.ZodMiniType;
   valid: fc.Arbitrary<Record<string, unknown>>;
 }
 
