@@ -23,12 +23,19 @@ export const PlaylistEntrySchema = z.strictObject({
 export type PlaylistEntry = z.infer<typeof PlaylistEntrySchema>;
 
 export const MAX_PLAYLISTS = 20;
+export const PLAYLIST_NAME_MAX_LENGTH = 60;
 export const MAX_PLAYLIST_ENTRIES = 100;
 
 export const PlaylistSchema = z
   .strictObject({
     id: idSchema,
-    name: z.string().check(z.trim(), z.minLength(1, 'a playlist needs a name'), z.maxLength(60)),
+    name: z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1, 'a playlist needs a name'),
+        z.maxLength(PLAYLIST_NAME_MAX_LENGTH),
+      ),
     entries: z.array(PlaylistEntrySchema).check(z.maxLength(MAX_PLAYLIST_ENTRIES)),
   })
   .check(
