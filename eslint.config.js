@@ -8,8 +8,22 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: {
+      globals: { ...globals.node },
+      // Type information (TypeScript's project service, from the tsconfig next to each file) for
+      // the promise rules below.
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ['eslint.config.js', 'tests/unit/electron/main/fixtures/*.mjs'],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     rules: {
+      // A promise nobody awaits or catches fails silently; one passed where a plain callback
+      // is expected (an event handler, a forEach) is never awaited either.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       // A leading underscore marks a parameter kept for its position in a signature.
       '@typescript-eslint/no-unused-vars': [

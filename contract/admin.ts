@@ -3,8 +3,36 @@ import { LanguageSchema } from './language';
 import { MediaFileSchema, PickerTokenSchema } from './media';
 import { ContentReviewSchema, SettingsFieldsSchema, SettingsSchema } from './settings';
 
-/** Staff PIN: 4 to 8 digits, nothing else. */
-export const PinSchema = z.string().check(z.regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits'));
+/*
+ * The staff PIN rule, the one copy of it: 4 to 8 of the ASCII digits 0–9, nothing else (no
+ * spaces, no signs, no other scripts' digits). Main checks every PIN against it, the PIN pad
+ * takes its lengths from it.
+ */
+export const MIN_PIN_DIGITS = 4;
+export const MAX_PIN_DIGITS = 8;
+const PIN_PATTERN = new RegExp(`^[0-9]{${MIN_PIN_DIGITS},${MAX_PIN_DIGITS}}$`);
+
+export const PinSchema = z
+  .string()
+  .check(z.regex(PIN_PATTERN, `a PIN is ${MIN_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits`));
+
+export type PinCheck = { ok: true } | { ok: false; message: string };
+
+/** Whether `pin` may be a staff PIN and, when not, why in a sentence staff read. */
+export function checkPinFormat(pin: unknown): PinCheck {
+  if (typeof pin !== 'string') return { ok: false, message: 'The PIN must be text.' };
+  if (PinSchema.safeParse(pin).success) return { ok: true };
+  if (!/^[0-9]*$/.test(pin)) {
+    return {
+      ok: false,
+      message: 'The PIN may contain only the digits 0–9 (no letters or spaces).',
+    };
+  }
+  return {
+    ok: false,
+    message: `The PIN must be ${MIN_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits long.`,
+  };
+}
 
 export const PinRequestSchema = z.strictObject({ pin: PinSchema });
 export type PinRequest = z.infer<typeof PinRequestSchema>;

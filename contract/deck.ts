@@ -127,7 +127,7 @@ export const SlideSchema = z
     notes: z.optional(LocalizedTextSchema),
     /**
      * A fixed time on screen (a staff setting, or a clinic video's limit). Without one the
-     * slide stays up as long as its words take to read (contract/readingTime.ts).
+     * slide stays up as long as its words take to read (domain/readingTime.ts).
      */
     durationSeconds: z.optional(
       z.int().check(z.minimum(MIN_SLIDE_SECONDS), z.maximum(MAX_SLIDE_SECONDS)),

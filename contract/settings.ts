@@ -6,45 +6,50 @@ import {
   MAX_CUSTOM_SLIDES,
   MAX_PLAYLISTS,
   PlaylistSchema,
-  type Playlist,
 } from './playlist';
-import {
-  DEFAULT_WORDS_PER_MINUTE,
-  MAX_WORDS_PER_MINUTE,
-  MIN_WORDS_PER_MINUTE,
-} from './readingTime';
-import {
-  decide,
-  EMPTY_SCHEDULE,
-  ScheduleSchema,
-  type LocalTime,
-  type ScheduleDecision,
-} from './schedule';
+import { EMPTY_SCHEDULE, ScheduleSchema } from './schedule';
 
 export const TRANSITION_STYLES = ['fade', 'slide', 'cut'] as const;
 export const TransitionStyleSchema = z.enum(TRANSITION_STYLES);
 export type TransitionStyle = z.infer<typeof TransitionStyleSchema>;
 
+/*
+ * The longest entry each clinic field takes, for the schemas below and for the admin's fields
+ * (so a field never takes what main would refuse).
+ */
+export const CLINIC_NAME_MAX_LENGTH = 120;
+export const CLINIC_LOCATION_MAX_LENGTH = 160;
+export const CLINIC_PHONE_MAX_LENGTH = 40;
+export const WEB_ADDRESS_MAX_LENGTH = 300;
+export const MAX_ABOUT_LINES = 6;
+export const MAX_CRISIS_LINES = 5;
+export const REVIEWER_MAX_LENGTH = 80;
+
 /** A web address worth turning into a QR code: http(s) only, nothing that runs script. */
 export const WebAddressSchema = z.union([
   z.literal(''),
-  z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).check(z.maxLength(300)),
+  z
+    .url({ protocol: /^https?$/, hostname: z.regexes.domain })
+    .check(z.maxLength(WEB_ADDRESS_MAX_LENGTH)),
 ]);
 
 export const ClinicDetailsSchema = z.strictObject({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
-  location: z.string().check(z.trim(), z.maxLength(160)),
-  phone: z.string().check(z.trim(), z.maxLength(40)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(CLINIC_NAME_MAX_LENGTH)),
+  location: z.string().check(z.trim(), z.maxLength(CLINIC_LOCATION_MAX_LENGTH)),
+  phone: z.string().check(z.trim(), z.maxLength(CLINIC_PHONE_MAX_LENGTH)),
   webAddress: WebAddressSchema,
   /** Short lines about the clinic, shown on the "about the clinic" slide. */
-  about: z.array(LocalizedTextSchema).check(z.maxLength(6)),
+  about: z.array(LocalizedTextSchema).check(z.maxLength(MAX_ABOUT_LINES)),
   /**
    * The crisis slide's lines: the numbers and words of the clinic's crisis line, as its
    * clinician approved them. Changing them marks that slide for clinical review again.
    */
   crisisLines: z
     .array(LocalizedTextSchema)
-    .check(z.minLength(1, 'the crisis slide needs at least one line'), z.maxLength(5)),
+    .check(
+      z.minLength(1, 'the crisis slide needs at least one line'),
+      z.maxLength(MAX_CRISIS_LINES),
+    ),
 });
 export type ClinicDetails = z.infer<typeof ClinicDetailsSchema>;
 
@@ -53,13 +58,18 @@ export const ContentReviewSchema = z.strictObject({
   language: LanguageSchema,
   /** The deck's content version that was reviewed (set by main, not typed by staff). */
   contentVersion: z.string().check(z.regex(/^\d+\.\d+\.\d+$/)),
-  reviewer: z.string().check(z.trim(), z.minLength(2), z.maxLength(80)),
+  reviewer: z.string().check(z.trim(), z.minLength(2), z.maxLength(REVIEWER_MAX_LENGTH)),
   /** Calendar date of the review, YYYY-MM-DD. */
   reviewedOn: z.iso.date(),
   /** The crisis slide's lines as they were when reviewed (set by main); absent in old records. */
-  crisisLines: z.optional(z.array(LocalizedTextSchema).check(z.maxLength(5))),
+  crisisLines: z.optional(z.array(LocalizedTextSchema).check(z.maxLength(MAX_CRISIS_LINES))),
 });
 export type ContentReview = z.infer<typeof ContentReviewSchema>;
+
+/** A comfortable pace for reading a screen across a room (staff can change it). */
+export const DEFAULT_WORDS_PER_MINUTE = 150;
+export const MIN_WORDS_PER_MINUTE = 60;
+export const MAX_WORDS_PER_MINUTE = 300;
 
 export const MIN_IDLE_SECONDS = 10;
 export const MAX_IDLE_SECONDS = 3600;
@@ -219,24 +229,3 @@ export const DEFAULT_SETTINGS: Settings = {
   customSlides: [],
   schedule: EMPTY_SCHEDULE,
 };
-
-/** What the schedule says for these settings at `now`: a playlist to play, or closed. */
-export function scheduleDecisionOf(
-  settings: Pick<Settings, 'schedule' | 'defaultPlaylistId' | 'playlists'>,
-  now: LocalTime,
-): ScheduleDecision {
-  return decide(
-    settings.schedule,
-    settings.defaultPlaylistId,
-    now,
-    settings.playlists.map((playlist) => playlist.id),
-  );
-}
-
-/** The playlist a decision names; the first one if it is gone. */
-export function playlistToPlay(
-  playlists: readonly Playlist[],
-  playlistId: string | null,
-): Playlist | undefined {
-  return playlists.find((candidate) => candidate.id === playlistId) ?? playlists[0];
-}

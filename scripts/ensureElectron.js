@@ -19,7 +19,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
-/** Where a platform's Electron zip keeps the program (as install.js and path.txt say). */
+/**
+ * Where a platform's Electron zip keeps the program (as install.js and path.txt say).
+ * @param {string} [platform] process.platform, or 'mas' (the Mac App Store build)
+ */
 export function platformBinary(platform = process.platform) {
   switch (platform) {
     case 'darwin':
@@ -78,7 +81,10 @@ export function findElectron(options = {}) {
     : { reason: `${binary} is missing (a download was interrupted?)` };
 }
 
-/** The mirror the installer will use, and the variable that chose it. */
+/**
+ * The mirror the installer will use, and the variable that chose it.
+ * @param {NodeJS.ProcessEnv} env
+ */
 function mirrorOf(env) {
   for (const name of [
     'ELECTRON_MIRROR',

@@ -21,31 +21,35 @@ const clip = await page.evaluate(async () => {
   canvas.height = 360;
   document.body.append(canvas);
   const context = canvas.getContext('2d');
+  if (!context) throw new Error('no 2D canvas in this Chromium');
   const recorder = new MediaRecorder(canvas.captureStream(25), {
     mimeType: 'video/webm;codecs=vp8',
     videoBitsPerSecond: 300_000,
   });
+  /** @type {Blob[]} */
   const chunks = [];
   recorder.ondataavailable = (event) => chunks.push(event.data);
   const started = performance.now();
   recorder.start();
-  await new Promise((resolve) => {
-    const draw = () => {
-      const t = (performance.now() - started) / 1000;
-      context.fillStyle = '#123b4a';
-      context.fillRect(0, 0, 640, 360);
-      context.fillStyle = '#9fe3d0';
-      context.beginPath();
-      context.arc(100 + t * 150, 180, 60, 0, Math.PI * 2);
-      context.fill();
-      context.fillStyle = '#ffffff';
-      context.font = 'bold 36px sans-serif';
-      context.fillText('Welcome to the clinic', 150, 80);
-      if (t < 3) requestAnimationFrame(draw);
-      else resolve();
-    };
-    draw();
-  });
+  await /** @type {Promise<void>} */ (
+    new Promise((resolve) => {
+      const draw = () => {
+        const t = (performance.now() - started) / 1000;
+        context.fillStyle = '#123b4a';
+        context.fillRect(0, 0, 640, 360);
+        context.fillStyle = '#9fe3d0';
+        context.beginPath();
+        context.arc(100 + t * 150, 180, 60, 0, Math.PI * 2);
+        context.fill();
+        context.fillStyle = '#ffffff';
+        context.font = 'bold 36px sans-serif';
+        context.fillText('Welcome to the clinic', 150, 80);
+        if (t < 3) requestAnimationFrame(draw);
+        else resolve();
+      };
+      draw();
+    })
+  );
   recorder.stop();
   await new Promise((resolve) => (recorder.onstop = resolve));
   const buffer = await new Blob(chunks).arrayBuffer();

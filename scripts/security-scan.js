@@ -31,10 +31,14 @@ const SKIPPED_CHECKS = ['AvailableSecurityFixesGlobalCheck'];
 
 class ScanError extends Error {}
 
+/** @param {string} file */
 const toRepoPath = (file) =>
   file === 'N/A' ? file : relative(repoRoot, resolve(repoRoot, file)).split(sep).join('/');
 
-/** Splits a markdown table row into trimmed cells; `\|` stands for a literal pipe. */
+/**
+ * Splits a markdown table row into trimmed cells; `\|` stands for a literal pipe.
+ * @param {string} line
+ */
 function tableCells(line) {
   const body = line
     .trim()
@@ -43,6 +47,7 @@ function tableCells(line) {
   return body.split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/\\\|/g, '|'));
 }
 
+/** @param {string} cell */
 const unquote = (cell) => cell.replace(/^`(.*)`$/, '$1').trim();
 
 /** Reads the accepted findings: [{ check, file, reason, line }]. */
@@ -63,7 +68,7 @@ function readAllowList() {
   const problems = [];
   let header = null;
   for (let index = start + 1; index < lines.length; index += 1) {
-    const line = lines[index];
+    const line = lines[index] ?? '';
     if (/^#{1,2}\s/.test(line)) break;
     if (!line.trim().startsWith('|')) {
       if (header && line.trim() !== '') break; // the table has ended
@@ -91,8 +96,12 @@ function readAllowList() {
   return rows;
 }
 
-/** Electronegativity's `// eng-disable CHECK` comments would hide findings from the table. */
+/**
+ * Electronegativity's `// eng-disable CHECK` comments would hide findings from the table.
+ * @param {string} dir
+ */
 function findInlineDisables(dir) {
+  /** @type {string[]} */
   const hits = [];
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
@@ -141,6 +150,18 @@ async function main() {
   const allowList = readAllowList();
   const inlineDisables = findInlineDisables(input);
   const run = loadElectronegativity();
+  /**
+   * What Electronegativity's runner answers (it ships no types).
+   * @type {{
+   *   errors: { file: string, message: string, tolerable: boolean }[],
+   *   globalChecks: number, atomicChecks: number,
+   *   issues: {
+   *     id: string, file: string, description: string, shortenedURL?: string,
+   *     location?: { line?: number, column?: number },
+   *     severity?: { name?: string }, confidence?: { name?: string },
+   *   }[],
+   * }}
+   */
   const result = await run({
     input,
     isRelative: false,
@@ -226,7 +247,7 @@ try {
   process.exitCode = await main();
 } catch (error) {
   console.error(
-    `FAILED: ${error instanceof ScanError ? error.message : (error?.stack ?? String(error))}`,
+    `FAILED: ${error instanceof Error ? (error instanceof ScanError ? error.message : (error.stack ?? String(error))) : String(error)}`,
   );
   process.exitCode = 1;
 }

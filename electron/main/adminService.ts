@@ -12,7 +12,6 @@ import {
   IpcChannel,
   LANGUAGES,
   MediaFileRequestSchema,
-  mediaFilesOf,
   PinRequestSchema,
   TokenRequestSchema,
   RecordReviewRequestSchema,
@@ -30,21 +29,17 @@ import {
   type Settings,
   type ADMIN_BRIDGE_INVOKE,
 } from '../../contract';
+import { mediaFilesOf } from '../../domain';
 import type { ContentHistory } from './contentHistory';
 import type { MediaLibrary, MediaResult } from './mediaLibrary';
-import type { BundleResult, SetupBundles } from './setupBundle';
-import {
-  readJsonFile,
-  realFileSystem,
-  removeLeftoverTemporaryFiles,
-  writeCauseOf,
-  writeFileDurably,
-  type FileSystem,
-} from './durableFile';
+import type { BundleResult, SetupBundles } from './setupBundle/setupBundles';
+import { z } from '../../contract/zod';
+import { writeCauseOf } from './durableFile';
 import type { RecoveryLog } from './recoveryLog';
+import { changedFieldPaths } from './settingsChanges';
 import type { RecoveryNotice, SettingsStore } from './settingsStore';
 import { InvalidSettingsError, SettingsWriteError } from './settingsStore';
-import type { NotRecorded, StaffPin, StaffPinStore, VerifyResult } from './staffPin';
+import type { NotRecorded, StaffPin, VerifyResult } from './staffPin';
 
 /** Main closes an admin session left without a call this long (the screen leaves after 2 min). */
 export const ADMIN_SESSION_MS = 5 * 60_000;
@@ -81,6 +76,11 @@ export interface AdminServiceOptions {
   contentHistory?: ContentHistory;
 }
 
+/** The payload of a call that takes none. */
+const NoData = z.custom<null | undefined>((value) => value === undefined || value === null, {
+  message: 'this call takes no data',
+});
+
 /** The admin's channels: every one the admin bridge calls. */
 export type AdminChannel = (typeof ADMIN_BRIDGE_INVOKE)[keyof typeof ADMIN_BRIDGE_INVOKE];
 export type AdminHandler<C extends AdminChannel = AdminChannel> = (
@@ -88,25 +88,6 @@ export type AdminHandler<C extends AdminChannel = AdminChannel> = (
 ) => Promise<InvokeReply<C>>;
 /** One handler per admin channel, each answering with that channel's reply type. */
 export type AdminHandlers = { [C in AdminChannel]: AdminHandler<C> };
-
-export const PIN_FILE_NAME = 'staff-pin.json';
-
-/**
- * The staff PIN record kept in its own small file, written durably (a failed write throws and
- * leaves the old record). Clears away temporary files a write cut short left behind.
- */
-export function createPinFileStore(
-  directory: string,
-  files: FileSystem = realFileSystem,
-): StaffPinStore {
-  const file = path.join(directory, PIN_FILE_NAME);
-  removeLeftoverTemporaryFiles(file, files);
-  return {
-    load: () => readJsonFile(file, files),
-    save: (record) => writeFileDurably(file, `${JSON.stringify(record)}\n`, files),
-    clear: () => writeFileDurably(file, 'null\n', files),
-  };
-}
 
 function fail(code: AdminError['code'], message: string, extra: Partial<AdminError> = {}) {
   return { ok: false as const, error: { code, message, ...extra } };
@@ -143,23 +124,6 @@ function pinFailure(result: Exclude<VerifyResult, { ok: true }>) {
     case 'no-pin':
       return fail('no-pin', 'no staff PIN has been set');
   }
-}
-
-/** Names of the editable settings that differ, e.g. `idleTimeoutSeconds`, `clinic.phone`. */
-export function changedFields(before: Settings, after: Settings): string[] {
-  const fields: string[] = [];
-  for (const key of Object.keys(after) as (keyof Settings)[]) {
-    if (key === 'clinic') {
-      for (const sub of Object.keys(after.clinic) as (keyof Settings['clinic'])[]) {
-        if (JSON.stringify(before.clinic[sub]) !== JSON.stringify(after.clinic[sub])) {
-          fields.push(`clinic.${sub}`);
-        }
-      }
-    } else if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
-      fields.push(key);
-    }
-  }
-  return fields;
 }
 
 /** Which clinic slides use each media file: the current setup's and the backup's. */
@@ -319,13 +283,7 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
 
   /** Wraps a call that needs an open session: checks it, checks the payload, extends it. */
   function guarded<T, R extends AdminResult<unknown>>(
-    schema: {
-      safeParse(
-        value: unknown,
-      ):
-        | { success: true; data: T }
-        | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-    },
+    schema: z.ZodMiniType<T>,
     run: (request: T) => Promise<R> | R,
   ): (payload: unknown) => Promise<R | ReturnType<typeof fail>> {
     return async (payload) => {
@@ -337,23 +295,13 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
     };
   }
 
-  function invalid(issues: { path: PropertyKey[]; message: string }[]) {
+  function invalid(issues: readonly { path: PropertyKey[]; message: string }[]) {
     const detail = issues
       .slice(0, 5)
       .map((issue) => `${issue.path.map(String).join('.') || 'request'}: ${issue.message}`)
       .join('; ');
     return fail('invalid-request', `request refused: ${detail}`);
   }
-
-  const nothing = {
-    safeParse: (value: unknown) =>
-      value === undefined || value === null
-        ? { success: true as const, data: null }
-        : {
-            success: false as const,
-            error: { issues: [{ path: [], message: 'this call takes no data' }] },
-          },
-  };
 
   return {
     [IpcChannel.adminStatus]: async () => status(),
@@ -387,15 +335,15 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       return null;
     },
 
-    [IpcChannel.adminKeepAlive]: guarded(nothing, () => ({ ok: true, value: null })),
+    [IpcChannel.adminKeepAlive]: guarded(NoData, () => ({ ok: true, value: null })),
 
-    [IpcChannel.adminGetState]: guarded(nothing, () => ({ ok: true, value: state() })),
+    [IpcChannel.adminGetState]: guarded(NoData, () => ({ ok: true, value: state() })),
 
     [IpcChannel.adminSaveSettings]: guarded(SaveSettingsRequestSchema, ({ settings }) =>
       inTurn(async () => {
         const before = store.settings;
         const next: Settings = { ...before, ...(settings satisfies EditableSettings) };
-        const fields = changedFields(before, next);
+        const fields = changedFieldPaths(before, next);
         if (fields.length === 0) return { ok: true, value: state() };
         const missing = missingMedia(next);
         if (missing.length > 0) {
@@ -434,7 +382,7 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       return pinFailure(result);
     }),
 
-    [IpcChannel.adminMediaSources]: guarded(nothing, async () => ({
+    [IpcChannel.adminMediaSources]: guarded(NoData, async () => ({
       ok: true,
       value: await options.media.listSources(),
     })),
@@ -457,7 +405,7 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       return result;
     }),
 
-    [IpcChannel.adminMediaLibrary]: guarded(nothing, async () => ({
+    [IpcChannel.adminMediaLibrary]: guarded(NoData, async () => ({
       ok: true,
       value: await options.media.list(inUse()),
     })),
@@ -504,7 +452,7 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       }),
     ),
 
-    [IpcChannel.adminSetupRestore]: guarded(nothing, () =>
+    [IpcChannel.adminSetupRestore]: guarded(NoData, () =>
       inTurn(async () => {
         const result = await options.bundles.restoreBackup();
         if (!result.ok) return bundleFailure(result);
@@ -515,7 +463,7 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       }),
     ),
 
-    [IpcChannel.adminLeaveSafeMode]: guarded(nothing, () => {
+    [IpcChannel.adminLeaveSafeMode]: guarded(NoData, () => {
       if (options.safeMode()) {
         options.leaveSafeMode();
         noteChange('safe-mode-left', '');
@@ -523,7 +471,7 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       return { ok: true, value: state() };
     }),
 
-    [IpcChannel.adminQuitKiosk]: guarded(nothing, () => {
+    [IpcChannel.adminQuitKiosk]: guarded(NoData, () => {
       noteChange('quit', '');
       lockSession();
       // Answer first, then leave.

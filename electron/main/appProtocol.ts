@@ -2,13 +2,8 @@ import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
-import {
-  localTimeOf,
-  prerenderFits,
-  withoutPrerender,
-  type KioskMode,
-  type Settings,
-} from '../../contract';
+import { type KioskMode, type Settings } from '../../contract';
+import { localTimeOf, prerenderFits, withoutPrerender } from '../../domain';
 
 /** The scheme and host the kiosk page is served from: app://kiosk/index.html */
 export const APP_SCHEME = 'app';

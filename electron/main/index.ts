@@ -23,7 +23,7 @@ import { parseLaunchOptions, relaunchArguments } from './commandLine';
 import { IpcRejection, type IpcHandlerTable, type IpcSender } from './ipcHandlers';
 import { isEscapeShortcut } from './escapeKeys';
 import { createMainServices } from './mainServices';
-import { usbMountRoots } from './mediaLibrary';
+import { usbMountRoots } from './media/importSources';
 import { managePresenterWindow } from './presenterWindow';
 import { createKioskWindow } from './kioskWindow';
 import { superviseKiosk, type KioskSupervisor } from './kioskSupervisor';

@@ -15,9 +15,6 @@ import {
   CONTENT_SECURITY_POLICY_HEADER,
   DEFAULT_PLAYLIST,
   EMPTY_SCHEDULE,
-  localTimeOf,
-  scheduleDecisionOf,
-  watchClock,
   IpcChannel,
   type HeartbeatReport,
   type KioskConfig,
@@ -25,7 +22,9 @@ import {
   type PushEvents,
   type Settings,
 } from '../../contract';
-import { createAdminService, createPinFileStore } from './adminService';
+import { localTimeOf, scheduleDecisionOf, watchClock } from '../../domain';
+import { createAdminService } from './adminService';
+import { createPinFileStore } from './pinFile';
 import type { FileSystem } from './durableFile';
 import {
   APP_HOST,
@@ -39,17 +38,14 @@ import { openFaultHistory, SAFE_MODE_CALM_MS, type FaultHistory } from './faultH
 import { createContentHistory } from './contentHistory';
 import { createFleetService, type FleetService } from './fleet/fleetService';
 import { createIpcHandlers, type IpcHandlerTable } from './ipcHandlers';
-import {
-  checkNamedMediaFile,
-  createMediaLibrary,
-  type MediaLibrary,
-  type SourceRoot,
-} from './mediaLibrary';
+import { checkNamedMediaFile } from './media/contentCheck';
+import type { SourceRoot } from './media/importSources';
+import { createMediaLibrary, type MediaLibrary } from './mediaLibrary';
 import { createPlayLogService, type PlayLogService } from './playLog/playLogService';
 import { localDateOf } from './playLog/playRecords';
 import { createRecoveryLog, describeProblem, type RecoveryLog } from './recoveryLog';
 import { openSettingsStore, type SettingsStore } from './settingsStore';
-import { createSetupBundles, type SetupBundles } from './setupBundle';
+import { createSetupBundles, type SetupBundles } from './setupBundle/setupBundles';
 import { createStaffPin, type ScryptParams, type StaffPin } from './staffPin';
 
 export const SCHEDULE_CHECK_MS = 60_000;

@@ -1,5 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import { checkPinFormat } from '../../contract';
+import { z } from '../../contract/zod';
 
 /**
  * The staff PIN that guards the kiosk's staff area.
@@ -25,8 +26,6 @@ import { z } from 'zod';
 // ---------------------------------------------------------------------------------------------
 // Policy
 
-export const MIN_PIN_DIGITS = 4;
-export const MAX_PIN_DIGITS = 8;
 /** The wrong try that first locks the pad. */
 export const WRONG_TRIES_BEFORE_LOCK = 5;
 export const FIRST_LOCK_MS = 30_000;
@@ -44,26 +43,6 @@ export function lockDurationMs(failures: number): number {
   // 2^5 × 30 s already passes the cap; stop there so huge counts never overflow.
   if (doublings >= 5) return MAX_LOCK_MS;
   return Math.min(FIRST_LOCK_MS * 2 ** doublings, MAX_LOCK_MS);
-}
-
-const PIN_PATTERN = new RegExp(`^[0-9]{${MIN_PIN_DIGITS},${MAX_PIN_DIGITS}}$`);
-
-export type PinCheck = { ok: true } | { ok: false; message: string };
-
-/** Whether `pin` may be a staff PIN: 4–8 digits (0–9), nothing else, not even spaces. */
-export function checkPinFormat(pin: unknown): PinCheck {
-  if (typeof pin !== 'string') return { ok: false, message: 'The PIN must be text.' };
-  if (PIN_PATTERN.test(pin)) return { ok: true };
-  if (!/^[0-9]*$/.test(pin)) {
-    return {
-      ok: false,
-      message: 'The PIN may contain only the digits 0–9 (no letters or spaces).',
-    };
-  }
-  return {
-    ok: false,
-    message: `The PIN must be ${MIN_PIN_DIGITS} to ${MAX_PIN_DIGITS} digits long.`,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -94,43 +73,46 @@ export const SALT_BYTES = 16;
 export const PIN_ALGORITHM = 'scrypt';
 
 const base64 = (bytes: number) =>
-  z
-    .string()
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/)
-    .refine((text) => Buffer.from(text, 'base64').length === bytes, {
+  z.string().check(
+    z.regex(/^[A-Za-z0-9+/]*={0,2}$/),
+    z.refine((text) => Buffer.from(text, 'base64').length === bytes, {
       message: `must decode to ${bytes} bytes`,
-    });
+    }),
+  );
 
 const MAX_SCRYPT_MEMORY = 256 * 1024 * 1024;
 
 /** Params a stored record may carry: bounded so a bad record can't ask for gigabytes. */
 const ScryptParamsSchema = z
   .strictObject({
-    N: z
-      .number()
-      .int()
-      .min(2)
-      .max(2 ** 20)
-      .refine((n) => (n & (n - 1)) === 0, { message: 'N must be a power of two' }),
-    r: z.number().int().min(1).max(32),
-    p: z.number().int().min(1).max(16),
-    keyLength: z.number().int().min(16).max(64),
+    N: z.int().check(
+      z.minimum(2),
+      z.maximum(2 ** 20),
+      z.refine((n) => (n & (n - 1)) === 0, { message: 'N must be a power of two' }),
+    ),
+    r: z.int().check(z.minimum(1), z.maximum(32)),
+    p: z.int().check(z.minimum(1), z.maximum(16)),
+    keyLength: z.int().check(z.minimum(16), z.maximum(64)),
   })
-  .refine(({ N, r }) => 128 * N * r <= MAX_SCRYPT_MEMORY, {
-    message: 'scrypt would need more than 256 MiB',
-  });
+  .check(
+    z.refine(({ N, r }) => 128 * N * r <= MAX_SCRYPT_MEMORY, {
+      message: 'scrypt would need more than 256 MiB',
+    }),
+  );
 
 export const PinHashSchema = z
   .strictObject({
     algorithm: z.literal(PIN_ALGORITHM),
     params: ScryptParamsSchema,
     salt: base64(SALT_BYTES),
-    hash: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/),
+    hash: z.string().check(z.regex(/^[A-Za-z0-9+/]+={0,2}$/)),
   })
-  .refine((pin) => Buffer.from(pin.hash, 'base64').length === pin.params.keyLength, {
-    message: 'hash length must match keyLength',
-    path: ['hash'],
-  });
+  .check(
+    z.refine((pin) => Buffer.from(pin.hash, 'base64').length === pin.params.keyLength, {
+      message: 'hash length must match keyLength',
+      path: ['hash'],
+    }),
+  );
 export type PinHash = z.infer<typeof PinHashSchema>;
 
 /** The staff-PIN record, the only thing this module persists. No PIN means no record at all. */
@@ -138,9 +120,9 @@ export const StaffPinRecordSchema = z.strictObject({
   version: z.literal(1),
   pin: PinHashSchema,
   /** Wrong tries since the last correct PIN. */
-  failures: z.number().int().min(0).max(1_000_000),
+  failures: z.int().check(z.minimum(0), z.maximum(1_000_000)),
   /** Lock time left when last written; on startup it counts down again from "now". */
-  lockRemainingMs: z.number().int().min(0).max(MAX_LOCK_MS),
+  lockRemainingMs: z.int().check(z.minimum(0), z.maximum(MAX_LOCK_MS)),
 });
 export type StaffPinRecord = z.infer<typeof StaffPinRecordSchema>;
 

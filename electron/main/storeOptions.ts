@@ -3,7 +3,7 @@
  * version and migrations. Deliberately free of `electron` imports so it can be used (and
  * tested) in plain Node.
  */
-import { z } from 'zod';
+import { z } from '../../contract/zod';
 import {
   DEFAULT_CRISIS_LINES,
   DEFAULT_PLAYLIST,
@@ -42,14 +42,14 @@ export type StoreDocument = z.infer<typeof StoreDocumentSchema>;
  * mode, no nightly restart, and the idle timeout in milliseconds.
  */
 export const SettingsV0Schema = z.object({
-  idleTimeout: z.number().int().nonnegative(),
+  idleTimeout: z.int().check(z.nonnegative()),
   defaultLanguage: LanguageSchema,
   transition: z.string(),
   showProgressBar: z.boolean(),
   clinic: z.unknown(),
 });
 export const StoreDocumentV0Schema = z.object({
-  version: z.literal(0).optional(),
+  version: z.optional(z.literal(0)),
   settings: SettingsV0Schema,
 });
 
@@ -79,7 +79,7 @@ export const StoreDocumentV3Schema = z.object({
   version: z.literal(3),
   settings: z.looseObject({
     clinic: z.looseObject({
-      about: z.array(z.looseObject({ en: z.string(), es: z.string().optional() })),
+      about: z.array(z.looseObject({ en: z.string(), es: z.optional(z.string()) })),
     }),
     playlists: z.array(z.looseObject({ entries: z.array(z.looseObject({ slideId: z.string() })) })),
   }),

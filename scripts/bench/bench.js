@@ -647,9 +647,10 @@ async function main() {
         .map((l) => round(l, 2))
         .join(' ')}`,
   );
-  if (os.loadavg()[0] > machine.nproc) {
+  const [load1m = 0] = os.loadavg();
+  if (load1m > machine.nproc) {
     console.warn(
-      `bench: the machine is busy (load ${round(os.loadavg()[0], 1)} on ${machine.nproc} cores): expect noisy numbers`,
+      `bench: the machine is busy (load ${round(load1m, 1)} on ${machine.nproc} cores): expect noisy numbers`,
     );
   }
   /** @type {Record<string, any[]>} */
@@ -684,6 +685,7 @@ async function main() {
   if (PLAY_LOG) {
     const on = agg['log-on'];
     const off = agg['log-off'];
+    if (!on || !off) throw new Error('bench --play-log: a run with and one without the log');
     const logChecks = [
       {
         target: 'the play log adds no transition frame over 20 ms',
@@ -701,7 +703,7 @@ async function main() {
     checks.push(...logChecks.map((c) => ({ ...c, floorMs: null })));
   }
   for (const n of NAMES) {
-    if (agg[n].problems.length) console.log(`page problems (${n}): ${agg[n].problems.join('; ')}`);
+    if (agg[n]?.problems.length) console.log(`page problems (${n}): ${agg[n].problems.join('; ')}`);
   }
   const seconds = Math.round((Date.now() - started) / 1000);
   const outDir = resolve(root, args.out ?? 'bench-results');

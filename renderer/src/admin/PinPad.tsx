@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminBridge, AdminState, AdminStatus } from '../../../contract';
+import {
+  MAX_PIN_DIGITS as MAX_DIGITS,
+  MIN_PIN_DIGITS as MIN_DIGITS,
+  type AdminBridge,
+  type AdminState,
+  type AdminStatus,
+} from '../../../contract';
 import { describeAdminError, formatWait } from './adminErrors';
 import './PinPad.css';
 
-const MAX_DIGITS = 8;
-const MIN_DIGITS = 4;
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
 export type PinPadPurpose = 'unlock' | 'setup';

@@ -58,12 +58,22 @@ export async function newPage(browser) {
 }
 
 /**
+ * The page's performance counters, by the names Chromium's Performance domain gives them.
+ * @typedef {Record<
+ *   'Timestamp' | 'Documents' | 'TaskDuration' | 'ScriptDuration' | 'LayoutDuration' | 'RecalcStyleDuration'
+ *   | 'LayoutCount' | 'RecalcStyleCount' | 'JSHeapUsedSize' | 'JSHeapTotalSize' | 'Nodes'
+ *   | 'JSEventListeners',
+ *   number
+ * >} PageMetrics
+ */
+
+/**
  * @param {import('playwright-core').CDPSession} cdp
- * @returns {Promise<Record<string, number>>}
+ * @returns {Promise<PageMetrics>}
  */
 export async function metrics(cdp) {
   const { metrics: list } = await cdp.send('Performance.getMetrics');
-  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+  return /** @type {PageMetrics} */ (Object.fromEntries(list.map((m) => [m.name, m.value])));
 }
 
 /** Full GC, twice (the second pass collects what finalizers of the first released). */

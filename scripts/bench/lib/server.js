@@ -50,11 +50,16 @@ export async function startServer(root, options = {}) {
     ['/peer/', join(import.meta.dirname, '../peer')],
   ]);
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const path = decodeURIComponent(url.pathname);
-    const headers = { 'Cache-Control': 'no-store' };
+  const headers = { 'Cache-Control': 'no-store' };
+  /**
+   * Answers one request; every failure (a malformed path included) is a 404, never a rejection.
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   */
+  async function serve(req, res) {
     try {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const path = decodeURIComponent(url.pathname);
       if (generated[path]) {
         res.writeHead(200, { ...headers, 'Content-Type': TYPES['.html'] });
         res.end(generated[path]);
@@ -78,6 +83,9 @@ export async function startServer(root, options = {}) {
     } catch {
       res.writeHead(404, headers).end('not found');
     }
+  }
+  const server = createServer((req, res) => {
+    void serve(req, res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();

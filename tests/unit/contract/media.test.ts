@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  customSlideToSlide,
   DEFAULT_SETTINGS,
   MediaFileSchema,
-  mediaFilesOf,
   mediaKindOf,
-  resolvePlaylist,
   SettingsSchema,
-  VIDEO_FALLBACK_MAX_SECONDS,
   type CustomSlide,
 } from '../../../contract';
+import {
+  customSlideToSlide,
+  mediaFilesOf,
+  resolvePlaylist,
+  VIDEO_FALLBACK_MAX_SECONDS,
+} from '../../../domain';
 
 const hash = 'ab'.repeat(32);
 const video: CustomSlide = {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AdminErrorSchema,
   AdminStateSchema,
@@ -21,13 +21,12 @@ import {
 import {
   ADMIN_SESSION_MS,
   RECENT_ENTRIES,
-  changedFields,
   createAdminService,
-  createPinFileStore,
   type AdminHandler,
 } from '../../../../electron/main/adminService';
 import { createMediaLibrary, type MediaLibrary } from '../../../../electron/main/mediaLibrary';
-import { createSetupBundles } from '../../../../electron/main/setupBundle';
+import { createPinFileStore } from '../../../../electron/main/pinFile';
+import { createSetupBundles } from '../../../../electron/main/setupBundle/setupBundles';
 import { createRecoveryLog, type RecoveryLog } from '../../../../electron/main/recoveryLog';
 import {
   SettingsWriteError,
@@ -271,7 +270,8 @@ const GUARDED_CALLS: [string, unknown][] = [
 async function expectNothingHappened(h: Harness, settingsBefore: string) {
   expect(readSettingsBytes(h)).toBe(settingsBefore);
   expect(h.onSettingsSaved).not.toHaveBeenCalled();
-  await new Promise((resolve) => setTimeout(resolve, 80));
+  // A quit is answered first and carried out 50 ms later (on the fake clock these tests run on).
+  vi.advanceTimersByTime(1000);
   expect(h.quit).not.toHaveBeenCalled();
   expect(h.changes.recent(50).map((entry) => entry.event)).toEqual(['pin-set']);
   // The PIN is still the old one.
@@ -355,6 +355,11 @@ describe('admin status and the first PIN', () => {
 });
 
 describe('the admin session', () => {
+  // Refused calls must not leave a quit waiting on a timer: fake timers let the test run it.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+  });
+
   it.each(GUARDED_CALLS)('%s answers not-unlocked before any unlock', async (channel, payload) => {
     const h = await withPin();
     const before = readSettingsBytes(h);
@@ -1156,23 +1161,5 @@ describe('media and setup transfer', () => {
       'media-refused',
     );
     expect(error.problem).toBe('not-found');
-  });
-});
-
-describe('changedFields', () => {
-  it('names top-level and clinic fields, in settings order', () => {
-    const after: Settings = {
-      ...DEFAULT_SETTINGS,
-      transition: 'cut',
-      audienceDisplayId: 3,
-      clinic: { ...DEFAULT_CLINIC, name: 'Elsewhere', about: [] },
-    };
-    expect(changedFields(DEFAULT_SETTINGS, after)).toEqual([
-      'transition',
-      'audienceDisplayId',
-      'clinic.name',
-      'clinic.about',
-    ]);
-    expect(changedFields(DEFAULT_SETTINGS, structuredClone(DEFAULT_SETTINGS))).toEqual([]);
   });
 });

@@ -2,13 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  DEFAULT_SETTINGS,
-  PRERENDER_END,
-  PRERENDER_START,
-  type KioskMode,
-  type Settings,
-} from '../../../../contract';
+import { DEFAULT_SETTINGS, type KioskMode, type Settings } from '../../../../contract';
+import { PRERENDER_END, PRERENDER_START } from '../../../../domain';
 import {
   createAppProtocolHandler,
   kioskPrerenderRule,

@@ -34,7 +34,7 @@ import {
 } from '../../../../contract';
 import type { FileSystem } from '../../../../electron/main/durableFile';
 import type { MainServices } from '../../../../electron/main/mainServices';
-import { PENDING_BACKUP_FILE_NAME } from '../../../../electron/main/setupBundle';
+import { PENDING_BACKUP_FILE_NAME } from '../../../../electron/main/setupBundle/setupBundles';
 import { UNRECORDED_TRY_INTERVAL_MS } from '../../../../electron/main/staffPin';
 import { SETTINGS_FILE_NAME } from '../../../../electron/main/storeOptions';
 import { describeAdminError } from '../../../../renderer/src/admin/adminErrors';

@@ -10,7 +10,7 @@ import {
   writeFileDurably,
   type FileSystem,
 } from '../../../../electron/main/durableFile';
-import { createPinFileStore } from '../../../../electron/main/adminService';
+import { createPinFileStore } from '../../../../electron/main/pinFile';
 import { faultyFileSystem } from './fixtures/faultyFileSystem';
 
 const tempDirs: string[] = [];

@@ -27,14 +27,12 @@ import {
   PickerFolderSchema,
   type ImportProgress,
 } from '../../../../contract';
+import { checkMediaFile, checkNamedMediaFile } from '../../../../electron/main/media/contentCheck';
+import { usbMountRoots, type SourceRoot } from '../../../../electron/main/media/importSources';
 import {
-  checkMediaFile,
-  checkNamedMediaFile,
   createMediaLibrary,
-  usbMountRoots,
   type MediaLibraryOptions,
   type MediaResult,
-  type SourceRoot,
 } from '../../../../electron/main/mediaLibrary';
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ import {
   MAX_LOCK_MS,
   PinHashSchema,
   StaffPinRecordSchema,
-  checkPinFormat,
   createStaffPin,
   hashPin,
   lockDurationMs,
@@ -109,35 +108,7 @@ beforeEach(() => {
   vi.mocked(scrypt).mockClear();
 });
 
-describe('PIN format', () => {
-  it.each(['1234', '0000', '12345', '482916', '1234567', '12345678'])('accepts %j', (pin) => {
-    expect(checkPinFormat(pin)).toEqual({ ok: true });
-  });
-
-  it.each([
-    ['3 digits', '123', /4 to 8 digits/],
-    ['9 digits', '123456789', /4 to 8 digits/],
-    ['empty', '', /4 to 8 digits/],
-    ['letters', 'abcd', /only the digits/],
-    ['a letter among digits', '12a4', /only the digits/],
-    ['a space inside', '12 34', /only the digits/],
-    ['a leading space', ' 1234', /only the digits/],
-    ['a trailing newline', '1234\n', /only the digits/],
-    ['a sign', '-1234', /only the digits/],
-    ['full-width digits', '１２３４', /only the digits/],
-    ['Arabic-Indic digits', '١٢٣٤', /only the digits/],
-  ])('refuses %s with a clear message', (_label, pin, message) => {
-    const result = checkPinFormat(pin);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(message);
-  });
-
-  it('refuses what is not text', () => {
-    for (const value of [1234, null, undefined, ['1234'], { pin: '1234' }]) {
-      expect(checkPinFormat(value)).toEqual({ ok: false, message: 'The PIN must be text.' });
-    }
-  });
-
+describe('a PIN of the wrong form (the rule: contract/admin.ts)', () => {
   it('setPin refuses a bad first PIN, saves nothing and keeps playing', async () => {
     const { store, pin } = setup();
     for (const bad of ['123', '123456789', 'abcd', '12 34']) {

@@ -1,20 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  addMonths,
-  contentNotices,
-  crisisLinesReviewed,
   DEFAULT_CRISIS_LINES,
   DEFAULT_SETTINGS,
   DeckSchema,
+  type ContentReview,
+  type CustomSlide,
+} from '../../../contract';
+import {
+  addMonths,
+  contentNotices,
+  crisisLinesReviewed,
   firstScreenOf,
   localTimeOf,
   resolvePlaylist,
   slidesAwaitingReview,
-  type ContentReview,
-  type CustomSlide,
   type ReviewedContent,
-} from '../../../contract';
+} from '../../../domain';
 
 const deck = DeckSchema.parse(
   JSON.parse(

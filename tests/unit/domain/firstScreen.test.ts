@@ -3,6 +3,10 @@ import {
   BUILT_IN_SLIDE_IDS,
   DEFAULT_PLAYLIST,
   DEFAULT_SETTINGS,
+  type CustomSlide,
+  type Settings,
+} from '../../../contract';
+import {
   firstScreenOf,
   minutesOf,
   prerenderFits,
@@ -10,10 +14,8 @@ import {
   PRERENDER_START,
   weekdayOf,
   withoutPrerender,
-  type CustomSlide,
   type LocalTime,
-  type Settings,
-} from '../../../contract';
+} from '../../../domain';
 
 const MONDAY_9AM: LocalTime = {
   date: '2026-03-02',

@@ -2,26 +2,28 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DateRangeRuleSchema,
-  decide,
-  describeRuleProblems,
   EMPTY_SCHEDULE,
   LocalDateSchema,
+  ScheduleSchema,
+  ScheduleTargetSchema,
+  TimeOfDaySchema,
+  WeeklyRuleSchema,
+  type DateRangeRule,
+  type Schedule,
+  type ScheduleTarget,
+  type WeeklyRule,
+} from '../../../contract';
+import {
+  decide,
+  describeRuleProblems,
   localTimeOf,
   minutesOf,
   nextDate,
   previousDate,
-  ScheduleSchema,
-  ScheduleTargetSchema,
-  TimeOfDaySchema,
   weekdayOf,
-  WeeklyRuleSchema,
-  type DateRangeRule,
   type LocalTime,
-  type Schedule,
   type ScheduleDecision,
-  type ScheduleTarget,
-  type WeeklyRule,
-} from '../../../contract/schedule';
+} from '../../../domain';
 
 const RUNS = { numRuns: 300 };
 const IDS = ['a', 'b', 'c'] as const;

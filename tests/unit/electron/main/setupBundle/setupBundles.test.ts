@@ -10,9 +10,9 @@ import {
   DEFAULT_PLAYLIST,
   DEFAULT_SETTINGS,
   EMPTY_SCHEDULE,
-  mediaFilesOf,
   type Settings,
-} from '../../../../contract';
+} from '../../../../../contract';
+import { mediaFilesOf } from '../../../../../domain';
 import {
   BACKUP_FILE_NAME,
   DEFAULT_BUNDLE_LIMITS,
@@ -21,16 +21,16 @@ import {
   createSetupBundles,
   type BundleResult,
   type SetupBundleOptions,
-} from '../../../../electron/main/setupBundle';
-import { openSettingsStore, type SettingsStore } from '../../../../electron/main/settingsStore';
+} from '../../../../../electron/main/setupBundle/setupBundles';
+import { openSettingsStore, type SettingsStore } from '../../../../../electron/main/settingsStore';
 import {
   CURRENT_STORE_VERSION,
   GOOD_COPY_FILE_NAME,
   SETTINGS_FILE_NAME,
   makeDocument,
   serializeDocument,
-} from '../../../../electron/main/storeOptions';
-import { faultyFileSystem, type FaultCode } from './fixtures/faultyFileSystem';
+} from '../../../../../electron/main/storeOptions';
+import { faultyFileSystem, type FaultCode } from '../fixtures/faultyFileSystem';
 
 // Local time, so the bundle is named clinic-kiosk-setup-2026-11-27-0905.zip in any zone.
 const FIXED_NOW = new Date(2026, 10, 27, 9, 5, 30);

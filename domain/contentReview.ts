@@ -1,7 +1,7 @@
-import type { Slide } from './deck';
-import { LANGUAGES, type Language, type LocalizedText } from './language';
-import type { CustomSlide } from './playlist';
-import { addDays, addMonths, daysBetween } from './schedule';
+import type { Slide } from '../contract/deck';
+import { LANGUAGES, type Language, type LocalizedText } from '../contract/language';
+import type { CustomSlide } from '../contract/playlist';
+import { addDays, addMonths, daysBetween } from './calendar';
 
 /*
  * Content that cannot go stale: the clinical sign-off of the built-in deck is due again a year

@@ -1,17 +1,14 @@
-import { MAX_SLIDE_SECONDS, type Slide } from './deck';
-import { localize, type Language, type LocalizedText } from './language';
+import { MAX_SLIDE_SECONDS, type Slide } from '../contract/deck';
+import { localize, type Language, type LocalizedText } from '../contract/language';
 
 /*
  * How long a slide stays up when nobody set its time: as long as its words take to read in the
- * language on screen, at the pace staff chose, with a little time to look up and find the
+ * language on screen, at the pace staff chose (a setting: DEFAULT_WORDS_PER_MINUTE and its
+ * bounds are in contract/settings.ts), with a little time to look up and find the
  * start, and more for a picture. Spanish says the same in more words, so a Spanish slide
  * stays up longer than the English one.
  */
 
-/** A comfortable pace for reading a screen across a room (staff can change it). */
-export const DEFAULT_WORDS_PER_MINUTE = 150;
-export const MIN_WORDS_PER_MINUTE = 60;
-export const MAX_WORDS_PER_MINUTE = 300;
 /** Added to every slide's reading time: finding the start, looking up. */
 export const READING_EXTRA_SECONDS = 3;
 /** No slide passes faster than this, however few its words. */

@@ -1,14 +1,10 @@
 import builtInDeck from '../assets/deck/how-ketamine-works.json' with { type: 'json' };
-import type { Language } from './language';
-import { BUILT_IN_SLIDE_IDS, hasExpired } from './playlist';
-import type { LocalTime } from './schedule';
-import {
-  DEFAULT_SETTINGS,
-  playlistToPlay,
-  scheduleDecisionOf,
-  type ClinicDetails,
-  type Settings,
-} from './settings';
+import type { Language } from '../contract/language';
+import { BUILT_IN_SLIDE_IDS } from '../contract/playlist';
+import { DEFAULT_SETTINGS, type ClinicDetails, type Settings } from '../contract/settings';
+import type { LocalTime } from './calendar';
+import { hasExpired } from './playlist';
+import { playlistToPlay, scheduleDecisionOf } from './schedule';
 
 /**
  * index.html carries the built-in deck's first slide, rendered at build time from

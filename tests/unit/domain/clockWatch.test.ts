@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { watchClock } from '../../../contract';
+import { watchClock } from '../../../domain';
 
 function fakeClocks() {
   let wall = Date.UTC(2026, 2, 8, 9, 0, 0);

@@ -1,16 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  countWords,
   DEFAULT_CLINIC,
   DEFAULT_WORDS_PER_MINUTE,
   DeckSchema,
+  type Slide,
+} from '../../../contract';
+import {
+  countWords,
   readingSeconds,
   resolvePlaylist,
   slideSeconds,
   visibleText,
-  type Slide,
-} from '../../../contract';
+} from '../../../domain';
 
 const deck = DeckSchema.parse(
   JSON.parse(
