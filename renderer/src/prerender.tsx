@@ -26,7 +26,7 @@ export function renderFirstSlideHtml(): string {
   if (!first) return '';
   const language = DEFAULT_SETTINGS.defaultLanguage;
   // Between markers: the kiosk serves index.html without it when its settings show another
-  // first screen (contract/firstScreen.ts).
+  // first screen (domain/firstScreen.ts).
   const markup = renderToStaticMarkup(
     <I18nextProvider i18n={createI18n(language)}>
       <main
