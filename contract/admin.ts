@@ -1,4 +1,6 @@
 import { z } from './zod';
+import { FleetViewSchema } from './fleet';
+import { PlayLogStatusSchema } from './playLog';
 import { LanguageSchema } from './language';
 import { MediaFileSchema, PickerTokenSchema } from './media';
 import { ContentReviewSchema, SettingsFieldsSchema, SettingsSchema } from './settings';
@@ -178,6 +180,10 @@ export const AdminStateSchema = z.strictObject({
       sourceName: z.nullable(z.string().check(z.maxLength(260))),
     }),
   ),
+  /** The play log's own health (size, age, what is wrong and since when). */
+  playLog: z.nullable(PlayLogStatusSchema),
+  /** This kiosk's place in the clinic's fleet. */
+  fleet: FleetViewSchema,
 });
 export type AdminState = z.infer<typeof AdminStateSchema>;
 

@@ -36,6 +36,18 @@ export const IpcChannel = {
   adminSetupExport: 'admin:setup-export',
   adminSetupImport: 'admin:setup-import',
   adminSetupRestore: 'admin:setup-restore',
+  // The play log: reports and their export to a drive.
+  adminPlayReport: 'admin:play-report',
+  adminPlayExport: 'admin:play-export',
+  // The fleet: this kiosk's place in it, every screen's status, joining and publishing.
+  adminFleetScreens: 'admin:fleet-screens',
+  adminFleetStart: 'admin:fleet-start',
+  adminFleetInvite: 'admin:fleet-invite',
+  adminFleetKeyBackup: 'admin:fleet-key-backup',
+  adminFleetInspect: 'admin:fleet-inspect',
+  adminFleetJoin: 'admin:fleet-join',
+  adminFleetPublish: 'admin:fleet-publish',
+  adminFleetLeave: 'admin:fleet-leave',
   /** main → renderer (send): how far a media import has got. */
   adminImportProgress: 'admin:import-progress',
 } as const;
@@ -77,6 +89,16 @@ export const ADMIN_BRIDGE_INVOKE = {
   setupExport: IpcChannel.adminSetupExport,
   setupImport: IpcChannel.adminSetupImport,
   setupRestore: IpcChannel.adminSetupRestore,
+  playReport: IpcChannel.adminPlayReport,
+  playExport: IpcChannel.adminPlayExport,
+  fleetScreens: IpcChannel.adminFleetScreens,
+  fleetStart: IpcChannel.adminFleetStart,
+  fleetInvite: IpcChannel.adminFleetInvite,
+  fleetKeyBackup: IpcChannel.adminFleetKeyBackup,
+  fleetInspect: IpcChannel.adminFleetInspect,
+  fleetJoin: IpcChannel.adminFleetJoin,
+  fleetPublish: IpcChannel.adminFleetPublish,
+  fleetLeave: IpcChannel.adminFleetLeave,
 } as const;
 export const ADMIN_BRIDGE_LISTEN = {
   onImportProgress: IpcChannel.adminImportProgress,

@@ -17,3 +17,4 @@ export * from './playLog';
  * contract/ itself uses it.
  */
 export * from '../domain';
+export * from './fleet';

@@ -11,7 +11,15 @@ import type {
   SaveSettingsRequest,
   TokenRequest,
 } from './admin';
-import type { PlayEventBatch } from './playLog';
+import type { PlayEventBatch, PlayReport } from './playLog';
+import type {
+  FleetJoinRequest,
+  FleetPublishRequest,
+  FleetStartRequest,
+  InvitationView,
+  PlayReportRequest,
+  ScreenView,
+} from './fleet';
 import type {
   ImportedMedia,
   ImportProgress,
@@ -110,6 +118,36 @@ export interface InvokeCalls {
   [IpcChannel.adminSetupImport]: { request: TokenRequest; reply: AdminResult<AdminState> };
   /** Swaps the current setup and the backup. */
   [IpcChannel.adminSetupRestore]: { request: void; reply: AdminResult<AdminState> };
+  /** The play log's totals for the last 7 or 30 days. */
+  [IpcChannel.adminPlayReport]: { request: PlayReportRequest; reply: AdminResult<PlayReport> };
+  /** Writes plays.csv, daily.csv and summary.txt into a new folder on the picked drive. */
+  [IpcChannel.adminPlayExport]: {
+    request: TokenRequest;
+    reply: AdminResult<{ folderName: string; files: string[] }>;
+  };
+  /** Every screen of the fleet, from the shared status folder. */
+  [IpcChannel.adminFleetScreens]: { request: void; reply: AdminResult<ScreenView[]> };
+  /** This kiosk starts a fleet and publishes for it (a new clinic key). */
+  [IpcChannel.adminFleetStart]: { request: FleetStartRequest; reply: AdminResult<AdminState> };
+  /** Saves the invitation other kiosks join with into the picked folder. */
+  [IpcChannel.adminFleetInvite]: {
+    request: TokenRequest;
+    reply: AdminResult<{ fileName: string }>;
+  };
+  /** Saves a backup of the clinic's private key into the picked folder. */
+  [IpcChannel.adminFleetKeyBackup]: {
+    request: TokenRequest;
+    reply: AdminResult<{ fileName: string }>;
+  };
+  /** Reads a picked invitation, for staff to compare its fingerprint before joining. */
+  [IpcChannel.adminFleetInspect]: { request: TokenRequest; reply: AdminResult<InvitationView> };
+  [IpcChannel.adminFleetJoin]: { request: FleetJoinRequest; reply: AdminResult<AdminState> };
+  /** "Publish to all screens". */
+  [IpcChannel.adminFleetPublish]: {
+    request: FleetPublishRequest;
+    reply: AdminResult<{ version: number; activateAt: string }>;
+  };
+  [IpcChannel.adminFleetLeave]: { request: void; reply: AdminResult<AdminState> };
 }
 export type InvokeChannel = keyof InvokeCalls;
 export type InvokeRequest<C extends InvokeChannel> = InvokeCalls[C]['request'];

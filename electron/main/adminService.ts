@@ -17,17 +17,16 @@ import {
   RecordReviewRequestSchema,
   SaveSettingsRequestSchema,
   SettingsSchema,
-  type AdminError,
   type AdminResult,
   type AdminState,
   type AdminStatus,
   type CustomSlide,
+  type FleetView,
+  type PlayLogStatus,
   type EditableSettings,
-  type InvokeReply,
   type PushChannel,
   type PushEvents,
   type Settings,
-  type ADMIN_BRIDGE_INVOKE,
 } from '../../contract';
 import { mediaFilesOf } from '../../domain';
 import type { ContentHistory } from './contentHistory';
@@ -37,6 +36,14 @@ import { z } from '../../contract/zod';
 import { writeCauseOf } from './durableFile';
 import type { RecoveryLog } from './recoveryLog';
 import { changedFieldPaths } from './settingsChanges';
+import { createTaskQueue, type TaskQueue } from './taskQueue';
+import {
+  fail,
+  NOT_IN_A_FLEET,
+  type AdminHandlers,
+  type AdminTools,
+  type ExtensionHandlers,
+} from './adminTools';
 import type { RecoveryNotice, SettingsStore } from './settingsStore';
 import { InvalidSettingsError, SettingsWriteError } from './settingsStore';
 import type { NotRecorded, StaffPin, VerifyResult } from './staffPin';
@@ -74,24 +81,23 @@ export interface AdminServiceOptions {
    * after every change. Optional so a harness without a data folder can leave it out.
    */
   contentHistory?: ContentHistory;
+  /**
+   * The queue every change to the settings or the media folder takes turns in; shared with the
+   * fleet's switch to a published setup. Default: one of the admin's own.
+   */
+  queue?: TaskQueue;
+  /** The play log's health, for Kiosk status. */
+  playLogStatus?(): PlayLogStatus | null;
+  /** This kiosk's place in the clinic's fleet. */
+  fleetView?(): FleetView;
+  /** The handlers of the admin's other parts (the play log's reports, the fleet). */
+  extensions(tools: AdminTools): ExtensionHandlers;
 }
 
 /** The payload of a call that takes none. */
 const NoData = z.custom<null | undefined>((value) => value === undefined || value === null, {
   message: 'this call takes no data',
 });
-
-/** The admin's channels: every one the admin bridge calls. */
-export type AdminChannel = (typeof ADMIN_BRIDGE_INVOKE)[keyof typeof ADMIN_BRIDGE_INVOKE];
-export type AdminHandler<C extends AdminChannel = AdminChannel> = (
-  payload: unknown,
-) => Promise<InvokeReply<C>>;
-/** One handler per admin channel, each answering with that channel's reply type. */
-export type AdminHandlers = { [C in AdminChannel]: AdminHandler<C> };
-
-function fail(code: AdminError['code'], message: string, extra: Partial<AdminError> = {}) {
-  return { ok: false as const, error: { code, message, ...extra } };
-}
 
 function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 1500);
@@ -194,12 +200,7 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
    * import must not remove a file the new settings use, and a save must not name a file a
    * delete is removing.
    */
-  let mediaQueue: Promise<unknown> = Promise.resolve();
-  function inTurn<T>(task: () => Promise<T>): Promise<T> {
-    const run = mediaQueue.then(task, task);
-    mediaQueue = run.catch(() => undefined);
-    return run;
-  }
+  const inTurn = options.queue ?? createTaskQueue();
   /**
    * For long calls (imports, exports): progress and completion count as staff at work, but
    * only while nobody has locked the admin since the call began.
@@ -241,6 +242,8 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
         : null,
       languages: [...LANGUAGES],
       safeMode: options.safeMode(),
+      playLog: options.playLogStatus?.() ?? null,
+      fleet: options.fleetView?.() ?? NOT_IN_A_FLEET,
       backup: options.bundles.backupInfo(),
     });
   }
@@ -477,6 +480,16 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       // Answer first, then leave.
       setTimeout(() => options.quit(), 50);
       return { ok: true, value: null };
+    }),
+
+    ...options.extensions({
+      guarded,
+      inTurn,
+      noteChange,
+      state,
+      replaced,
+      fail,
+      media: options.media,
     }),
   };
 }

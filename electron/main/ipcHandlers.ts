@@ -10,7 +10,7 @@ import {
   type ProblemReport,
   type SendChannel,
 } from '../../contract';
-import type { AdminHandlers } from './adminService';
+import type { AdminHandlers } from './adminTools';
 import { isAppUrl } from './navigationPolicy';
 
 export interface IpcDependencies {

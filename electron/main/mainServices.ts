@@ -36,7 +36,10 @@ import {
 import type { LaunchOptions } from './commandLine';
 import { openFaultHistory, SAFE_MODE_CALM_MS, type FaultHistory } from './faultHistory';
 import { createContentHistory } from './contentHistory';
+import { fleetAdminHandlers, fleetView } from './fleet/fleetAdmin';
 import { createFleetService, type FleetService } from './fleet/fleetService';
+import { playLogAdminHandlers } from './playLog/playLogAdmin';
+import { createTaskQueue } from './taskQueue';
 import { createIpcHandlers, type IpcHandlerTable } from './ipcHandlers';
 import { checkNamedMediaFile } from './media/contentCheck';
 import type { SourceRoot } from './media/importSources';
@@ -223,33 +226,10 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     checkMedia: checkNamedMediaFile,
     ...seam,
   });
-  const admin = createAdminService({
-    // Every version of what the screen said: the deck by version, clinic slides by content hash.
-    contentHistory: createContentHistory({ directory, deck: deckData, now: options.now }),
-    store,
-    pin,
-    recoveries,
-    changes,
-    appVersion: options.appVersion,
-    deckContentVersion: deckData.contentVersion,
-    setupRequested: launch.setup,
-    settingsNotice: store.recovery,
-    safeMode: () => {
-      const safeMode = faults.safeMode();
-      return safeMode ? { ...safeMode, endsAt: new Date(calmUntil).toISOString() } : null;
-    },
-    leaveSafeMode: () => leaveSafeMode('ended by staff'),
-    monotonicNow: options.monotonicNow,
-    now: options.now,
-    onSettingsSaved: () => {
-      followSchedule();
-      options.broadcast(IpcChannel.kioskConfigChanged, config());
-    },
-    quit: options.quit,
-    media,
-    bundles,
-    notify: options.broadcast,
-  });
+  // Every version of what the screen said: the deck by version, clinic slides by content hash.
+  const contentHistory = createContentHistory({ directory, deck: deckData, now: options.now });
+  // Saves, media deletes, setup loads and the fleet's switches take turns.
+  const queue = createTaskQueue();
   let screenChanged = () => {};
   const builtInSlideIds = new Set(deckData.slides.map((slide: { id: string }) => slide.id));
   const playLog = createPlayLogService({
@@ -300,13 +280,19 @@ export async function createMainServices(options: MainServicesOptions): Promise<
         ? { ok: true, value: join(folder, exported.value.fileName) }
         : { ok: false, reason: exported.message };
     },
-    importSetup: async (file) => {
-      const imported = await bundles.importFrom(file);
-      if (!imported.ok) return { ok: false, reason: imported.message };
-      followSchedule();
-      options.broadcast(IpcChannel.kioskConfigChanged, config());
-      return { ok: true, value: null };
-    },
+    importSetup: (file) =>
+      queue(async () => {
+        const imported = await bundles.importFrom(file);
+        if (!imported.ok) return { ok: false, reason: imported.message };
+        try {
+          contentHistory.record(store.settings);
+        } catch (error) {
+          console.warn(`[fleet] could not keep the content history: ${String(error)}`);
+        }
+        followSchedule();
+        options.broadcast(IpcChannel.kioskConfigChanged, config());
+        return { ok: true, value: null };
+      }),
     snapshot: () => {
       const showing = playLog.nowShowing();
       const yesterday = playLog.day(localDateOf(new Date(options.now().getTime() - 24 * 3600_000)));
@@ -342,6 +328,46 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     note: (event, detail) => recoveries.append(event, detail),
   });
   screenChanged = () => fleet.statusChanged();
+
+  const admin = createAdminService({
+    contentHistory,
+    queue,
+    store,
+    pin,
+    recoveries,
+    changes,
+    appVersion: options.appVersion,
+    deckContentVersion: deckData.contentVersion,
+    setupRequested: launch.setup,
+    settingsNotice: store.recovery,
+    safeMode: () => {
+      const safeMode = faults.safeMode();
+      return safeMode ? { ...safeMode, endsAt: new Date(calmUntil).toISOString() } : null;
+    },
+    leaveSafeMode: () => leaveSafeMode('ended by staff'),
+    monotonicNow: options.monotonicNow,
+    now: options.now,
+    onSettingsSaved: () => {
+      followSchedule();
+      options.broadcast(IpcChannel.kioskConfigChanged, config());
+    },
+    quit: options.quit,
+    media,
+    bundles,
+    notify: options.broadcast,
+    playLogStatus: () => playLog.status(),
+    fleetView: () => fleetView(fleet),
+    extensions: (tools) => ({
+      ...playLogAdminHandlers(tools, playLog, () => ({
+        clinic: store.settings.clinic.name,
+        titleOf: (slideId) =>
+          deckData.slides.find((slide: { id: string }) => slide.id === slideId)?.title.en ??
+          store.settings.customSlides.find((slide) => slide.id === slideId)?.title.en ??
+          slideId,
+      })),
+      ...fleetAdminHandlers(tools, fleet),
+    }),
+  });
 
   const ipc = createIpcHandlers({
     getConfig: config,

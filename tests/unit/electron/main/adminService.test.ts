@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { absentExtensions } from '../../../support/adminExtensions';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AdminErrorSchema,
@@ -22,8 +23,8 @@ import {
   ADMIN_SESSION_MS,
   RECENT_ENTRIES,
   createAdminService,
-  type AdminHandler,
 } from '../../../../electron/main/adminService';
+import type { AdminHandler } from '../../../../electron/main/adminTools';
 import { createMediaLibrary, type MediaLibrary } from '../../../../electron/main/mediaLibrary';
 import { createPinFileStore } from '../../../../electron/main/pinFile';
 import { createSetupBundles } from '../../../../electron/main/setupBundle/setupBundles';
@@ -149,6 +150,7 @@ function setup(options: SetupOptions = {}) {
     settingsNotice: options.settingsNotice ?? null,
     safeMode: () => null,
     leaveSafeMode: () => undefined,
+    extensions: absentExtensions,
     monotonicNow: clock.now,
     now: wallClock,
     onSettingsSaved,

@@ -1,0 +1,149 @@
+/**
+ * The fleet's admin calls: this kiosk's place in the fleet, every screen's status, starting a
+ * fleet, saving an invitation or the key's backup, joining on a compared fingerprint,
+ * publishing, leaving. Built with the admin's own session guard (adminService.ts).
+ */
+import {
+  FleetJoinRequestSchema,
+  FleetPublishRequestSchema,
+  FleetStartRequestSchema,
+  IpcChannel,
+  TokenRequestSchema,
+  type FleetView,
+  type ScreenView,
+} from '../../../contract';
+import { z } from '../../../contract/zod';
+import type { AdminHandler, AdminTools } from '../adminTools';
+import { fingerprintOf } from './fleetKeys';
+import type { FleetService } from './fleetService';
+
+const NoData = z.custom<null | undefined>((value) => value === undefined || value === null, {
+  message: 'this call takes no data',
+});
+
+type FleetChannel =
+  | typeof IpcChannel.adminFleetScreens
+  | typeof IpcChannel.adminFleetStart
+  | typeof IpcChannel.adminFleetInvite
+  | typeof IpcChannel.adminFleetKeyBackup
+  | typeof IpcChannel.adminFleetInspect
+  | typeof IpcChannel.adminFleetJoin
+  | typeof IpcChannel.adminFleetPublish
+  | typeof IpcChannel.adminFleetLeave;
+
+/** What the admin shows of this kiosk's place in the fleet. */
+export function fleetView(fleet: FleetService): FleetView {
+  const { membership, keyFingerprint, staged, lastRefusal } = fleet.state();
+  return {
+    role: membership?.role ?? null,
+    fleetId: membership?.fleetId ?? null,
+    kioskId: membership?.kioskId ?? null,
+    name: membership?.name ?? '',
+    room: membership?.room ?? '',
+    setupFolder: membership?.setupFolder ?? '',
+    statusFolder: membership?.statusFolder ?? '',
+    keyFingerprint: membership?.role === 'publisher' ? keyFingerprint : null,
+    trustedFingerprints: (membership?.trustedKeys ?? []).map(fingerprintOf),
+    setupVersion: membership?.setupVersion ?? 0,
+    staged,
+    lastRefusal,
+  };
+}
+
+export function fleetAdminHandlers(
+  tools: AdminTools,
+  fleet: FleetService,
+): { [C in FleetChannel]: AdminHandler<C> } {
+  const ownId = () => fleet.state().membership?.kioskId ?? null;
+  return {
+    [IpcChannel.adminFleetScreens]: tools.guarded(NoData, () => ({
+      ok: true,
+      value: fleet.screens().map((row): ScreenView => ({
+        kioskId: row.kioskId,
+        name: row.status?.name ?? null,
+        room: row.status?.room ?? null,
+        appVersion: row.status?.appVersion ?? null,
+        setupVersion: row.status?.setupVersion ?? null,
+        state: row.status?.state ?? null,
+        currentSlide: row.status?.currentSlide ?? null,
+        lastRecovery: row.status?.lastRecovery ?? null,
+        freeDiskBytes: row.status?.freeDiskBytes ?? null,
+        yesterday: row.status?.yesterday ?? null,
+        lastRefusal: row.status?.lastRefusal ?? null,
+        writtenAt: row.status?.writtenAt ?? null,
+        flag: row.flag,
+        self: row.kioskId === ownId(),
+      })),
+    })),
+    [IpcChannel.adminFleetStart]: tools.guarded(FleetStartRequestSchema, (request) => {
+      const result = fleet.startFleet(request);
+      if (!result.ok) return tools.fail('save-failed', result.reason);
+      tools.noteChange('fleet-started', result.value.membership?.fleetId ?? '');
+      return { ok: true, value: tools.state() };
+    }),
+    [IpcChannel.adminFleetInvite]: tools.guarded(TokenRequestSchema, ({ token }) => {
+      const folder = tools.media.resolveFolder(token);
+      if (!folder) {
+        return tools.fail('media-refused', 'that folder is no longer there', {
+          problem: 'not-found',
+        });
+      }
+      const result = fleet.saveInvitation(folder);
+      return result.ok
+        ? { ok: true, value: { fileName: result.value } }
+        : tools.fail('save-failed', result.reason);
+    }),
+    [IpcChannel.adminFleetKeyBackup]: tools.guarded(TokenRequestSchema, ({ token }) => {
+      const folder = tools.media.resolveFolder(token);
+      if (!folder) {
+        return tools.fail('media-refused', 'that folder is no longer there', {
+          problem: 'not-found',
+        });
+      }
+      const result = fleet.saveKeyBackup(folder);
+      if (!result.ok) return tools.fail('save-failed', result.reason);
+      tools.noteChange('fleet-key-saved', result.value);
+      return { ok: true, value: { fileName: result.value } };
+    }),
+    [IpcChannel.adminFleetInspect]: tools.guarded(TokenRequestSchema, ({ token }) => {
+      const file = tools.media.resolveFile(token);
+      if (!file) {
+        return tools.fail('media-refused', 'that file is no longer there', {
+          problem: 'not-found',
+        });
+      }
+      const result = fleet.inspectInvitation(file);
+      if (!result.ok) return tools.fail('invalid-request', result.reason);
+      const { fleetId, fingerprint, setupFolder, statusFolder } = result.value;
+      return { ok: true, value: { fleetId, fingerprint, setupFolder, statusFolder } };
+    }),
+    [IpcChannel.adminFleetJoin]: tools.guarded(FleetJoinRequestSchema, ({ token, ...input }) => {
+      const file = tools.media.resolveFile(token);
+      if (!file) {
+        return tools.fail('media-refused', 'that file is no longer there', {
+          problem: 'not-found',
+        });
+      }
+      const result = fleet.join(file, input);
+      if (!result.ok) return tools.fail('invalid-request', result.reason);
+      tools.noteChange('fleet-joined', result.value.membership?.fleetId ?? '');
+      return { ok: true, value: tools.state() };
+    }),
+    [IpcChannel.adminFleetPublish]: tools.guarded(FleetPublishRequestSchema, (request) =>
+      tools.inTurn(async () => {
+        const result = await fleet.publish({
+          activateAt: new Date(Date.now() + request.activateInMinutes * 60_000),
+          announceNewKey: request.announceNewKey,
+        });
+        if (!result.ok) return tools.fail('save-failed', result.reason);
+        tools.noteChange('fleet-published', `setup ${result.value.version}`);
+        return { ok: true, value: result.value };
+      }),
+    ),
+    [IpcChannel.adminFleetLeave]: tools.guarded(NoData, () => {
+      fleet.leave();
+      tools.noteChange('fleet-left', '');
+      return { ok: true, value: tools.state() };
+    }),
+  };
+}
