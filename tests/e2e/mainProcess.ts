@@ -47,6 +47,8 @@ export interface MainProcessOptions {
    * the bench's "play log on vs off".
    */
   playLog?: boolean;
+  /** Days of play log written before main starts (see playLogSeed.ts). */
+  seedPlayLog?: (directory: string) => void;
 }
 
 /**
@@ -73,6 +75,7 @@ export async function installMainProcess(
     fs.writeFileSync(path.join(directory, 'settings.json'), options.settingsFileBytes);
   }
 
+  options.seedPlayLog?.(directory);
   if (options.faultRestarts) {
     const at = new Date().toISOString();
     const restarts = Array.from({ length: options.faultRestarts }, () => ({

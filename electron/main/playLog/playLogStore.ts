@@ -240,6 +240,9 @@ export function openPlayLogStore(options: PlayLogStoreOptions): PlayLogStore {
     },
     closeDays() {
       const today = localDateOf(options.now());
+      // Records still buffered may belong to a day about to close (a stop that lasted past
+      // midnight is written at start-up): they go to disk before that day is summarised.
+      store.flush();
       try {
         fs.mkdirSync(summariesDir, { recursive: true });
         for (const date of listDays(daysDir, DAY_FILE)) {

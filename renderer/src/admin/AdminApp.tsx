@@ -6,6 +6,7 @@ import { ClinicScreen } from './screens/ClinicScreen';
 import { ClinicSlidesScreen } from './screens/ClinicSlidesScreen';
 import { PinScreen } from './screens/PinScreen';
 import { PlaylistsScreen } from './screens/PlaylistsScreen';
+import { ReportsScreen } from './reports/ReportsScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
 import { ScheduleScreen } from './screens/ScheduleScreen';
 import type { ScreenProps } from './screens/ScreenProps';
@@ -26,6 +27,7 @@ const SECTIONS = {
   setup: SetupScreen,
   clinic: ClinicScreen,
   review: ReviewScreen,
+  reports: ReportsScreen,
   status: StatusScreen,
   pin: PinScreen,
 } as const;

@@ -3,8 +3,14 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../contract';
 import en from './i18n/en.json';
 import es from './i18n/es.json';
+import reportsEn from './i18n/reports.en.json';
+import reportsEs from './i18n/reports.es.json';
 
-export const adminResources = { en: { admin: en }, es: { admin: es } } as const;
+/** The admin's words: one namespace, with each larger part's words in a file of its own. */
+export const adminResources = {
+  en: { admin: { ...en, reports: reportsEn } },
+  es: { admin: { ...es, reports: reportsEs } },
+} as const;
 
 /**
  * The admin's own i18next instance (loaded with the admin, not with the player), so staff can

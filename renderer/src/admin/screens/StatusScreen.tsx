@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { LogEntry } from '../../../../contract';
 import { formatWhen as when } from '../formatWhen';
 import { Section } from '../kit';
+import { PlayLogHealth } from '../reports/PlayLogHealth';
 import { ContentNotices } from '../review/ContentNotices';
 import { ReviewList } from '../review/ReviewList';
 import { SafeModeNotice } from './SafeModeNotice';
@@ -70,6 +71,7 @@ export function StatusScreen({ admin, deckSlides, state, onState, onSessionClose
           ) : null}
         </div>
       ) : null}
+      <PlayLogHealth state={state} />
       <h3 className="admin-section__subtitle">{t('status.recoveries')}</h3>
       <LogList
         entries={state.recoveries}

@@ -206,6 +206,27 @@ describe('days, clocks and stops', () => {
     expect(gap && 'seconds' in gap ? gap.seconds : 0).toBeLessThanOrEqual(3600);
   });
 
+  it('a stop that lasts past midnight counts in the closed day’s kept summary too', () => {
+    startAt('2026-06-05T22:00:00-04:00');
+    const directory = dataFolder();
+    const first = open(directory).service;
+    send(first, { kind: 'screen', state: 'playing' }, slide('welcome'));
+    vi.advanceTimersByTime(60_000);
+    services.splice(services.indexOf(first), 1);
+    vi.advanceTimersByTime(0);
+    vi.useRealTimers();
+    // Back the next morning: the evening of the 5th, from its last mark of life, was not running.
+    startAt('2026-06-06T08:00:00-04:00');
+    const { service } = open(directory);
+    const evening = service.day('2026-06-05');
+    expect(evening.screenSeconds['not-running']).toBeGreaterThan(7000);
+    expect(evening.screenSeconds['not-running']).toBeLessThanOrEqual(7200);
+    const kept = JSON.parse(
+      fs.readFileSync(path.join(directory, 'play-log', 'summaries', '2026-06-05.json'), 'utf8'),
+    ) as { screenSeconds: Record<string, number> };
+    expect(kept.screenSeconds['not-running']).toBe(evening.screenSeconds['not-running']);
+  });
+
   it('a torn last line is skipped and counted, and the next record starts on its own line', () => {
     startAt('2026-06-04T09:00:00-04:00');
     const directory = dataFolder();
