@@ -32,13 +32,14 @@ import { mediaFilesOf } from '../../domain';
 import type { ContentHistory } from './contentHistory';
 import type { MediaLibrary, MediaResult } from './mediaLibrary';
 import type { BundleResult, SetupBundles } from './setupBundle/setupBundles';
-import { z } from '../../contract/zod';
+import type { z } from '../../contract/zod';
 import { writeCauseOf } from './durableFile';
 import type { RecoveryLog } from './recoveryLog';
 import { changedFieldPaths } from './settingsChanges';
 import { createTaskQueue, type TaskQueue } from './taskQueue';
 import {
   fail,
+  NoData,
   NOT_IN_A_FLEET,
   type AdminHandlers,
   type AdminTools,
@@ -93,11 +94,6 @@ export interface AdminServiceOptions {
   /** The handlers of the admin's other parts (the play log's reports, the fleet). */
   extensions(tools: AdminTools): ExtensionHandlers;
 }
-
-/** The payload of a call that takes none. */
-const NoData = z.custom<null | undefined>((value) => value === undefined || value === null, {
-  message: 'this call takes no data',
-});
 
 function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 1500);

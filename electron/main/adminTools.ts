@@ -12,7 +12,7 @@ import type {
   InvokeReply,
   ADMIN_BRIDGE_INVOKE,
 } from '../../contract';
-import type { z } from '../../contract/zod';
+import { z } from '../../contract/zod';
 import type { MediaLibrary } from './mediaLibrary';
 import type { TaskQueue } from './taskQueue';
 
@@ -74,3 +74,8 @@ export const NOT_IN_A_FLEET: FleetView = {
   staged: null,
   lastRefusal: null,
 };
+
+/** The payload of a call that takes none. */
+export const NoData = z.custom<null | undefined>((value) => value === undefined || value === null, {
+  message: 'this call takes no data',
+});

@@ -282,7 +282,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     },
     importSetup: (file) =>
       queue(async () => {
-        const imported = await bundles.importFrom(file);
+        // A setup from the fleet leaves this kiosk's mode (waiting room or consultation) as it is.
+        const imported = await bundles.importFrom(file, { mode: true });
         if (!imported.ok) return { ok: false, reason: imported.message };
         try {
           contentHistory.record(store.settings);
@@ -365,7 +366,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
           store.settings.customSlides.find((slide) => slide.id === slideId)?.title.en ??
           slideId,
       })),
-      ...fleetAdminHandlers(tools, fleet),
+      ...fleetAdminHandlers(tools, fleet, options.now),
     }),
   });
 

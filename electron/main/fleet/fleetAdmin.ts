@@ -12,14 +12,9 @@ import {
   type FleetView,
   type ScreenView,
 } from '../../../contract';
-import { z } from '../../../contract/zod';
-import type { AdminHandler, AdminTools } from '../adminTools';
+import { NoData, type AdminHandler, type AdminTools } from '../adminTools';
 import { fingerprintOf } from './fleetKeys';
 import type { FleetService } from './fleetService';
-
-const NoData = z.custom<null | undefined>((value) => value === undefined || value === null, {
-  message: 'this call takes no data',
-});
 
 type FleetChannel =
   | typeof IpcChannel.adminFleetScreens
@@ -53,6 +48,8 @@ export function fleetView(fleet: FleetService): FleetView {
 export function fleetAdminHandlers(
   tools: AdminTools,
   fleet: FleetService,
+  /** The wall clock (main's, a fake one in tests): "switch in N minutes" counts from it. */
+  now: () => Date,
 ): { [C in FleetChannel]: AdminHandler<C> } {
   const ownId = () => fleet.state().membership?.kioskId ?? null;
   return {
@@ -132,7 +129,7 @@ export function fleetAdminHandlers(
     [IpcChannel.adminFleetPublish]: tools.guarded(FleetPublishRequestSchema, (request) =>
       tools.inTurn(async () => {
         const result = await fleet.publish({
-          activateAt: new Date(Date.now() + request.activateInMinutes * 60_000),
+          activateAt: new Date(now().getTime() + request.activateInMinutes * 60_000),
           announceNewKey: request.announceNewKey,
         });
         if (!result.ok) return tools.fail('save-failed', result.reason);

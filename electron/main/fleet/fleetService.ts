@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeFileDurably } from '../durableFile';
 import { createClinicKey, loadClinicKey, PRIVATE_KEY_FILE, publicKeyInfo } from './fleetKeys';
 import { createFleetMember, type FleetMember } from './fleetMember';
 import {
@@ -271,7 +272,8 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
       };
       const name = 'clinic-kiosk-invitation.json';
       try {
-        fs.writeFileSync(path.join(folder, name), `${JSON.stringify(invitation, null, 2)}\n`);
+        // A drive pulled mid-write leaves the old file or none, never half an invitation.
+        writeFileDurably(path.join(folder, name), `${JSON.stringify(invitation, null, 2)}\n`);
         return { ok: true, value: name };
       } catch (error) {
         return { ok: false, reason: errorText(error) };
@@ -281,7 +283,10 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
       const source = path.join(options.directory, PRIVATE_KEY_FILE);
       const name = `clinic-kiosk-key-${membership?.fleetId ?? 'fleet'}.pem`;
       try {
-        fs.copyFileSync(source, path.join(folder, name), fs.constants.COPYFILE_EXCL);
+        const target = path.join(folder, name);
+        if (fs.existsSync(target)) return { ok: false, reason: `${name} is already on that drive` };
+        // Whole or not at all: a half-copied key would look like a backup and restore nothing.
+        writeFileDurably(target, fs.readFileSync(source));
         return { ok: true, value: name };
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;

@@ -35,7 +35,7 @@ import {
   type BundleManifestFile,
   type BundleResult,
 } from './bundleFormat';
-import { withThisKiosksDisplays, type SetupBackup } from './setupBackup';
+import { withThisKiosksDisplays, type KeptOnImport, type SetupBackup } from './setupBackup';
 import {
   checkEntries,
   decodeJson,
@@ -127,6 +127,7 @@ function parseSettings(bytes: Buffer): Settings {
 export async function importBundle(
   context: BundleImportContext,
   bundlePath: string,
+  keep: KeptOnImport = {},
 ): Promise<BundleResult<{ settings: Settings; fields: string[] }>> {
   const { directory, mediaDirectory, store, limits, disk, checkMedia } = context;
   const mediaPath = (file: string) => path.join(mediaDirectory, file);
@@ -167,7 +168,7 @@ export async function importBundle(
     const settingsBytes = await unpackToMemory(zip, settingsEntry);
     checkContent(settingsFile, settingsBytes.length, sha256(settingsBytes));
     const current = store.settings;
-    const next = withThisKiosksDisplays(parseSettings(settingsBytes), current);
+    const next = withThisKiosksDisplays(parseSettings(settingsBytes), current, keep);
     const validated = SettingsSchema.safeParse(next);
     if (!validated.success) fail('invalid-settings', describeIssues(validated.error));
 

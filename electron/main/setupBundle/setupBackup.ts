@@ -64,10 +64,24 @@ export interface SetupBackupOptions {
   disk: FileSystem;
 }
 
-/** The imported or restored setup, with this kiosk's own screens kept. */
-export function withThisKiosksDisplays(next: Settings, current: Settings): Settings {
+/** What an imported setup leaves as this kiosk had it, beyond its screens (always kept). */
+export interface KeptOnImport {
+  /**
+   * Waiting room or consultation room: kept when the setup comes from the clinic's fleet (one
+   * setup for every screen); taken from the file when staff load one setup by hand.
+   */
+  mode?: boolean;
+}
+
+/** The imported or restored setup, with this kiosk's own screens (and what `keep` names) kept. */
+export function withThisKiosksDisplays(
+  next: Settings,
+  current: Settings,
+  keep: KeptOnImport = {},
+): Settings {
   return {
     ...next,
+    ...(keep.mode ? { mode: current.mode } : {}),
     audienceDisplayId: current.audienceDisplayId,
     presenterDisplayId: current.presenterDisplayId,
   };

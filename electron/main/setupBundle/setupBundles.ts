@@ -24,7 +24,12 @@ import {
   type BundleResult,
 } from './bundleFormat';
 import { importBundle } from './bundleImport';
-import { openSetupBackup, withThisKiosksDisplays, type BackupInfo } from './setupBackup';
+import {
+  openSetupBackup,
+  withThisKiosksDisplays,
+  type BackupInfo,
+  type KeptOnImport,
+} from './setupBackup';
 
 export {
   BACKUP_FILE_NAME,
@@ -68,7 +73,10 @@ export interface SetupBundles {
    * Checks everything, then copies media, keeps the current setup as backup, saves the imported
    * settings. `fields`: the settings it replaced, by their top-level names.
    */
-  importFrom(bundlePath: string): Promise<BundleResult<{ settings: Settings; fields: string[] }>>;
+  importFrom(
+    bundlePath: string,
+    keep?: KeptOnImport,
+  ): Promise<BundleResult<{ settings: Settings; fields: string[] }>>;
   /** Swaps the current setup and the backup (so a restore can itself be undone). */
   restoreBackup(): Promise<BundleResult<{ settings: Settings }>>;
   backupInfo(): BackupInfo | null;
@@ -157,7 +165,8 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
           (error: unknown) => toFailure(error, 'write-failed'),
         ),
       ),
-    importFrom: (bundlePath) => exclusive(() => importBundle(importContext, bundlePath)),
+    importFrom: (bundlePath, keep) =>
+      exclusive(() => importBundle(importContext, bundlePath, keep)),
     restoreBackup: () =>
       exclusive(() => restoreBackup().catch((error: unknown) => toFailure(error, 'write-failed'))),
     backupInfo: () => backup.info(),

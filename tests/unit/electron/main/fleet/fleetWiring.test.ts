@@ -1,0 +1,172 @@
+/**
+ * The fleet and the play log as staff reach them: through main's own composition root and its
+ * IPC handlers, behind the PIN session, over one plain shared folder (a network share or a
+ * USB drive carried between screens).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  IpcChannel,
+  type AdminResult,
+  type AdminState,
+  type FleetView,
+} from '../../../../../contract';
+import {
+  KIOSK_PAGE,
+  startMainServices,
+  type ServicesUnderTest,
+} from '../../../../support/mainServices';
+import { until } from '../../../../support/syncthing';
+
+const PIN = '4829';
+const running: ServicesUnderTest[] = [];
+const folders: string[] = [];
+afterEach(() => {
+  for (const main of running.splice(0)) main.dispose();
+  for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+function scratch(): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-fleet-wiring-'));
+  folders.push(folder);
+  return folder;
+}
+
+async function kiosk(usb: string) {
+  const main = await startMainServices({
+    drives: () => [{ label: 'CLINIC USB', kind: 'usb', path: usb }],
+  });
+  running.push(main);
+  const call = async <T>(channel: string, payload?: unknown) =>
+    (await (
+      main.services.ipc.invoke as unknown as Record<
+        string,
+        (sender: unknown, payload: unknown) => Promise<AdminResult<T>>
+      >
+    )[channel]!(KIOSK_PAGE, payload)) as AdminResult<T>;
+  const value = async <T>(channel: string, payload?: unknown): Promise<T> => {
+    const result = await call<T>(channel, payload);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value;
+  };
+  /** The picker's token for `name` at the top of the USB drive (or the drive itself). */
+  const pick = async (name?: string) => {
+    const drive = (
+      await value<{ token: string; label: string }[]>(IpcChannel.adminMediaSources)
+    ).find((source) => source.label === 'CLINIC USB');
+    if (name === undefined) return drive!.token;
+    const folder = await value<{ entries: { name: string; token: string }[] }>(
+      IpcChannel.adminMediaBrowse,
+      { token: drive!.token },
+    );
+    return folder.entries.find((entry) => entry.name === name)!.token;
+  };
+  return { main, call, value, pick };
+}
+
+describe('the fleet through the admin', () => {
+  it('is closed without the PIN: every fleet and report call answers not-unlocked', async () => {
+    const office = await kiosk(scratch());
+    for (const [channel, payload] of [
+      [IpcChannel.adminFleetScreens, undefined],
+      [
+        IpcChannel.adminFleetStart,
+        { name: 'Office', room: '', setupFolder: '/a', statusFolder: '/b' },
+      ],
+      [IpcChannel.adminFleetInvite, { token: 'a'.repeat(32) }],
+      [IpcChannel.adminFleetKeyBackup, { token: 'a'.repeat(32) }],
+      [IpcChannel.adminFleetInspect, { token: 'a'.repeat(32) }],
+      [IpcChannel.adminFleetPublish, { activateInMinutes: 0, announceNewKey: false }],
+      [IpcChannel.adminFleetLeave, undefined],
+      [IpcChannel.adminPlayReport, { days: 7 }],
+      [IpcChannel.adminPlayExport, { token: 'a'.repeat(32) }],
+    ] as const) {
+      const result = await office.call(channel, payload);
+      expect(result, channel).toMatchObject({ ok: false, error: { code: 'not-unlocked' } });
+    }
+    expect(fs.existsSync(path.join(office.main.directory, 'fleet'))).toBe(false);
+  });
+
+  it('start, invite, join on the compared fingerprint, publish: the member keeps its own mode', async () => {
+    const usb = scratch();
+    const shared = scratch();
+    const setupFolder = path.join(shared, 'setup');
+    const statusFolder = path.join(shared, 'status');
+    const office = await kiosk(usb);
+    const room = await kiosk(usb);
+    for (const screen of [office, room]) {
+      await screen.value(IpcChannel.adminSetFirstPin, { pin: PIN });
+      await screen.value(IpcChannel.adminUnlock, { pin: PIN });
+    }
+    // The consultation room's kiosk presents by hand; the office's setup is a waiting room's.
+    room.main.services.store.save({ ...room.main.services.store.settings, mode: 'present' });
+
+    const started = await office.value<AdminState>(IpcChannel.adminFleetStart, {
+      name: 'Office PC',
+      room: 'Office',
+      setupFolder,
+      statusFolder,
+    });
+    expect(started.fleet).toMatchObject({ role: 'publisher', name: 'Office PC' });
+    const fingerprint = started.fleet.keyFingerprint!;
+    expect(fingerprint).toMatch(/^\d{5}( \d{5}){5}$/);
+    const invitation = await office.value<{ fileName: string }>(IpcChannel.adminFleetInvite, {
+      token: await office.pick(),
+    });
+
+    const token = await room.pick(invitation.fileName);
+    const seen = await room.value<{ fingerprint: string }>(IpcChannel.adminFleetInspect, { token });
+    expect(seen.fingerprint).toBe(fingerprint);
+    // A fingerprint read back wrong is refused, and nothing is joined.
+    const wrong = fingerprint.replace(/^\d/, (digit) => String((Number(digit) + 1) % 10));
+    const refused = await room.call<AdminState>(IpcChannel.adminFleetJoin, {
+      token: await room.pick(invitation.fileName),
+      name: 'Room 4',
+      room: 'Consultation 4',
+      fingerprint: wrong,
+      setupFolder,
+      statusFolder,
+    });
+    expect(refused.ok).toBe(false);
+    expect(room.main.services.fleet.state().membership).toBeNull();
+    const joined = await room.value<AdminState>(IpcChannel.adminFleetJoin, {
+      token: await room.pick(invitation.fileName),
+      name: 'Room 4',
+      room: 'Consultation 4',
+      fingerprint,
+      setupFolder,
+      statusFolder,
+    });
+    expect(joined.fleet satisfies FleetView).toMatchObject({
+      role: 'member',
+      trustedFingerprints: [fingerprint],
+    });
+
+    office.main.services.store.save({ ...office.main.services.store.settings, transition: 'cut' });
+    const published = await office.value<{ version: number }>(IpcChannel.adminFleetPublish, {
+      activateInMinutes: 0,
+      announceNewKey: false,
+    });
+    expect(published.version).toBe(1);
+    await until(
+      () => room.main.services.store.settings.transition === 'cut',
+      'the room uses the published setup',
+      30_000,
+    );
+    expect(room.main.services.store.settings.mode).toBe('present');
+    expect(office.main.services.store.settings.mode).toBe('loop');
+
+    await until(
+      async () =>
+        (await office.value<{ name: string | null }[]>(IpcChannel.adminFleetScreens)).some(
+          (screen) => screen.name === 'Room 4',
+        ),
+      "the room's status reaches the office",
+      30_000,
+    );
+    const left = await room.value<AdminState>(IpcChannel.adminFleetLeave);
+    expect(left.fleet.role).toBeNull();
+  }, 60_000);
+});
