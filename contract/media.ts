@@ -59,6 +59,8 @@ export const PickerEntryKindSchema = z.enum([
   'video',
   'captions',
   'bundle',
+  /** A fleet invitation (clinic-kiosk-invitation.json), for joining the clinic's fleet. */
+  'invitation',
   'other',
 ]);
 export type PickerEntryKind = z.infer<typeof PickerEntryKindSchema>;

@@ -62,6 +62,7 @@ function guessKind(name: string): PickerEntryKind {
   if (['mp4', 'm4v', 'webm'].includes(extension)) return 'video';
   if (extension === 'vtt') return 'captions';
   if (extension === 'zip') return 'bundle';
+  if (extension === 'json') return 'invitation';
   return 'other';
 }
 

@@ -6,6 +6,7 @@ import { ClinicScreen } from './screens/ClinicScreen';
 import { ClinicSlidesScreen } from './screens/ClinicSlidesScreen';
 import { PinScreen } from './screens/PinScreen';
 import { PlaylistsScreen } from './screens/PlaylistsScreen';
+import { FleetMemberNotice, ScreensScreen } from './fleet/ScreensScreen';
 import { ReportsScreen } from './reports/ReportsScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
 import { ScheduleScreen } from './screens/ScheduleScreen';
@@ -28,10 +29,19 @@ const SECTIONS = {
   clinic: ClinicScreen,
   review: ReviewScreen,
   reports: ReportsScreen,
+  screens: ScreensScreen,
   status: StatusScreen,
   pin: PinScreen,
 } as const;
 type SectionName = keyof typeof SECTIONS;
+/** Screens whose changes the fleet's next publish replaces on a member kiosk. */
+const SHARED_BY_THE_FLEET = new Set<SectionName>([
+  'settings',
+  'playlists',
+  'clinicSlides',
+  'schedule',
+  'clinic',
+]);
 
 export interface AdminAppProps {
   admin: AdminBridge;
@@ -204,6 +214,9 @@ function AdminScreen({
             </ul>
           </nav>
           <div className="admin__content">
+            {SHARED_BY_THE_FLEET.has(section) ? (
+              <FleetMemberNotice role={state.fleet.role} />
+            ) : null}
             <Current key={section} {...props} />
           </div>
         </div>

@@ -3,13 +3,15 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../contract';
 import en from './i18n/en.json';
 import es from './i18n/es.json';
+import fleetEn from './i18n/fleet.en.json';
+import fleetEs from './i18n/fleet.es.json';
 import reportsEn from './i18n/reports.en.json';
 import reportsEs from './i18n/reports.es.json';
 
 /** The admin's words: one namespace, with each larger part's words in a file of its own. */
 export const adminResources = {
-  en: { admin: { ...en, reports: reportsEn } },
-  es: { admin: { ...es, reports: reportsEs } },
+  en: { admin: { ...en, reports: reportsEn, fleet: fleetEn } },
+  es: { admin: { ...es, reports: reportsEs, fleet: fleetEs } },
 } as const;
 
 /**
