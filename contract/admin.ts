@@ -54,6 +54,7 @@ export const EditableSettingsSchema = z.pick(SettingsFieldsSchema, {
   readingWordsPerMinute: true,
   mode: true,
   nightlyRestartHour: true,
+  playLogRetentionDays: true,
   clinic: true,
   playlists: true,
   defaultPlaylistId: true,

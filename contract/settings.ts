@@ -69,6 +69,10 @@ export type ContentReview = z.infer<typeof ContentReviewSchema>;
 /** A comfortable pace for reading a screen across a room (staff can change it). */
 export const DEFAULT_WORDS_PER_MINUTE = 150;
 export const MIN_WORDS_PER_MINUTE = 60;
+/** Days the play log keeps its raw records (each day's totals are kept for good). */
+export const DEFAULT_PLAY_LOG_RETENTION_DAYS = 90;
+export const MIN_PLAY_LOG_RETENTION_DAYS = 7;
+export const MAX_PLAY_LOG_RETENTION_DAYS = 366;
 export const MAX_WORDS_PER_MINUTE = 300;
 
 export const MIN_IDLE_SECONDS = 10;
@@ -92,6 +96,10 @@ export const SettingsFieldsSchema = z.strictObject({
   presenterDisplayId: z.nullable(z.int()),
   /** Restart the app every night at this local hour (0–23), or never (null). */
   nightlyRestartHour: z.nullable(z.int().check(z.minimum(0), z.maximum(23))),
+  /** Days the play log keeps each slide shown and touch session; day totals are kept for good. */
+  playLogRetentionDays: z
+    .int()
+    .check(z.minimum(MIN_PLAY_LOG_RETENTION_DAYS), z.maximum(MAX_PLAY_LOG_RETENTION_DAYS)),
   clinic: ClinicDetailsSchema,
   /** Clinical sign-off of the deck, newest last; the admin shows the latest per language. */
   contentReviews: z.array(ContentReviewSchema).check(z.maxLength(40)),
@@ -222,6 +230,7 @@ export const DEFAULT_SETTINGS: Settings = {
   audienceDisplayId: null,
   presenterDisplayId: null,
   nightlyRestartHour: null,
+  playLogRetentionDays: DEFAULT_PLAY_LOG_RETENTION_DAYS,
   clinic: DEFAULT_CLINIC,
   contentReviews: [],
   playlists: [DEFAULT_PLAYLIST],

@@ -235,6 +235,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const playLog = createPlayLogService({
     directory,
     now: options.now,
+    // Staff set it on the Slideshow screen; read at each nightly clean-up.
+    retentionDays: () => store.settings.playLogRetentionDays,
     monotonicNow: options.monotonicNow,
     // Built-in slides carry the deck's content version; the clinic's a hash of the slide (its
     // media are named by their own content hash, so a new picture is a new version).

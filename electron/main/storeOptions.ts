@@ -6,6 +6,7 @@
 import { z } from '../../contract/zod';
 import {
   DEFAULT_CRISIS_LINES,
+  DEFAULT_PLAY_LOG_RETENTION_DAYS,
   DEFAULT_PLAYLIST,
   DEFAULT_SETTINGS,
   DEFAULT_WORDS_PER_MINUTE,
@@ -28,7 +29,7 @@ export const GOOD_COPY_CONFIG_NAME = 'settings.good';
 export const GOOD_COPY_FILE_NAME = `${GOOD_COPY_CONFIG_NAME}.${SETTINGS_FILE_EXTENSION}`;
 
 /** The schema version this build of the app writes. */
-export const CURRENT_STORE_VERSION = 4;
+export const CURRENT_STORE_VERSION = 5;
 
 /** The document stored on disk by the current version. */
 export const StoreDocumentSchema = z.strictObject({
@@ -83,6 +84,12 @@ export const StoreDocumentV3Schema = z.object({
     }),
     playlists: z.array(z.looseObject({ entries: z.array(z.looseObject({ slideId: z.string() })) })),
   }),
+});
+
+/** Version 4: before the play log's retention was a setting (it kept 90 days). */
+export const StoreDocumentV4Schema = z.object({
+  version: z.literal(4),
+  settings: z.record(z.string(), z.unknown()),
 });
 
 /**
@@ -186,6 +193,16 @@ export const MIGRATIONS: readonly Migration[] = [
             entries: withSafetySlides(playlist.entries),
           })),
         },
+      };
+    },
+  },
+  {
+    from: 4,
+    migrate(document) {
+      const { settings } = StoreDocumentV4Schema.parse(document);
+      return {
+        version: 5,
+        settings: { ...settings, playLogRetentionDays: DEFAULT_PLAY_LOG_RETENTION_DAYS },
       };
     },
   },

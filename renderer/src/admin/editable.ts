@@ -11,6 +11,7 @@ export function editable(state: AdminState): EditableSettings {
     readingWordsPerMinute: state.settings.readingWordsPerMinute,
     mode,
     nightlyRestartHour: state.settings.nightlyRestartHour,
+    playLogRetentionDays: state.settings.playLogRetentionDays,
     clinic: state.settings.clinic,
     playlists: state.settings.playlists,
     defaultPlaylistId: state.settings.defaultPlaylistId,

@@ -63,6 +63,7 @@ const editableSettings: fc.Arbitrary<EditableSettings> = fc.record({
   readingWordsPerMinute: fc.integer({ min: 60, max: 300 }),
   mode: fc.constantFrom('loop', 'present'),
   nightlyRestartHour: fc.option(fc.integer({ min: 0, max: 23 }), { nil: null }),
+  playLogRetentionDays: fc.integer({ min: 7, max: 366 }),
   clinic: fc.record({
     name: text(1, 120),
     location: text(0, 160),

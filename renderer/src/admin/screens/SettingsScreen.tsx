@@ -26,11 +26,12 @@ type SlideshowSettings = Pick<
   | 'readingWordsPerMinute'
   | 'mode'
   | 'nightlyRestartHour'
+  | 'playLogRetentionDays'
 >;
 
 function slideshowSettingsOf(settings: EditableSettings): SlideshowSettings {
   const { idleTimeoutSeconds, defaultLanguage, transition, showProgressBar } = settings;
-  const { readingWordsPerMinute, mode, nightlyRestartHour } = settings;
+  const { readingWordsPerMinute, mode, nightlyRestartHour, playLogRetentionDays } = settings;
   return {
     idleTimeoutSeconds,
     defaultLanguage,
@@ -39,8 +40,12 @@ function slideshowSettingsOf(settings: EditableSettings): SlideshowSettings {
     readingWordsPerMinute,
     mode,
     nightlyRestartHour,
+    playLogRetentionDays,
   };
 }
+
+/** How long the play log keeps its detail, in days (a value saved otherwise is offered too). */
+const RETENTION_CHOICES = [30, 90, 180, 366] as const;
 
 /** The first screen: what needs attention, then how the slideshow runs. */
 export function SettingsScreen(props: ScreenProps) {
@@ -59,6 +64,7 @@ export function SettingsScreen(props: ScreenProps) {
       : t('settings.minutes', { count: seconds / 60 });
   const idleId = useId();
   const restartId = useId();
+  const retentionId = useId();
   const paceId = useId();
   return (
     <Section title={t('settings.title')}>
@@ -159,6 +165,25 @@ export function SettingsScreen(props: ScreenProps) {
           {HOURS.map((hour) => (
             <option key={hour} value={hour}>
               {t('settings.atHour', { hour: `${String(hour).padStart(2, '0')}:00` })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="admin-field">
+        <label htmlFor={retentionId}>{t('settings.playLogRetention')}</label>
+        <p className="admin-field__hint" id={`${retentionId}-hint`}>
+          {t('settings.playLogRetentionHint')}
+        </p>
+        <select
+          id={retentionId}
+          className="admin-input"
+          aria-describedby={`${retentionId}-hint`}
+          value={draft.playLogRetentionDays}
+          onChange={(event) => update({ playLogRetentionDays: Number(event.target.value) })}
+        >
+          {withCurrent(RETENTION_CHOICES, draft.playLogRetentionDays).map((days) => (
+            <option key={days} value={days}>
+              {t('settings.days', { count: days })}
             </option>
           ))}
         </select>

@@ -233,6 +233,7 @@ function editable(settings: Settings): EditableSettings {
     readingWordsPerMinute: settings.readingWordsPerMinute,
     mode: settings.mode,
     nightlyRestartHour: settings.nightlyRestartHour,
+    playLogRetentionDays: settings.playLogRetentionDays,
     clinic: settings.clinic,
     playlists: settings.playlists,
     defaultPlaylistId: settings.defaultPlaylistId,

@@ -43,6 +43,7 @@ const custom: Settings = {
   defaultLanguage: 'es',
   transition: 'slide',
   nightlyRestartHour: 3,
+  playLogRetentionDays: 30,
   clinic: { ...DEFAULT_CLINIC, name: 'Custom Clinic', phone: '555-0100' },
 };
 
@@ -324,6 +325,7 @@ describe('openSettingsStore: migrations', () => {
       audienceDisplayId: null,
       presenterDisplayId: null,
       nightlyRestartHour: null,
+      playLogRetentionDays: 90,
       clinic: DEFAULT_CLINIC,
       contentReviews: [],
       playlists: [DEFAULT_PLAYLIST],

@@ -54,6 +54,7 @@ function makeVariant(n: number): Settings {
     audienceDisplayId: null,
     presenterDisplayId: null,
     nightlyRestartHour: n % 24,
+    playLogRetentionDays: 7 + (n % 300),
     clinic: {
       name: `Variant ${n}`,
       location: 'Waiting room',

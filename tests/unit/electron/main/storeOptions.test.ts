@@ -56,12 +56,32 @@ function open(settings: Record<string, unknown>) {
 
 const entry = (slideId: string, enabled = true) => ({ slideId, enabled, durationSeconds: null });
 
-describe('settings version 3 → 4', () => {
+describe('settings version 4 → 5', () => {
   it('is the last migration, in the list in order', () => {
-    expect(CURRENT_STORE_VERSION).toBe(4);
-    expect(MIGRATIONS.map((migration) => migration.from)).toEqual([0, 1, 2, 3]);
+    expect(CURRENT_STORE_VERSION).toBe(5);
+    expect(MIGRATIONS.map((migration) => migration.from)).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('keeps the play log 90 days, as before it was a setting, and changes nothing else', () => {
+    const { playLogRetentionDays: _kept, ...before } = {
+      ...DEFAULT_SETTINGS,
+      transition: 'cut' as const,
+      idleTimeoutSeconds: 120,
+    };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-migrate-'));
+    dirs.push(dir);
+    fs.writeFileSync(
+      path.join(dir, SETTINGS_FILE_NAME),
+      JSON.stringify({ version: 4, settings: before }, null, 2),
+    );
+    const store = openSettingsStore({ directory: dir, now });
+    expect(store.recovery).toBeNull();
+    expect(store.migratedFrom).toBe(4);
+    expect(store.settings).toEqual({ ...before, playLogRetentionDays: 90 });
+  });
+});
+
+describe('settings version 3 → 4', () => {
   it('adds the safety and crisis slides to every saved playlist, after their neighbours', () => {
     const saved = version3({
       ...DEFAULT_SETTINGS,
