@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import deck from '../../../../assets/deck/how-ketamine-works.json' with { type: 'json' };
-import { IpcChannel } from '../../../../contract';
+import os from 'node:os';
+import { DEFAULT_SETTINGS, IpcChannel } from '../../../../contract';
+import { makeDocument, serializeDocument } from '../../../../electron/main/storeOptions';
 import {
   KIOSK_PAGE,
   startMainServices,
@@ -56,6 +58,37 @@ describe("main's composition root", () => {
     expect(saved.ok).toBe(true);
     const pushed = main.broadcasts.filter((b) => b.channel === IpcChannel.kioskConfigChanged);
     expect(pushed.at(-1)?.payload).toMatchObject({ settings: { transition: 'cut' } });
+  });
+
+  it('the play log keeps raw days as long as staff set, and every day’s totals for good', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-services-'));
+    fs.writeFileSync(
+      path.join(directory, 'settings.json'),
+      serializeDocument(makeDocument({ ...DEFAULT_SETTINGS, playLogRetentionDays: 7 })),
+    );
+    const days = path.join(directory, 'play-log', 'days');
+    fs.mkdirSync(days, { recursive: true });
+    const dayBefore = (n: number) => {
+      const date = new Date();
+      date.setDate(date.getDate() - n);
+      const pad = (value: number) => String(value).padStart(2, '0');
+      return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+    };
+    for (const n of [20, 5]) {
+      const at = new Date(Date.now() - n * 24 * 3600_000).toISOString();
+      fs.writeFileSync(
+        path.join(days, `${dayBefore(n)}.jsonl`),
+        `${JSON.stringify({ type: 'alive', at, date: dayBefore(n) })}\n`,
+      );
+    }
+    const main = await startMainServices({ directory });
+    running.push(main);
+    expect(main.services.store.settings.playLogRetentionDays).toBe(7);
+    expect(fs.existsSync(path.join(days, `${dayBefore(20)}.jsonl`))).toBe(false);
+    expect(fs.existsSync(path.join(days, `${dayBefore(5)}.jsonl`))).toBe(true);
+    expect(
+      fs.existsSync(path.join(directory, 'play-log', 'summaries', `${dayBefore(20)}.json`)),
+    ).toBe(true);
   });
 
   it('stop() lets the display sleep and closes the play log', async () => {
