@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -12,11 +13,19 @@ import { describe, expect, it } from 'vitest';
  */
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
-function importsOf(source: string): string[] {
-  return [...source.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'/gm)].map(
-    (match) => match[1] ?? '',
+/** Every module a file names: static, side-effect only, dynamic `import()` and `require()`. */
+export function importsOf(source: string): string[] {
+  const patterns = [
+    /^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm,
+    /^\s*import\s+['"]([^'"]+)['"]/gm,
+    /\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
+  return patterns.flatMap((pattern) =>
+    [...source.matchAll(pattern)].map((match) => match[1] ?? ''),
   );
 }
+
+const NODE_BUILTINS = new Set(builtinModules);
 
 function filesIn(folder: string): { file: string; imports: string[] }[] {
   return readdirSync(join(root, folder))
@@ -33,7 +42,8 @@ export function layerProblems(file: string, imports: readonly string[]): string[
   const problems: string[] = [];
   for (const target of imports) {
     const where = `${file} imports ${target}`;
-    if (target.startsWith('node:') || /(^|\/)(electron|renderer)(\/|$)/.test(target)) {
+    const nodeModule = target.startsWith('node:') || NODE_BUILTINS.has(target.split('/')[0]!);
+    if (nodeModule || /(^|\/)(electron|renderer)(\/|$)/.test(target)) {
       problems.push(`${where}: contract and domain stay free of Node, main and the renderer`);
     }
     if (layer === 'contract' && name !== 'index.ts' && /(^|\/)domain(\/|$)/.test(target)) {
@@ -60,5 +70,20 @@ describe('contract/ and domain/', () => {
     expect(layerProblems('domain/schedule.ts', ['../contract/schedule'])).toEqual([]);
     expect(layerProblems('domain/clockWatch.ts', ['node:timers'])).toHaveLength(1);
     expect(layerProblems('contract/ipc.ts', ['../electron/main/ipcHandlers'])).toHaveLength(1);
+    expect(layerProblems('contract/media.ts', ['fs'])).toHaveLength(1);
+    expect(layerProblems('contract/media.ts', ['path/posix'])).toHaveLength(1);
+  });
+
+  it('sees every way of naming a module', () => {
+    const source = [
+      "import { z } from './zod';",
+      "import './side-effect';",
+      "export * from './again';",
+      "const later = await import('../electron/main/lazy');",
+      "const old = require('fs');",
+    ].join('\n');
+    expect(importsOf(source).sort()).toEqual(
+      ['../electron/main/lazy', './again', './side-effect', './zod', 'fs'].sort(),
+    );
   });
 });
