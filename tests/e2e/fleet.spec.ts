@@ -154,6 +154,8 @@ for (const viewport of VIEWPORTS) {
       appPage: page,
       baseURL,
     }) => {
+      // Three views, each checked by axe, with 51 screens listed: more than the default time.
+      test.setTimeout(120_000);
       const folders = sharedFolders();
       await page.setViewportSize({ width: viewport.width, height: viewport.height });
       const main = await installMainProcess(page, baseURL!, { pin: PIN });
@@ -188,6 +190,28 @@ for (const viewport of VIEWPORTS) {
         }
       };
       await look('none');
+      // Another clinic's office made an invitation: the numbers to compare, then cancel.
+      const office = await startMainServices();
+      const officeFolders = sharedFolders();
+      office.services.fleet.startFleet({ name: 'Office PC', room: '', ...officeFolders });
+      office.services.fleet.saveInvitation(main.usbDrive);
+      await page
+        .getByRole('button', {
+          name: language === 'es' ? 'Elegir la invitación' : 'Choose the invitation',
+        })
+        .tap();
+      await page.locator('.media-picker__entry').filter({ hasText: 'CLINIC USB' }).tap();
+      await page
+        .locator('.media-picker__entry')
+        .filter({ hasText: 'clinic-kiosk-invitation.json' })
+        .tap();
+      await expect(page.locator('.fleet-fingerprint')).toHaveText(
+        office.services.fleet.state().keyFingerprint!,
+      );
+      await look('join');
+      await page.getByRole('button', { name: language === 'es' ? 'Cancelar' : 'Cancel' }).tap();
+      office.dispose();
+      fs.rmSync(officeFolders.root, { recursive: true, force: true });
       // Started elsewhere (the admin reads its state when it opens): leave and come back.
       await page
         .locator('.admin__header')
