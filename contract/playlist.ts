@@ -5,7 +5,7 @@ import { LocalizedTextSchema } from './language';
 import { LocalDateSchema } from './schedule';
 import { CaptionsFileSchema, ImageFileSchema, VideoFileSchema } from './media';
 
-const idSchema = z
+const idSchema = /* @__PURE__ */ z
   .string()
   .check(
     z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and dashes'),
@@ -13,7 +13,7 @@ const idSchema = z
   );
 
 /** One slide in a playlist: which, whether it plays, and for how long (null: its own time). */
-export const PlaylistEntrySchema = z.strictObject({
+export const PlaylistEntrySchema = /* @__PURE__ */ z.strictObject({
   slideId: idSchema,
   enabled: z.boolean(),
   durationSeconds: z.nullable(
@@ -26,7 +26,7 @@ export const MAX_PLAYLISTS = 20;
 export const PLAYLIST_NAME_MAX_LENGTH = 60;
 export const MAX_PLAYLIST_ENTRIES = 100;
 
-export const PlaylistSchema = z
+export const PlaylistSchema = /* @__PURE__ */ z
   .strictObject({
     id: idSchema,
     name: z
@@ -55,7 +55,7 @@ export const PlaylistSchema = z
 export type Playlist = z.infer<typeof PlaylistSchema>;
 
 /** Custom slides are named `custom-…` so they can never clash with the built-in deck. */
-export const CustomSlideIdSchema = z
+export const CustomSlideIdSchema = /* @__PURE__ */ z
   .string()
   .check(
     z.regex(/^custom-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a clinic slide id starts with "custom-"'),
@@ -66,7 +66,7 @@ export const MAX_CUSTOM_SLIDES = 100;
 export const MAX_CUSTOM_LINES = 5;
 
 /** A time staff set for a clinic slide, or null: as long as its words take to read. */
-const customTimeSchema = z.nullable(
+const customTimeSchema = /* @__PURE__ */ z.nullable(
   z.int().check(z.minimum(MIN_SLIDE_SECONDS), z.maximum(MAX_SLIDE_SECONDS)),
 );
 
@@ -80,7 +80,7 @@ const customDates = {
 };
 
 /** A text slide the clinic wrote: a title and a few lines, English with optional Spanish. */
-export const CustomTextSlideSchema = z.strictObject({
+export const CustomTextSlideSchema = /* @__PURE__ */ z.strictObject({
   id: CustomSlideIdSchema,
   kind: z.literal('text'),
   title: LocalizedTextSchema,
@@ -91,7 +91,7 @@ export const CustomTextSlideSchema = z.strictObject({
 export type CustomTextSlide = z.infer<typeof CustomTextSlideSchema>;
 
 /** A picture the clinic imported, with a title and a description read to screen readers. */
-export const CustomImageSlideSchema = z.strictObject({
+export const CustomImageSlideSchema = /* @__PURE__ */ z.strictObject({
   id: CustomSlideIdSchema,
   kind: z.literal('image'),
   title: LocalizedTextSchema,
@@ -108,7 +108,7 @@ export type CustomImageSlide = z.infer<typeof CustomImageSlideSchema>;
  * A video the clinic imported. It plays muted, with its captions shown when it has them,
  * and the loop moves on when it ends, or after `maxSeconds` when staff set a limit.
  */
-export const CustomVideoSlideSchema = z.strictObject({
+export const CustomVideoSlideSchema = /* @__PURE__ */ z.strictObject({
   id: CustomSlideIdSchema,
   kind: z.literal('video'),
   title: LocalizedTextSchema,
@@ -121,7 +121,7 @@ export const CustomVideoSlideSchema = z.strictObject({
 });
 export type CustomVideoSlide = z.infer<typeof CustomVideoSlideSchema>;
 
-export const CustomSlideSchema = z.discriminatedUnion('kind', [
+export const CustomSlideSchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
   CustomTextSlideSchema,
   CustomImageSlideSchema,
   CustomVideoSlideSchema,
