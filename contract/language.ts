@@ -1,11 +1,11 @@
-import { z } from './zod';
+import { schema, z } from './zod';
 
 /** Languages the kiosk can show. Spanish content arrives later without a schema change. */
 export const LANGUAGES = ['en', 'es'] as const;
 export const LanguageSchema = /* @__PURE__ */ z.enum(LANGUAGES);
 export type Language = z.infer<typeof LanguageSchema>;
 
-const nonBlank = /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1));
+const nonBlank = /* @__PURE__ */ schema(() => z.string().check(z.trim(), z.minLength(1)));
 
 /** Text in one or more languages; English is always present and is the fallback. */
 export const LocalizedTextSchema = /* @__PURE__ */ z.strictObject({

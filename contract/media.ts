@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { schema, z } from './zod';
 
 /**
  * The clinic's own pictures, videos and caption files. Main copies each imported file into
@@ -26,11 +26,9 @@ const sha256Name = (extensions: readonly string[]) =>
 export const ImageFileSchema = /* @__PURE__ */ sha256Name(IMAGE_EXTENSIONS);
 export const VideoFileSchema = /* @__PURE__ */ sha256Name(VIDEO_EXTENSIONS);
 export const CaptionsFileSchema = /* @__PURE__ */ sha256Name(CAPTIONS_EXTENSIONS);
-export const MediaFileSchema = /* @__PURE__ */ sha256Name([
-  ...IMAGE_EXTENSIONS,
-  ...VIDEO_EXTENSIONS,
-  ...CAPTIONS_EXTENSIONS,
-]);
+export const MediaFileSchema = /* @__PURE__ */ schema(() =>
+  sha256Name([...IMAGE_EXTENSIONS, ...VIDEO_EXTENSIONS, ...CAPTIONS_EXTENSIONS]),
+);
 export type MediaFile = z.infer<typeof MediaFileSchema>;
 
 export function mediaKindOf(file: string): MediaKind {

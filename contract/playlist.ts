@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { schema, z } from './zod';
 import builtInDeck from '../assets/deck/how-ketamine-works.json' with { type: 'json' };
 import { MAX_SLIDE_SECONDS, MIN_SLIDE_SECONDS } from './deck';
 import { LocalizedTextSchema } from './language';
@@ -66,59 +66,67 @@ export const MAX_CUSTOM_SLIDES = 100;
 export const MAX_CUSTOM_LINES = 5;
 
 /** A time staff set for a clinic slide, or null: as long as its words take to read. */
-const customTimeSchema = /* @__PURE__ */ z.nullable(
-  z.int().check(z.minimum(MIN_SLIDE_SECONDS), z.maximum(MAX_SLIDE_SECONDS)),
+const customTimeSchema = /* @__PURE__ */ schema(() =>
+  z.nullable(z.int().check(z.minimum(MIN_SLIDE_SECONDS), z.maximum(MAX_SLIDE_SECONDS))),
 );
 
 /**
  * Dates every clinic slide may carry: when its content should be looked at again (the admin
  * warns 30 days before), and from when it no longer shows (it leaves the loop by itself).
  */
-const customDates = {
+const customDates = /* @__PURE__ */ schema(() => ({
   reviewDue: z.optional(z.nullable(LocalDateSchema)),
   expiresOn: z.optional(z.nullable(LocalDateSchema)),
-};
+}));
 
 /** A text slide the clinic wrote: a title and a few lines, English with optional Spanish. */
-export const CustomTextSlideSchema = /* @__PURE__ */ z.strictObject({
-  id: CustomSlideIdSchema,
-  kind: z.literal('text'),
-  title: LocalizedTextSchema,
-  lines: z.array(LocalizedTextSchema).check(z.maxLength(MAX_CUSTOM_LINES)),
-  durationSeconds: customTimeSchema,
-  ...customDates,
-});
+export const CustomTextSlideSchema = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    id: CustomSlideIdSchema,
+    kind: z.literal('text'),
+    title: LocalizedTextSchema,
+    lines: z.array(LocalizedTextSchema).check(z.maxLength(MAX_CUSTOM_LINES)),
+    durationSeconds: customTimeSchema,
+    ...customDates,
+  }),
+);
 export type CustomTextSlide = z.infer<typeof CustomTextSlideSchema>;
 
 /** A picture the clinic imported, with a title and a description read to screen readers. */
-export const CustomImageSlideSchema = /* @__PURE__ */ z.strictObject({
-  id: CustomSlideIdSchema,
-  kind: z.literal('image'),
-  title: LocalizedTextSchema,
-  description: LocalizedTextSchema,
-  file: ImageFileSchema,
-  /** The file's name on the drive it came from, for staff. */
-  sourceName: z.string().check(z.maxLength(260)),
-  durationSeconds: customTimeSchema,
-  ...customDates,
-});
+export const CustomImageSlideSchema = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    id: CustomSlideIdSchema,
+    kind: z.literal('image'),
+    title: LocalizedTextSchema,
+    description: LocalizedTextSchema,
+    file: ImageFileSchema,
+    /** The file's name on the drive it came from, for staff. */
+    sourceName: z.string().check(z.maxLength(260)),
+    durationSeconds: customTimeSchema,
+    ...customDates,
+  }),
+);
 export type CustomImageSlide = z.infer<typeof CustomImageSlideSchema>;
 
 /**
  * A video the clinic imported. It plays muted, with its captions shown when it has them,
  * and the loop moves on when it ends, or after `maxSeconds` when staff set a limit.
  */
-export const CustomVideoSlideSchema = /* @__PURE__ */ z.strictObject({
-  id: CustomSlideIdSchema,
-  kind: z.literal('video'),
-  title: LocalizedTextSchema,
-  description: LocalizedTextSchema,
-  file: VideoFileSchema,
-  captions: z.nullable(CaptionsFileSchema),
-  sourceName: z.string().check(z.maxLength(260)),
-  maxSeconds: z.nullable(z.int().check(z.minimum(MIN_SLIDE_SECONDS), z.maximum(MAX_SLIDE_SECONDS))),
-  ...customDates,
-});
+export const CustomVideoSlideSchema = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    id: CustomSlideIdSchema,
+    kind: z.literal('video'),
+    title: LocalizedTextSchema,
+    description: LocalizedTextSchema,
+    file: VideoFileSchema,
+    captions: z.nullable(CaptionsFileSchema),
+    sourceName: z.string().check(z.maxLength(260)),
+    maxSeconds: z.nullable(
+      z.int().check(z.minimum(MIN_SLIDE_SECONDS), z.maximum(MAX_SLIDE_SECONDS)),
+    ),
+    ...customDates,
+  }),
+);
 export type CustomVideoSlide = z.infer<typeof CustomVideoSlideSchema>;
 
 export const CustomSlideSchema = /* @__PURE__ */ z.discriminatedUnion('kind', [

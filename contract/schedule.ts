@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { schema, z } from './zod';
 
 /*
  * The clinic's weekly schedule as staff save it: which playlist plays when, and when the kiosk
@@ -13,7 +13,7 @@ export const TimeOfDaySchema = /* @__PURE__ */ z
 export type TimeOfDay = z.infer<typeof TimeOfDaySchema>;
 
 /** A calendar date 'YYYY-MM-DD' (real dates only: no 30 February). */
-export const LocalDateSchema = /* @__PURE__ */ z.iso.date();
+export const LocalDateSchema = /* @__PURE__ */ schema(() => z.iso.date());
 export type LocalDate = z.infer<typeof LocalDateSchema>;
 
 /** What a rule shows: a playlist, or the closed screen. */
@@ -98,5 +98,4 @@ export const ScheduleSchema = /* @__PURE__ */ z.strictObject({
 });
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
-/** No rules: the default playlist plays all the time. */
-export const EMPTY_SCHEDULE: Schedule = { weekly: [], dateRanges: [], closedDisplay: 'card' };
+export { EMPTY_SCHEDULE } from './emptySchedule';

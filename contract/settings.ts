@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { schema, z } from './zod';
 import { LanguageSchema, LocalizedTextSchema } from './language';
 import {
   CustomSlideSchema,
@@ -7,7 +7,8 @@ import {
   MAX_PLAYLISTS,
   PlaylistSchema,
 } from './playlist';
-import { EMPTY_SCHEDULE, ScheduleSchema } from './schedule';
+import { EMPTY_SCHEDULE } from './emptySchedule';
+import { ScheduleSchema } from './schedule';
 
 export const TRANSITION_STYLES = ['fade', 'slide', 'cut'] as const;
 export const TransitionStyleSchema = /* @__PURE__ */ z.enum(TRANSITION_STYLES);
@@ -26,12 +27,14 @@ export const MAX_CRISIS_LINES = 5;
 export const REVIEWER_MAX_LENGTH = 80;
 
 /** A web address worth turning into a QR code: http(s) only, nothing that runs script. */
-export const WebAddressSchema = /* @__PURE__ */ z.union([
-  z.literal(''),
-  z
-    .url({ protocol: /^https?$/, hostname: z.regexes.domain })
-    .check(z.maxLength(WEB_ADDRESS_MAX_LENGTH)),
-]);
+export const WebAddressSchema = /* @__PURE__ */ schema(() =>
+  z.union([
+    z.literal(''),
+    z
+      .url({ protocol: /^https?$/, hostname: z.regexes.domain })
+      .check(z.maxLength(WEB_ADDRESS_MAX_LENGTH)),
+  ]),
+);
 
 export const ClinicDetailsSchema = /* @__PURE__ */ z.strictObject({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(CLINIC_NAME_MAX_LENGTH)),
