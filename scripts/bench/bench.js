@@ -39,6 +39,7 @@ const { values: args } = parseArgs({
     'ours-dir': { type: 'string' },
     'play-log': { type: 'boolean', default: false },
     'pss-changes': { type: 'string', default: '1000' },
+    'before-dir': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -77,10 +78,21 @@ const NAMES = /** @type {('ours'|'reveal'|'swiper'|'floor')[]} */ (
         .filter((n) => /** @type {readonly string[]} */ (BENCH_NAMES).includes(n))
 );
 if (NAMES.length === 0) throw new Error(`--only names none of ${BENCH_NAMES.join(', ')}`);
+/**
+ * --before-dir DIR: an earlier build of ours (e.g. the commit before a change), run as a page of
+ * its own alternately with ours, so both meet the same machine (docs/PERFORMANCE.md).
+ */
+const BEFORE_DIR = args['before-dir'] ? resolve(args['before-dir']) : undefined;
+/** @type {Record<string, { target: 'ours', label: string }>} */
+const VARIANTS = {
+  ...PLAY_LOG_VARIANTS,
+  ...(BEFORE_DIR ? { before: { target: 'ours', label: 'ours, before' } } : {}),
+};
+if (BEFORE_DIR && !PLAY_LOG) NAMES.push(/** @type {'ours'} */ ('before'));
 /** @param {string} name */
-const targetOf = (name) => TARGETS[/** @type {'ours'} */ (PLAY_LOG_VARIANTS[name]?.target ?? name)];
+const targetOf = (name) => TARGETS[/** @type {'ours'} */ (VARIANTS[name]?.target ?? name)];
 /** @param {string} name */
-const labelOf = (name) => PLAY_LOG_VARIANTS[name]?.label ?? targetOf(name).label;
+const labelOf = (name) => VARIANTS[name]?.label ?? targetOf(name).label;
 
 /**
  * Puts main's real modules behind the page (tests/e2e/mainProcess.ts through Vite's SSR
@@ -127,22 +139,31 @@ const OVER33_MS = 34;
 function rendererPssAfterChanges(names, oursDir) {
   const players = names.filter((n) => ['ours', 'reveal', 'swiper'].includes(n));
   if (PSS_CHANGES === 0 || players.length === 0 || PLAY_LOG) return {};
-  const out = mkdtempSync(join(os.tmpdir(), 'bench-pss-'));
-  execFileSync(
-    process.execPath,
-    [
-      join(import.meta.dirname, 'soak.js'),
-      ...['--changes', String(PSS_CHANGES), '--sample-every', String(PSS_CHANGES)],
-      ...['--only', players.join(','), '--out', out],
-      ...(oursDir ? ['--ours-dir', oursDir] : []),
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+  /** @param {string[]} only @param {string | undefined} dir */
+  const soak = (only, dir) => {
+    const out = mkdtempSync(join(os.tmpdir(), 'bench-pss-'));
+    execFileSync(
+      process.execPath,
+      [
+        join(import.meta.dirname, 'soak.js'),
+        ...['--changes', String(PSS_CHANGES), '--sample-every', String(PSS_CHANGES)],
+        ...['--only', only.join(','), '--out', out],
+        ...(dir ? ['--ours-dir', dir] : []),
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    const file = readdirSync(out).find((f) => f.startsWith('soak-'));
+    return file ? (JSON.parse(readFileSync(join(out, file), 'utf8')).results ?? {}) : {};
+  };
+  const results = soak(players, oursDir);
+  /** @type {Record<string, number | null>} */
+  const pss = Object.fromEntries(
+    players.map((n) => [n, results[n]?.samples?.at(-1)?.rendererOnlyMB ?? null]),
   );
-  const file = readdirSync(out).find((f) => f.startsWith('soak-'));
-  const soak = file ? JSON.parse(readFileSync(join(out, file), 'utf8')) : { results: {} };
-  return Object.fromEntries(
-    players.map((n) => [n, soak.results?.[n]?.samples?.at(-1)?.rendererOnlyMB ?? null]),
-  );
+  if (names.includes('before') && BEFORE_DIR) {
+    pss['before'] = soak(['ours'], BEFORE_DIR)['ours']?.samples?.at(-1)?.rendererOnlyMB ?? null;
+  }
+  return pss;
 }
 
 /** @param {string | undefined} value @param {string} name */
@@ -350,7 +371,14 @@ async function startUpAt(browser, name, url, rate) {
     await pollPage(cdp, target.readyCheck, 60_000);
     await page.waitForLoadState('load');
     await sleep(250 * rate); // the remaining paint-timing entries
-    const paints = /** @type {any[]} */ (await pollPage(cdp, 'window.__probe.paints', 5_000));
+    // Until the first contentful paint is reported (an empty list is no answer yet).
+    const paints = /** @type {any[]} */ (
+      await pollPage(
+        cdp,
+        `(() => { const p = window.__probe.paints; return p.some((e) => e.name === 'first-contentful-paint') ? p : null; })()`,
+        20_000,
+      )
+    );
     const fcpMs = paints.find((p) => p.name === 'first-contentful-paint')?.time ?? null;
     const lcps = paints.filter((p) => p.type === 'largest-contentful-paint');
     const lcpMs = lcps.length ? lcps[lcps.length - 1].time : null;
@@ -729,7 +757,10 @@ async function main() {
   const machine = machineInfo();
   const oursDir = args['ours-dir'] ? resolve(args['ours-dir']) : undefined;
   if (oursDir) console.log(`bench: "ours" is the variant in ${oursDir}`);
-  const server = await startServer(root, oursDir ? { oursDir } : {});
+  const server = await startServer(root, {
+    ...(oursDir ? { oursDir } : {}),
+    ...(BEFORE_DIR ? { beforeDir: BEFORE_DIR } : {}),
+  });
   const versions = {
     'reveal.js': JSON.parse(readFileSync(join(root, 'node_modules/reveal.js/package.json'), 'utf8'))
       .version,
