@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY_META } from './contract/csp';
+import { DeckSchema } from './contract/deck';
 
 const root = import.meta.dirname;
 
@@ -20,6 +22,29 @@ function contentSecurityPolicyMeta(): Plugin {
           injectTo: 'head-prepend',
         },
       ],
+    },
+  };
+}
+
+/**
+ * The built-in deck goes into the renderer already parsed by DeckSchema, its defaults filled in,
+ * and a deck that fails the schema fails the build: the player carries no schema code for its
+ * own deck (issue 24). Main, which reads what staff enter, stays where run-time input is checked.
+ */
+function deckCheckedAtBuild(): Plugin {
+  const deckPath = resolve(root, 'assets/deck/how-ketamine-works.json');
+  return {
+    name: 'clinic-kiosk:deck-checked-at-build',
+    enforce: 'pre',
+    load(id) {
+      if (id.split('?')[0] !== deckPath) return null;
+      const parsed = DeckSchema.safeParse(JSON.parse(readFileSync(deckPath, 'utf8')));
+      if (!parsed.success) {
+        throw new Error(
+          `the built-in deck fails its schema: ${JSON.stringify(parsed.error.issues)}`,
+        );
+      }
+      return JSON.stringify(parsed.data);
     },
   };
 }
@@ -48,13 +73,56 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',
-    plugins: [react(), contentSecurityPolicyMeta()],
+    plugins: [deckCheckedAtBuild(), react(), contentSecurityPolicyMeta()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       // Inlined assets would become data: URLs, which the CSP does not allow.
       assetsInlineLimit: 0,
       minify: true,
-      rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      rolldownOptions: {
+        input: { index: resolve(root, 'renderer/index.html') },
+        treeshake: {
+          // The player imports the contract for its types, defaults and rules, not its zod
+          // schemas: building a schema does nothing but build it, so an unused one, and its
+          // module, can go. Keeps zod out of the waiting room's script (issue 24); the admin,
+          // which does check input, still gets them.
+          manualPureFunctions: [
+            'z',
+            'z.array',
+            'z.boolean',
+            'z.discriminatedUnion',
+            'z.enum',
+            'z.int',
+            'z.iso.date',
+            'z.iso.datetime',
+            'z.iso.time',
+            'z.length',
+            'z.literal',
+            'z.maxLength',
+            'z.maximum',
+            'z.minLength',
+            'z.minimum',
+            'z.nonnegative',
+            'z.nullable',
+            'z.number',
+            'z.object',
+            'z.optional',
+            'z.pick',
+            'z.record',
+            'z.refine',
+            'z.regex',
+            'z.strictObject',
+            'z.string',
+            'z.superRefine',
+            'z.trim',
+            'z.tuple',
+            'z.union',
+            'z.unknown',
+            'z.url',
+          ],
+          moduleSideEffects: (id) => !/\/(contract|domain)\/[^/]+\.ts$/.test(id),
+        },
+      },
     },
   },
 });

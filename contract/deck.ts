@@ -3,7 +3,7 @@ import { LocalizedTextSchema, type LocalizedText } from './language';
 import { MediaFileSchema } from './media';
 import { LocalDateSchema } from './schedule';
 
-const slugSchema = z
+const slugSchema = /* @__PURE__ */ z
   .string()
   .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and dashes'));
 
@@ -21,7 +21,7 @@ export const SLIDE_KINDS = [
   'image',
   'video',
 ] as const;
-export const SlideKindSchema = z.enum(SLIDE_KINDS);
+export const SlideKindSchema = /* @__PURE__ */ z.enum(SLIDE_KINDS);
 export type SlideKind = z.infer<typeof SlideKindSchema>;
 
 /** Illustrations ship with the app (assets/illustrations); a slide names one by id. */
@@ -31,26 +31,26 @@ export const ILLUSTRATION_IDS = [
   'monoamine-vs-glutamate',
   'hours-vs-weeks',
 ] as const;
-export const IllustrationIdSchema = z.enum(ILLUSTRATION_IDS);
+export const IllustrationIdSchema = /* @__PURE__ */ z.enum(ILLUSTRATION_IDS);
 export type IllustrationId = z.infer<typeof IllustrationIdSchema>;
 
 /** Build steps number from 1; step 0 (or none) means "visible from the start". */
-const stepSchema = z.int().check(z.minimum(0), z.maximum(9));
+const stepSchema = /* @__PURE__ */ z.int().check(z.minimum(0), z.maximum(9));
 
-export const SlidePointSchema = z.strictObject({
+export const SlidePointSchema = /* @__PURE__ */ z.strictObject({
   text: LocalizedTextSchema,
   step: z.optional(stepSchema),
 });
 export type SlidePoint = z.infer<typeof SlidePointSchema>;
 
-export const ComparisonColumnSchema = z.strictObject({
+export const ComparisonColumnSchema = /* @__PURE__ */ z.strictObject({
   heading: LocalizedTextSchema,
   points: z.array(LocalizedTextSchema).check(z.minLength(1), z.maxLength(4)),
   step: z.optional(stepSchema),
 });
 export type ComparisonColumn = z.infer<typeof ComparisonColumnSchema>;
 
-export const SlideIllustrationSchema = z.strictObject({
+export const SlideIllustrationSchema = /* @__PURE__ */ z.strictObject({
   id: IllustrationIdSchema,
   /** Short visible caption, e.g. "Illustration: rat neuron before treatment". */
   caption: LocalizedTextSchema,
@@ -62,7 +62,7 @@ export const SlideIllustrationSchema = z.strictObject({
 export type SlideIllustration = z.infer<typeof SlideIllustrationSchema>;
 
 /** The picture or video of an image or video slide, by its name in the media folder. */
-export const SlideMediaSchema = z.strictObject({
+export const SlideMediaSchema = /* @__PURE__ */ z.strictObject({
   file: MediaFileSchema,
   /** WebVTT captions for a video (shown by default: kiosk video is muted). */
   captions: z.nullable(MediaFileSchema),
@@ -71,7 +71,7 @@ export const SlideMediaSchema = z.strictObject({
 });
 export type SlideMedia = z.infer<typeof SlideMediaSchema>;
 
-export const BuildStepSchema = z.strictObject({
+export const BuildStepSchema = /* @__PURE__ */ z.strictObject({
   /** What this step reveals, for the presenter view and the live region. */
   label: LocalizedTextSchema,
 });
@@ -80,7 +80,7 @@ export type BuildStep = z.infer<typeof BuildStepSchema>;
 export const MIN_SLIDE_SECONDS = 3;
 export const MAX_SLIDE_SECONDS = 600;
 
-export const ContentVersionSchema = z
+export const ContentVersionSchema = /* @__PURE__ */ z
   .string()
   .check(z.regex(/^\d+\.\d+\.\d+$/, 'use a version such as 1.0.0'));
 
@@ -89,7 +89,7 @@ export const ContentVersionSchema = z
  * `columns.0.points.1`, `illustration.caption`, `illustration.description`,
  * `illustration.labels.axis`, `buildSteps.2`, `notes`.
  */
-export const SlidePartSchema = z
+export const SlidePartSchema = /* @__PURE__ */ z
   .string()
   .check(
     z.regex(
@@ -103,7 +103,7 @@ export type SlidePart = z.infer<typeof SlidePartSchema>;
  * What changed on a slide in a content version, for the clinician who signs the version off:
  * a new slide, or the parts whose words changed.
  */
-export const SlideChangeSchema = z.union([
+export const SlideChangeSchema = /* @__PURE__ */ z.union([
   z.strictObject({ version: ContentVersionSchema, change: z.literal('new') }),
   z.strictObject({
     version: ContentVersionSchema,
@@ -113,7 +113,7 @@ export const SlideChangeSchema = z.union([
 ]);
 export type SlideChange = z.infer<typeof SlideChangeSchema>;
 
-export const SlideSchema = z
+export const SlideSchema = /* @__PURE__ */ z
   .strictObject({
     id: slugSchema,
     kind: SlideKindSchema,
@@ -171,7 +171,7 @@ export const SlideSchema = z
 export type Slide = z.infer<typeof SlideSchema>;
 export type SlideInput = z.input<typeof SlideSchema>;
 
-export const DeckSchema = z
+export const DeckSchema = /* @__PURE__ */ z
   .strictObject({
     id: slugSchema,
     title: LocalizedTextSchema,
@@ -203,7 +203,7 @@ export interface LoadedDeck {
   skipped: SkippedSlide[];
 }
 
-const DeckEnvelopeSchema = z.object({
+const DeckEnvelopeSchema = /* @__PURE__ */ z.object({
   id: slugSchema,
   title: LocalizedTextSchema,
   contentVersion: z.string(),

@@ -1,14 +1,14 @@
-import { z } from './zod';
+import { schema, z } from './zod';
 
 /** Languages the kiosk can show. Spanish content arrives later without a schema change. */
 export const LANGUAGES = ['en', 'es'] as const;
-export const LanguageSchema = z.enum(LANGUAGES);
+export const LanguageSchema = /* @__PURE__ */ z.enum(LANGUAGES);
 export type Language = z.infer<typeof LanguageSchema>;
 
-const nonBlank = z.string().check(z.trim(), z.minLength(1));
+const nonBlank = /* @__PURE__ */ schema(() => z.string().check(z.trim(), z.minLength(1)));
 
 /** Text in one or more languages; English is always present and is the fallback. */
-export const LocalizedTextSchema = z.strictObject({
+export const LocalizedTextSchema = /* @__PURE__ */ z.strictObject({
   en: nonBlank,
   es: z.optional(nonBlank),
 });

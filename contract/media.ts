@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { schema, z } from './zod';
 
 /**
  * The clinic's own pictures, videos and caption files. Main copies each imported file into
@@ -10,7 +10,7 @@ export const IMAGE_EXTENSIONS = ['png', 'jpg', 'webp'] as const;
 export const VIDEO_EXTENSIONS = ['mp4', 'webm'] as const;
 export const CAPTIONS_EXTENSIONS = ['vtt'] as const;
 
-export const MediaKindSchema = z.enum(['image', 'video', 'captions']);
+export const MediaKindSchema = /* @__PURE__ */ z.enum(['image', 'video', 'captions']);
 export type MediaKind = z.infer<typeof MediaKindSchema>;
 
 const sha256Name = (extensions: readonly string[]) =>
@@ -23,14 +23,12 @@ const sha256Name = (extensions: readonly string[]) =>
       ),
     );
 
-export const ImageFileSchema = sha256Name(IMAGE_EXTENSIONS);
-export const VideoFileSchema = sha256Name(VIDEO_EXTENSIONS);
-export const CaptionsFileSchema = sha256Name(CAPTIONS_EXTENSIONS);
-export const MediaFileSchema = sha256Name([
-  ...IMAGE_EXTENSIONS,
-  ...VIDEO_EXTENSIONS,
-  ...CAPTIONS_EXTENSIONS,
-]);
+export const ImageFileSchema = /* @__PURE__ */ sha256Name(IMAGE_EXTENSIONS);
+export const VideoFileSchema = /* @__PURE__ */ sha256Name(VIDEO_EXTENSIONS);
+export const CaptionsFileSchema = /* @__PURE__ */ sha256Name(CAPTIONS_EXTENSIONS);
+export const MediaFileSchema = /* @__PURE__ */ schema(() =>
+  sha256Name([...IMAGE_EXTENSIONS, ...VIDEO_EXTENSIONS, ...CAPTIONS_EXTENSIONS]),
+);
 export type MediaFile = z.infer<typeof MediaFileSchema>;
 
 export function mediaKindOf(file: string): MediaKind {
@@ -51,9 +49,11 @@ export const MEDIA_LIMITS: Readonly<Record<MediaKind, number>> = {
  * Picker entries are named by tokens main hands out and maps to real paths in its own
  * memory; a token means nothing outside the running app.
  */
-export const PickerTokenSchema = z.string().check(z.regex(/^[0-9a-f]{32}$/, 'not a picker token'));
+export const PickerTokenSchema = /* @__PURE__ */ z
+  .string()
+  .check(z.regex(/^[0-9a-f]{32}$/, 'not a picker token'));
 
-export const PickerEntryKindSchema = z.enum([
+export const PickerEntryKindSchema = /* @__PURE__ */ z.enum([
   'folder',
   'image',
   'video',
@@ -65,7 +65,7 @@ export const PickerEntryKindSchema = z.enum([
 ]);
 export type PickerEntryKind = z.infer<typeof PickerEntryKindSchema>;
 
-export const PickerEntrySchema = z.strictObject({
+export const PickerEntrySchema = /* @__PURE__ */ z.strictObject({
   token: PickerTokenSchema,
   /** The file or folder name as staff see it on the drive. */
   name: z.string().check(z.maxLength(260)),
@@ -76,14 +76,14 @@ export const PickerEntrySchema = z.strictObject({
 });
 export type PickerEntry = z.infer<typeof PickerEntrySchema>;
 
-export const ImportSourceSchema = z.strictObject({
+export const ImportSourceSchema = /* @__PURE__ */ z.strictObject({
   token: PickerTokenSchema,
   label: z.string().check(z.maxLength(260)),
   kind: z.enum(['usb', 'import-folder']),
 });
 export type ImportSource = z.infer<typeof ImportSourceSchema>;
 
-export const PickerFolderSchema = z.strictObject({
+export const PickerFolderSchema = /* @__PURE__ */ z.strictObject({
   token: PickerTokenSchema,
   /** Where staff are, e.g. ["USB drive KINGSTON", "clinic", "videos"]. */
   trail: z.array(z.string().check(z.maxLength(260))).check(z.maxLength(20)),
@@ -96,7 +96,7 @@ export const PickerFolderSchema = z.strictObject({
 export type PickerFolder = z.infer<typeof PickerFolderSchema>;
 
 /** A file now in the kiosk's media folder. */
-export const ImportedMediaSchema = z.strictObject({
+export const ImportedMediaSchema = /* @__PURE__ */ z.strictObject({
   file: MediaFileSchema,
   kind: MediaKindSchema,
   bytes: z.int().check(z.nonnegative()),
@@ -105,7 +105,7 @@ export const ImportedMediaSchema = z.strictObject({
 });
 export type ImportedMedia = z.infer<typeof ImportedMediaSchema>;
 
-export const MediaLibraryEntrySchema = z.strictObject({
+export const MediaLibraryEntrySchema = /* @__PURE__ */ z.strictObject({
   file: MediaFileSchema,
   kind: MediaKindSchema,
   bytes: z.int().check(z.nonnegative()),
@@ -115,7 +115,7 @@ export const MediaLibraryEntrySchema = z.strictObject({
 export type MediaLibraryEntry = z.infer<typeof MediaLibraryEntrySchema>;
 
 /** Why a file was refused; the admin shows a translated sentence for each. */
-export const MediaProblemSchema = z.enum([
+export const MediaProblemSchema = /* @__PURE__ */ z.enum([
   'unsupported-type',
   'too-large',
   'empty',
@@ -129,7 +129,7 @@ export const MediaProblemSchema = z.enum([
 ]);
 export type MediaProblem = z.infer<typeof MediaProblemSchema>;
 
-export const ImportProgressSchema = z.strictObject({
+export const ImportProgressSchema = /* @__PURE__ */ z.strictObject({
   token: PickerTokenSchema,
   copiedBytes: z.int().check(z.nonnegative()),
   totalBytes: z.int().check(z.nonnegative()),

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { schema, z } from './zod';
 
 /*
  * The clinic's weekly schedule as staff save it: which playlist plays when, and when the kiosk
@@ -7,24 +7,24 @@ import { z } from './zod';
  */
 
 /** A wall-clock time 'HH:MM', 00:00 to 23:59 (24:00 is not a time; end a day with 00:00). */
-export const TimeOfDaySchema = z
+export const TimeOfDaySchema = /* @__PURE__ */ z
   .string()
   .check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'use a 24-hour time like 08:30'));
 export type TimeOfDay = z.infer<typeof TimeOfDaySchema>;
 
 /** A calendar date 'YYYY-MM-DD' (real dates only: no 30 February). */
-export const LocalDateSchema = z.iso.date();
+export const LocalDateSchema = /* @__PURE__ */ schema(() => z.iso.date());
 export type LocalDate = z.infer<typeof LocalDateSchema>;
 
 /** What a rule shows: a playlist, or the closed screen. */
-export const ScheduleTargetSchema = z.union([
+export const ScheduleTargetSchema = /* @__PURE__ */ z.union([
   z.strictObject({ kind: z.literal('playlist'), playlistId: z.string().check(z.maxLength(60)) }),
   z.strictObject({ kind: z.literal('closed') }),
 ]);
 export type ScheduleTarget = z.infer<typeof ScheduleTargetSchema>;
 
 /** Rule ids are made by the admin, and name the rule that decided in a `ScheduleDecision`. */
-const ruleIdSchema = z
+const ruleIdSchema = /* @__PURE__ */ z
   .string()
   .check(z.regex(/^[a-z0-9-]{1,60}$/, 'use lowercase letters, digits and dashes'));
 
@@ -34,7 +34,7 @@ const ruleIdSchema = z
  * 22:00–02:00 covers Friday 22:00–24:00 and Saturday 00:00–02:00). start === end is a whole day
  * (24 hours from start).
  */
-export const WeeklyRuleSchema = z
+export const WeeklyRuleSchema = /* @__PURE__ */ z
   .strictObject({
     id: ruleIdSchema,
     /** 0 = Sunday … 6 = Saturday, like Date.getDay. */
@@ -57,7 +57,7 @@ export type WeeklyRule = z.infer<typeof WeeklyRuleSchema>;
  * both set it covers that window on each of those dates, overnight allowed as for weekly rules
  * (so the last night spills into the day after `to`).
  */
-export const DateRangeRuleSchema = z
+export const DateRangeRuleSchema = /* @__PURE__ */ z
   .strictObject({
     id: ruleIdSchema,
     from: LocalDateSchema,
@@ -90,7 +90,7 @@ export type DateRangeRule = z.infer<typeof DateRangeRuleSchema>;
 export const MAX_WEEKLY_RULES = 50;
 export const MAX_DATE_RANGE_RULES = 50;
 
-export const ScheduleSchema = z.strictObject({
+export const ScheduleSchema = /* @__PURE__ */ z.strictObject({
   weekly: z.array(WeeklyRuleSchema).check(z.maxLength(MAX_WEEKLY_RULES)),
   dateRanges: z.array(DateRangeRuleSchema).check(z.maxLength(MAX_DATE_RANGE_RULES)),
   /** While closed: a card saying so ('card'), or a black screen ('dark'). */
@@ -98,5 +98,4 @@ export const ScheduleSchema = z.strictObject({
 });
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
-/** No rules: the default playlist plays all the time. */
-export const EMPTY_SCHEDULE: Schedule = { weekly: [], dateRanges: [], closedDisplay: 'card' };
+export { EMPTY_SCHEDULE } from './emptySchedule';

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { schema, z } from './zod';
 import { LanguageSchema, LocalizedTextSchema } from './language';
 import {
   CustomSlideSchema,
@@ -7,10 +7,11 @@ import {
   MAX_PLAYLISTS,
   PlaylistSchema,
 } from './playlist';
-import { EMPTY_SCHEDULE, ScheduleSchema } from './schedule';
+import { EMPTY_SCHEDULE } from './emptySchedule';
+import { ScheduleSchema } from './schedule';
 
 export const TRANSITION_STYLES = ['fade', 'slide', 'cut'] as const;
-export const TransitionStyleSchema = z.enum(TRANSITION_STYLES);
+export const TransitionStyleSchema = /* @__PURE__ */ z.enum(TRANSITION_STYLES);
 export type TransitionStyle = z.infer<typeof TransitionStyleSchema>;
 
 /*
@@ -26,14 +27,16 @@ export const MAX_CRISIS_LINES = 5;
 export const REVIEWER_MAX_LENGTH = 80;
 
 /** A web address worth turning into a QR code: http(s) only, nothing that runs script. */
-export const WebAddressSchema = z.union([
-  z.literal(''),
-  z
-    .url({ protocol: /^https?$/, hostname: z.regexes.domain })
-    .check(z.maxLength(WEB_ADDRESS_MAX_LENGTH)),
-]);
+export const WebAddressSchema = /* @__PURE__ */ schema(() =>
+  z.union([
+    z.literal(''),
+    z
+      .url({ protocol: /^https?$/, hostname: z.regexes.domain })
+      .check(z.maxLength(WEB_ADDRESS_MAX_LENGTH)),
+  ]),
+);
 
-export const ClinicDetailsSchema = z.strictObject({
+export const ClinicDetailsSchema = /* @__PURE__ */ z.strictObject({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(CLINIC_NAME_MAX_LENGTH)),
   location: z.string().check(z.trim(), z.maxLength(CLINIC_LOCATION_MAX_LENGTH)),
   phone: z.string().check(z.trim(), z.maxLength(CLINIC_PHONE_MAX_LENGTH)),
@@ -54,7 +57,7 @@ export const ClinicDetailsSchema = z.strictObject({
 export type ClinicDetails = z.infer<typeof ClinicDetailsSchema>;
 
 /** A clinician's record that they reviewed one language of the deck's content. */
-export const ContentReviewSchema = z.strictObject({
+export const ContentReviewSchema = /* @__PURE__ */ z.strictObject({
   language: LanguageSchema,
   /** The deck's content version that was reviewed (set by main, not typed by staff). */
   contentVersion: z.string().check(z.regex(/^\d+\.\d+\.\d+$/)),
@@ -79,7 +82,7 @@ export const MIN_IDLE_SECONDS = 10;
 export const MAX_IDLE_SECONDS = 3600;
 
 /** The fields of the settings, without the checks across fields (for `z.pick`). */
-export const SettingsFieldsSchema = z.strictObject({
+export const SettingsFieldsSchema = /* @__PURE__ */ z.strictObject({
   /** After this long without a touch, key or click, the loop resumes by itself. */
   idleTimeoutSeconds: z.int().check(z.minimum(MIN_IDLE_SECONDS), z.maximum(MAX_IDLE_SECONDS)),
   defaultLanguage: LanguageSchema,
@@ -113,7 +116,7 @@ export const SettingsFieldsSchema = z.strictObject({
   /** Which playlist plays when, and closed hours; nothing matching: the default playlist. */
   schedule: ScheduleSchema,
 });
-export const SettingsSchema = SettingsFieldsSchema.check(
+export const SettingsSchema = /* @__PURE__ */ SettingsFieldsSchema.check(
   z.superRefine((settings, ctx) => {
     const ids = new Set<string>();
     for (const playlist of settings.playlists) {

@@ -8,3 +8,12 @@ import * as z from 'zod/mini';
 z.config(z.locales.en());
 
 export { z };
+
+/**
+ * Builds a schema when its module is used for it: a pure-marked `schema(() => …)` lets a bundle
+ * that only wants the module's types, defaults or rules leave the schema (and zod) out. A bare
+ * chain such as `z.string().check(…)` cannot be marked pure as a whole.
+ */
+export function schema<T>(build: () => T): T {
+  return build();
+}

@@ -1,8 +1,9 @@
 /**
- * After `electron-vite build`: puts the first slide, rendered by the real slide component, into
- * out/renderer/index.html, and preloads the two fonts it is drawn in. The browser then paints
- * the slide before the script has even been fetched (see docs/PERFORMANCE.md); React replaces
- * it with the live player, identical on screen.
+ * After `electron-vite build`: puts the kiosk's first screen, rendered by the app's own root
+ * component, into out/renderer/index.html, and preloads the two fonts it is drawn in. The
+ * browser then paints the slide before the script has even been fetched (see
+ * docs/PERFORMANCE.md); React takes that markup over in place (hydrateRoot), so the slide is
+ * painted once.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -21,9 +22,10 @@ const server = await createServer({
   optimizeDeps: { noDiscovery: true, include: [] },
 });
 let html;
+let key;
 try {
   const module = await server.ssrLoadModule('/src/prerender.tsx');
-  html = module.renderFirstSlideHtml();
+  ({ html, key } = module.renderFirstScreen());
 } finally {
   await server.close();
 }
@@ -39,7 +41,12 @@ let index = readFileSync(indexPath, 'utf8');
 if (!index.includes('<div id="root"></div>')) {
   throw new Error('prerender: index.html has no empty #root (already prerendered?)');
 }
-index = index.replace('<div id="root"></div>', `<div id="root">${html}</div>`);
+// The inputs it was rendered for: the page hydrates it only when its own config matches.
+const attribute = String(key).replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+index = index.replace(
+  '<div id="root"></div>',
+  `<div id="root" data-first-render="${attribute}">${html}</div>`,
+);
 
 // The first slide's two weights, Latin subset: fetched at once instead of after the CSS.
 const fonts = readdirSync(join(out, 'assets')).filter((name) =>
@@ -54,5 +61,8 @@ const preloads = fonts
 index = index.replace('</title>', `</title>\n    ${preloads}`);
 writeFileSync(indexPath, index);
 console.log(
-  `prerender: first slide (${Buffer.byteLength(html)} bytes) and ${fonts.length} font preloads in out/renderer/index.html`,
+  `prerender: first screen (${Buffer.byteLength(html)} bytes) and ${fonts.length} font preloads in out/renderer/index.html`,
 );
+// Rendering the app started its slideshow's first timer, and on the server no effect runs to
+// dispose of it: end here rather than wait for it.
+process.exit(0);

@@ -16,6 +16,7 @@ import {
   DEFAULT_PLAYLIST,
   EMPTY_SCHEDULE,
   IpcChannel,
+  KioskConfigSchema,
   type HeartbeatReport,
   type KioskConfig,
   type PushChannel,
@@ -171,6 +172,13 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     ...startup,
     settings: faults.safeMode() ? safeModeSettings(store.settings) : store.settings,
   });
+  // Main is the trust boundary: the renderer takes the config it is sent without a check of its
+  // own, so only a config that passes the schema is sent (the store's settings always do).
+  const broadcastConfig = () => {
+    const checked = KioskConfigSchema.safeParse(config());
+    if (checked.success) options.broadcast(IpcChannel.kioskConfigChanged, checked.data);
+    else console.warn('[kiosk] config failed the schema; not sent to the player');
+  };
 
   // A waiting-room screen must not go dark while the slideshow plays; in closed hours it may.
   let awake = false;
@@ -192,7 +200,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     faults.leaveSafeMode();
     recoveries.append('safe-mode-left', why);
     followSchedule();
-    options.broadcast(IpcChannel.kioskConfigChanged, config());
+    broadcastConfig();
   };
   const startCalmHour = () => {
     if (!faults.safeMode()) return;
@@ -293,7 +301,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
           console.warn(`[fleet] could not keep the content history: ${String(error)}`);
         }
         followSchedule();
-        options.broadcast(IpcChannel.kioskConfigChanged, config());
+        broadcastConfig();
         return { ok: true, value: null };
       }),
     snapshot: () => {
@@ -352,7 +360,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     now: options.now,
     onSettingsSaved: () => {
       followSchedule();
-      options.broadcast(IpcChannel.kioskConfigChanged, config());
+      broadcastConfig();
     },
     quit: options.quit,
     media,

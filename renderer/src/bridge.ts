@@ -1,6 +1,5 @@
 import {
   DEFAULT_SETTINGS,
-  KioskConfigSchema,
   type KioskBridge,
   type KioskConfig,
   type ProblemReport,
@@ -24,13 +23,17 @@ export function getBridge(): KioskBridge | null {
   return typeof window !== 'undefined' && window.kiosk ? window.kiosk : null;
 }
 
-/** The kiosk's config from main, or the built-in defaults when it is missing or malformed. */
+/**
+ * The kiosk's config from main, or the built-in defaults when it cannot be had. Main is the
+ * trust boundary: it checks the config against KioskConfigSchema before answering (a config
+ * that fails makes the call fail), so the player carries no schema code of its own.
+ */
 export async function loadKioskConfig(bridge: KioskBridge | null): Promise<KioskConfig> {
   if (!bridge) return PREVIEW_CONFIG;
   try {
-    const parsed = KioskConfigSchema.safeParse(await bridge.getConfig());
-    if (parsed.success) return parsed.data;
-    reportProblem(bridge, { kind: 'render-error', message: 'config from main failed the schema' });
+    const config = await bridge.getConfig();
+    if (config && typeof config === 'object' && 'settings' in config) return config;
+    reportProblem(bridge, { kind: 'render-error', message: 'main sent no config' });
   } catch (error) {
     reportProblem(bridge, {
       kind: 'render-error',

@@ -1,15 +1,13 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import '@fontsource/atkinson-hyperlegible-next/400.css';
 import '@fontsource/atkinson-hyperlegible-next/700.css';
 import './styles/base.css';
-import { I18nextProvider } from 'react-i18next';
 import type { Slide } from '../../contract';
-import { createI18n } from './i18n/i18n';
 import { getBridge, loadKioskConfig, reportProblem } from './bridge';
-import { loadBuiltInDeck } from './deck/builtInDeck';
-import { KioskApp } from './kiosk/KioskApp';
-import { LastResortCard } from './player/LastResortCard';
+import { builtInDeck } from './deck/builtInDeck';
+import { firstRenderKey } from './kiosk/firstRender';
+import { KioskRoot } from './kiosk/KioskRoot';
 import { createPlayReporter } from './player/playReporter';
 
 async function start(): Promise<void> {
@@ -25,14 +23,6 @@ async function start(): Promise<void> {
   const openPresenterWindow = bridge
     ? undefined
     : () => window.open('?mode=present&view=presenter', 'clinic-kiosk-presenter', 'popup');
-  const loaded = loadBuiltInDeck();
-  for (const skipped of loaded?.skipped ?? []) {
-    reportProblem(bridge, {
-      kind: 'slide-skipped',
-      slideId: skipped.id,
-      message: `slide ${skipped.index + 1} left out: ${skipped.reason}`,
-    });
-  }
   const onSlideFailed = (slide: Slide, error: unknown) =>
     reportProblem(bridge, {
       kind: slide.media ? 'media-failed' : 'render-error',
@@ -51,31 +41,35 @@ async function start(): Promise<void> {
 
   const rootElement = document.getElementById('root');
   if (!rootElement) throw new Error('index.html has no #root');
-  const i18n = createI18n(config.settings.defaultLanguage);
   document.documentElement.lang = config.settings.defaultLanguage;
-  createRoot(rootElement).render(
+  const app = (
     <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        {loaded ? (
-          <KioskApp
-            bridge={bridge}
-            initialConfig={config}
-            deckSlides={loaded.deck.slides}
-            player={{
-              deckTitle: loaded.deck.title,
-              onSlideFailed,
-              onHeartbeat: bridge ? (beat) => bridge.heartbeat(beat) : undefined,
-              onPlayEvent: plays ? (event) => plays.report(event) : undefined,
-              initialView,
-              onOpenPresenterWindow: openPresenterWindow,
-            }}
-          />
-        ) : (
-          <LastResortCard clinic={config.settings.clinic} />
-        )}
-      </I18nextProvider>
-    </StrictMode>,
+      <KioskRoot
+        bridge={bridge}
+        config={config}
+        deck={builtInDeck}
+        player={{
+          onSlideFailed,
+          onHeartbeat: bridge ? (beat) => bridge.heartbeat(beat) : undefined,
+          onPlayEvent: plays ? (event) => plays.report(event) : undefined,
+          initialView,
+          onOpenPresenterWindow: openPresenterWindow,
+        }}
+      />
+    </StrictMode>
   );
+  // The first screen, prerendered into index.html for these very inputs, is taken over in place
+  // (hydrated): the slide painted before any script stays the one on screen, never painted twice.
+  const prerenderedFor = rootElement.dataset['firstRender'];
+  if (
+    rootElement.firstElementChild &&
+    prerenderedFor === firstRenderKey(config, initialView, builtInDeck.slides)
+  ) {
+    hydrateRoot(rootElement, app);
+  } else {
+    rootElement.replaceChildren();
+    createRoot(rootElement).render(app);
+  }
 }
 
 void start();

@@ -1,59 +1,37 @@
 /**
- * Build time only (scripts/prerender.js): the first slide of the built-in deck as static HTML,
- * written into index.html so the screen shows it before any script has run. The markup is
- * the player's own (same classes, same grid, an empty control bar holding its place), so
- * when React takes over a moment later nothing moves.
+ * Build time only (scripts/prerender.js): the kiosk's first screen as the browser preview and a
+ * kiosk with default settings show it, rendered by the app's own root component into
+ * index.html, so the screen shows the first slide before any script has run. The page then
+ * takes this very markup over with hydrateRoot (main.tsx): the slide is painted once.
  */
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
-import {
-  DEFAULT_SETTINGS,
-  playlistToPlay,
-  PRERENDER_END,
-  PRERENDER_START,
-  resolvePlaylist,
-} from '../../contract';
-import { loadBuiltInDeck } from './deck/builtInDeck';
-import { createI18n } from './i18n/i18n';
-import { SlideView } from './slides/SlideView';
+import { renderToString } from 'react-dom/server';
+import { DeckSchema, PRERENDER_END, PRERENDER_START } from '../../contract';
+import { PREVIEW_CONFIG } from './bridge';
+import { builtInDeck } from './deck/builtInDeck';
+import { firstRenderKey } from './kiosk/firstRender';
+import { KioskRoot } from './kiosk/KioskRoot';
 
-export function renderFirstSlideHtml(): string {
-  const loaded = loadBuiltInDeck();
-  const playlist = playlistToPlay(DEFAULT_SETTINGS.playlists, DEFAULT_SETTINGS.defaultPlaylistId);
-  if (!loaded || !playlist) return '';
-  // No clinic slides at build time, so nothing can have expired: any date will do.
-  const [first] = resolvePlaylist(playlist, loaded.deck.slides, [], '2000-01-01').slides;
-  if (!first) return '';
-  const language = DEFAULT_SETTINGS.defaultLanguage;
-  // Between markers: the kiosk serves index.html without it when its settings show another
-  // first screen (domain/firstScreen.ts).
-  const markup = renderToStaticMarkup(
-    <I18nextProvider i18n={createI18n(language)}>
-      <main
-        className="player"
-        data-transition={DEFAULT_SETTINGS.transition}
-        data-text-size="normal"
-        data-prerendered=""
-      >
-        <section className="carousel">
-          <div className="carousel__slides">
-            <div
-              className="carousel__slide is-current"
-              data-slide-id={first.id}
-              data-arrival="start"
-            >
-              <SlideView
-                slide={first}
-                step={first.buildSteps.length}
-                language={language}
-                clinic={DEFAULT_SETTINGS.clinic}
-              />
-            </div>
-          </div>
-          <div className="controls" aria-hidden="true" />
-        </section>
-      </main>
-    </I18nextProvider>,
+export interface PrerenderedFirstScreen {
+  /** #root's inner HTML, between the markers main strips when it serves other settings. */
+  html: string;
+  /** What the page compares with its own config before hydrating (kiosk/firstRender.ts). */
+  key: string;
+}
+
+export function renderFirstScreen(): PrerenderedFirstScreen {
+  // The page's bundle carries the deck parsed at build time (electron.vite.config.ts); here, in
+  // Node, it is parsed the same way.
+  const deck = DeckSchema.parse(builtInDeck);
+  const markup = renderToString(
+    <KioskRoot
+      bridge={null}
+      config={PREVIEW_CONFIG}
+      deck={deck}
+      player={{ onSlideFailed: () => {}, initialView: 'audience' }}
+    />,
   );
-  return `${PRERENDER_START}${markup}${PRERENDER_END}`;
+  return {
+    html: `${PRERENDER_START}${markup}${PRERENDER_END}`,
+    key: firstRenderKey(PREVIEW_CONFIG, 'audience', deck.slides),
+  };
 }

@@ -13,7 +13,8 @@
  * fresh profile; runs alternate between the pages (the order rotates every round) so that
  * anything else happening on the machine hits them all alike. See docs/PERFORMANCE.md.
  */
-import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import os from 'node:os';
 import { gzipSync } from 'node:zlib';
@@ -37,6 +38,8 @@ const { values: args } = parseArgs({
     'max-wait': { type: 'string', default: '60' },
     'ours-dir': { type: 'string' },
     'play-log': { type: 'boolean', default: false },
+    'pss-changes': { type: 'string', default: '1000' },
+    'before-dir': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -55,6 +58,7 @@ const TRANSITIONS = positive(args.transitions, 'transitions');
 const SWIPES = positive(args.swipes, 'swipes');
 const IDLE_MS = positive(args['idle-seconds'], 'idle-seconds') * 1000;
 const MAX_WAIT_MS = Number(args['max-wait']) * 1000;
+const PSS_CHANGES = Number(args['pss-changes']);
 /**
  * --play-log: our player twice, both behind main's real modules (the browser tests' harness,
  * loaded through Vite as the clinic-media soak does), once reporting to the play log and once
@@ -74,10 +78,21 @@ const NAMES = /** @type {('ours'|'reveal'|'swiper'|'floor')[]} */ (
         .filter((n) => /** @type {readonly string[]} */ (BENCH_NAMES).includes(n))
 );
 if (NAMES.length === 0) throw new Error(`--only names none of ${BENCH_NAMES.join(', ')}`);
+/**
+ * --before-dir DIR: an earlier build of ours (e.g. the commit before a change), run as a page of
+ * its own alternately with ours, so both meet the same machine (docs/PERFORMANCE.md).
+ */
+const BEFORE_DIR = args['before-dir'] ? resolve(args['before-dir']) : undefined;
+/** @type {Record<string, { target: 'ours', label: string }>} */
+const VARIANTS = {
+  ...PLAY_LOG_VARIANTS,
+  ...(BEFORE_DIR ? { before: { target: 'ours', label: 'ours, before' } } : {}),
+};
+if (BEFORE_DIR && !PLAY_LOG) NAMES.push(/** @type {'ours'} */ ('before'));
 /** @param {string} name */
-const targetOf = (name) => TARGETS[/** @type {'ours'} */ (PLAY_LOG_VARIANTS[name]?.target ?? name)];
+const targetOf = (name) => TARGETS[/** @type {'ours'} */ (VARIANTS[name]?.target ?? name)];
 /** @param {string} name */
-const labelOf = (name) => PLAY_LOG_VARIANTS[name]?.label ?? targetOf(name).label;
+const labelOf = (name) => VARIANTS[name]?.label ?? targetOf(name).label;
 
 /**
  * Puts main's real modules behind the page (tests/e2e/mainProcess.ts through Vite's SSR
@@ -112,6 +127,44 @@ const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms)
  */
 const OVER20_MS = 20;
 const OVER33_MS = 34;
+
+/**
+ * The renderer's memory at rest after PSS_CHANGES slide changes: soak.js (the same changes,
+ * animations sped up) run for the players on the bench, its last sample's proportional set size
+ * of the page's renderer process (/proc/<pid>/smaps_rollup) after two forced GCs. 0 skips it.
+ * @param {string[]} names
+ * @param {string | undefined} oursDir
+ * @returns {Record<string, number | null>}
+ */
+function rendererPssAfterChanges(names, oursDir) {
+  const players = names.filter((n) => ['ours', 'reveal', 'swiper'].includes(n));
+  if (PSS_CHANGES === 0 || players.length === 0 || PLAY_LOG) return {};
+  /** @param {string[]} only @param {string | undefined} dir */
+  const soak = (only, dir) => {
+    const out = mkdtempSync(join(os.tmpdir(), 'bench-pss-'));
+    execFileSync(
+      process.execPath,
+      [
+        join(import.meta.dirname, 'soak.js'),
+        ...['--changes', String(PSS_CHANGES), '--sample-every', String(PSS_CHANGES)],
+        ...['--only', only.join(','), '--out', out],
+        ...(dir ? ['--ours-dir', dir] : []),
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    const file = readdirSync(out).find((f) => f.startsWith('soak-'));
+    return file ? (JSON.parse(readFileSync(join(out, file), 'utf8')).results ?? {}) : {};
+  };
+  const results = soak(players, oursDir);
+  /** @type {Record<string, number | null>} */
+  const pss = Object.fromEntries(
+    players.map((n) => [n, results[n]?.samples?.at(-1)?.rendererOnlyMB ?? null]),
+  );
+  if (names.includes('before') && BEFORE_DIR) {
+    pss['before'] = soak(['ours'], BEFORE_DIR)['ours']?.samples?.at(-1)?.rendererOnlyMB ?? null;
+  }
+  return pss;
+}
 
 /** @param {string | undefined} value @param {string} name */
 function positive(value, name) {
@@ -254,6 +307,8 @@ async function runOnce(name, url) {
     const touch = await measureTouch(page, cdp, target);
 
     await context.close();
+    // (7) the same start-up on a CPU 4x slower (CDP Emulation.setCPUThrottlingRate), fresh context
+    const slow = await startUpAt(browser, name, url, 4);
     await closeMain?.();
     return {
       library: name,
@@ -269,6 +324,8 @@ async function runOnce(name, url) {
       elementTimingMs: marks.title,
       fcpMs,
       lcpMs,
+      lcpIsFirstPaint: isFirstPaint(fcpMs, lcpMs),
+      slow,
       bytes,
       memory: {
         jsHeapUsedMB: afterLoad['JSHeapUsedSize'] / 2 ** 20,
@@ -283,6 +340,51 @@ async function runOnce(name, url) {
     };
   } finally {
     await browser.close();
+  }
+}
+
+/** One frame at 60 Hz: an LCP within it of the first contentful paint is that first paint. */
+const ONE_FRAME_MS = 17;
+/** @param {number | null} fcp @param {number | null} lcp */
+const isFirstPaint = (fcp, lcp) => fcp !== null && lcp !== null && lcp - fcp <= ONE_FRAME_MS;
+
+/**
+ * A fresh load with the CPU slowed `rate` times (Chromium's own throttling, as DevTools does):
+ * first contentful paint, largest contentful paint, and whether the largest paint is the first.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} name
+ * @param {string} url
+ * @param {number} rate
+ */
+async function startUpAt(browser, name, url, rate) {
+  const target = targetOf(name);
+  const { context, page, cdp } = await newPage(browser);
+  try {
+    await installProbe(page, {
+      slides: target.slides,
+      container: target.container,
+      current: target.current,
+      firstSlideId: FIRST_SLIDE_ID,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await page.goto(url, { waitUntil: 'commit' });
+    await pollPage(cdp, target.readyCheck, 60_000);
+    await page.waitForLoadState('load');
+    await sleep(250 * rate); // the remaining paint-timing entries
+    // Until the first contentful paint is reported (an empty list is no answer yet).
+    const paints = /** @type {any[]} */ (
+      await pollPage(
+        cdp,
+        `(() => { const p = window.__probe.paints; return p.some((e) => e.name === 'first-contentful-paint') ? p : null; })()`,
+        20_000,
+      )
+    );
+    const fcpMs = paints.find((p) => p.name === 'first-contentful-paint')?.time ?? null;
+    const lcps = paints.filter((p) => p.type === 'largest-contentful-paint');
+    const lcpMs = lcps.length ? lcps[lcps.length - 1].time : null;
+    return { rate, fcpMs, lcpMs, lcpIsFirstPaint: isFirstPaint(fcpMs, lcpMs) };
+  } finally {
+    await context.close();
   }
 }
 
@@ -461,6 +563,10 @@ function aggregate(runs) {
     elementTimingReported: runs.filter((r) => r.elementTimingMs !== null).length,
     fcpMs: pick((r) => r.fcpMs ?? NaN),
     lcpMs: pick((r) => r.lcpMs ?? NaN),
+    lcpIsFirstPaint: runs.filter((r) => r.lcpIsFirstPaint).length,
+    slowFcpMs: pick((r) => r.slow.fcpMs ?? NaN),
+    slowLcpMs: pick((r) => r.slow.lcpMs ?? NaN),
+    slowLcpIsFirstPaint: runs.filter((r) => r.slow.lcpIsFirstPaint).length,
     frames: {
       over20PerRun: pick((r) => r.transitions.over20),
       over33PerRun: pick((r) => r.transitions.over33),
@@ -514,6 +620,23 @@ function table(agg) {
       (a) => a.firstSlideShownMs.median,
     ],
     ['  first contentful paint, ms', (a) => fmt(a.fcpMs, 0), (a) => a.fcpMs.median],
+    ['  largest contentful paint, ms', (a) => fmt(a.lcpMs, 0), (a) => a.lcpMs.median],
+    [
+      '  LCP is the first paint (within a frame), loads',
+      (a) => `${a.lcpIsFirstPaint} of ${a.runs}`,
+      (a) => a.lcpIsFirstPaint,
+    ],
+    [
+      '4x CPU slowdown: first contentful paint, ms',
+      (a) => fmt(a.slowFcpMs, 0),
+      (a) => a.slowFcpMs.median,
+    ],
+    ['  4x: largest contentful paint, ms', (a) => fmt(a.slowLcpMs, 0), (a) => a.slowLcpMs.median],
+    [
+      '  4x: LCP is the first paint, loads',
+      (a) => `${a.slowLcpIsFirstPaint} of ${a.runs}`,
+      (a) => a.slowLcpIsFirstPaint,
+    ],
     [
       `frames > 20 ms per ${TRANSITIONS} transitions`,
       (a) => fmt(a.frames.over20PerRun, 0),
@@ -549,6 +672,11 @@ function table(agg) {
     ],
     ['JS heap after load + GC, MB', (a) => fmt(a.heapMB, 2), (a) => a.heapMB.median],
     ['JS+CSS gzip, kB', (a) => `${round(a.jsCssGzip.median / 1000)}`, (a) => a.jsCssGzip.median],
+    [
+      `renderer PSS at rest after ${PSS_CHANGES} changes, MB`,
+      (a) => (a.rendererPssMB == null ? '–' : `${round(a.rendererPssMB, 1)}`),
+      (a) => a.rendererPssMB ?? NaN,
+    ],
   ];
   const header = ['metric (median (min–max))', ...names.map((n) => labelOf(n))];
   const ratioNames = names.includes('ours')
@@ -629,7 +757,10 @@ async function main() {
   const machine = machineInfo();
   const oursDir = args['ours-dir'] ? resolve(args['ours-dir']) : undefined;
   if (oursDir) console.log(`bench: "ours" is the variant in ${oursDir}`);
-  const server = await startServer(root, oursDir ? { oursDir } : {});
+  const server = await startServer(root, {
+    ...(oursDir ? { oursDir } : {}),
+    ...(BEFORE_DIR ? { beforeDir: BEFORE_DIR } : {}),
+  });
   const versions = {
     'reveal.js': JSON.parse(readFileSync(join(root, 'node_modules/reveal.js/package.json'), 'utf8'))
       .version,
@@ -679,6 +810,9 @@ async function main() {
     await server.close();
   }
   const agg = Object.fromEntries(NAMES.map((n) => [n, aggregate(runs[n] ?? [])]));
+  console.log(`bench: renderer memory after ${PSS_CHANGES} changes (soak.js) …`);
+  const pss = rendererPssAfterChanges(NAMES, oursDir);
+  for (const n of NAMES) if (agg[n]) Object.assign(agg[n], { rendererPssMB: pss[n] ?? null });
   const checks = targets(agg);
   console.log(`\n${table(agg)}\n`);
   for (const c of checks) console.log(`${c.met ? 'MET   ' : 'MISSED'} ${c.target}: ${c.value}`);

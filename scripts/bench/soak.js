@@ -41,6 +41,7 @@ const { values: args } = parseArgs({
     only: { type: 'string', default: TARGET_NAMES.join(',') },
     out: { type: 'string', default: 'bench-results' },
     'clinic-media': { type: 'boolean', default: false },
+    'ours-dir': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -87,13 +88,13 @@ function positive(value, name) {
  * elsewhere.
  * @param {import('playwright-core').CDPSession} browserCdp
  */
-async function rendererMemoryMB(browserCdp) {
+async function rendererMemoryMB(browserCdp, types = ['renderer', 'GPU']) {
   try {
     const { processInfo } = /** @type {{ processInfo: { type: string, id: number }[] }} */ (
       await browserCdp.send('SystemInfo.getProcessInfo')
     );
     let kB = 0;
-    for (const p of processInfo.filter((info) => ['renderer', 'GPU'].includes(info.type))) {
+    for (const p of processInfo.filter((info) => types.includes(info.type))) {
       const rollup = readFileSync(`/proc/${p.id}/smaps_rollup`, 'utf8');
       kB += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
     }
@@ -113,6 +114,8 @@ async function sample(cdp, browserCdp, changes, since) {
   const m = await metrics(cdp);
   return {
     rendererMB: await rendererMemoryMB(browserCdp),
+    /** The page's renderer process alone (issue 24: "the renderer's memory at rest"). */
+    rendererOnlyMB: await rendererMemoryMB(browserCdp, ['renderer']),
     changes,
     seconds: round((Date.now() - since) / 1000, 1),
     heapMB: m['JSHeapUsedSize'] / 2 ** 20,
@@ -290,7 +293,10 @@ async function main() {
         .map((l) => round(l, 2))
         .join(' ')}`,
   );
-  const server = await startServer(root);
+  const server = await startServer(
+    root,
+    args['ours-dir'] ? { oursDir: resolve(args['ours-dir']) } : {},
+  );
   /** @type {Record<string, any>} */
   const results = {};
   try {

@@ -65,6 +65,8 @@ test.describe('getting in', () => {
     await installMainProcess(page, baseURL!, { pin: PIN });
     await page.clock.install();
     await page.goto('/');
+    // The corner is drawn once the gate's chunk is in (it loads after the first slide).
+    await page.locator('.admin-corner').waitFor({ state: 'attached' });
     // A short touch there is nothing, however long one waits after it.
     await page.mouse.click(1900, 20);
     await page.clock.runFor(CORNER_HOLD_MS * 2);

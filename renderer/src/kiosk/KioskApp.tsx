@@ -1,17 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
-import {
-  KioskConfigSchema,
-  type KioskBridge,
-  type KioskConfig,
-  type Slide,
-} from '../../../contract';
-import { AdminGate } from '../admin/AdminGate';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import type { KioskBridge, KioskConfig, Slide } from '../../../contract';
 import { ClosedCard } from '../player/ClosedCard';
 import { Player, type PlayerProps } from '../player/Player';
 import { MediaBaseContext } from '../slides/SlideMedia';
 import { usePlaylistSlides } from './usePlaylistSlides';
 import { useScheduleDecision } from './useScheduleDecision';
+import { useHydrated } from './useHydrated';
 import './KioskApp.css';
+
+// The way into the admin (and the admin behind it) is not needed for the first slide.
+const AdminGate = lazy(() => import('../admin/AdminGate').then((m) => ({ default: m.AdminGate })));
 
 /**
  * The player, kept up to date with the settings staff save, and the way into the admin. While
@@ -48,16 +46,15 @@ export function KioskApp({
   const [adminOpen, setAdminOpen] = useState(false);
   useEffect(
     () =>
-      bridge?.onConfigChanged((next) => {
-        const parsed = KioskConfigSchema.safeParse(next);
-        // Mode and displays are fixed for a run; the rest applies at once.
-        if (parsed.success) setConfig((current) => ({ ...parsed.data, mode: current.mode }));
-      }),
+      // Main checks the config against its schema before sending it (the trust boundary).
+      // Mode and displays are fixed for a run; the rest applies at once.
+      bridge?.onConfigChanged((next) => setConfig((current) => ({ ...next, mode: current.mode }))),
     [bridge],
   );
+  const live = useHydrated();
   const onOpenChange = useCallback((open: boolean) => setAdminOpen(open), []);
   // One way into the admin: the patient's screen, not the clinician's presenter view.
-  const showAdmin = player.initialView !== 'presenter';
+  const showAdmin = player.initialView !== 'presenter' && live;
   return (
     <MediaBaseContext.Provider value={config.mediaBaseUrl}>
       <div className="kiosk-layer" inert={adminOpen}>
@@ -79,12 +76,14 @@ export function KioskApp({
         )}
       </div>
       {showAdmin && bridge?.admin ? (
-        <AdminGate
-          admin={bridge.admin}
-          language={config.settings.defaultLanguage}
-          deckSlides={deckSlides}
-          onOpenChange={onOpenChange}
-        />
+        <Suspense fallback={null}>
+          <AdminGate
+            admin={bridge.admin}
+            language={config.settings.defaultLanguage}
+            deckSlides={deckSlides}
+            onOpenChange={onOpenChange}
+          />
+        </Suspense>
       ) : null}
     </MediaBaseContext.Provider>
   );

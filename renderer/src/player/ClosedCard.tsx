@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { translate, type StringKey } from '../i18n/strings';
 import { useEffect } from 'react';
 import type { ClinicDetails, HeartbeatReport, Language } from '../../../contract';
 import type { SlideshowState } from './slideshow';
@@ -34,11 +34,11 @@ export function ClosedCard({
   language: Language;
   onHeartbeat?: ((beat: HeartbeatReport) => void) | undefined;
 }) {
-  const { t, i18n } = useTranslation();
+  const t = (key: StringKey, values?: Record<string, string | number>) =>
+    translate(language, key, values);
   useEffect(() => {
-    void i18n.changeLanguage(language);
     document.documentElement.lang = language;
-  }, [i18n, language]);
+  }, [language]);
   useHeartbeat(onHeartbeat, STILL);
   if (display === 'dark') {
     return (

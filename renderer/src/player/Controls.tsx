@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useStrings } from '../i18n/strings';
 import type { Slideshow, SlideshowState } from './slideshow';
 import './Controls.css';
 
@@ -34,7 +34,7 @@ export function Controls({
   onOpenOverview,
   onOpenPresenterView,
 }: ControlsProps) {
-  const { t } = useTranslation();
+  const t = useStrings();
   const navigationRef = useRef<HTMLDivElement>(null);
   const dotsFit = useDotsFit(navigationRef, titles.length);
   return (

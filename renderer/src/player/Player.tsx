@@ -1,5 +1,15 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type PointerEvent,
+  type ReactNode,
+} from 'react';
+import { LanguageContext, translate, type StringKey } from '../i18n/strings';
 import {
   localize,
   slideSeconds,
@@ -20,13 +30,20 @@ import { useSlideshow } from './useSlideshow';
 import { useSwipe } from './useSwipe';
 import { useDecodeNeighbours } from './useDecodeNeighbours';
 import { useHeartbeat } from './useHeartbeat';
-import { Overview } from '../presenting/Overview';
-import { PresenterView } from '../presenting/PresenterView';
 import { usePresenterLink } from '../presenting/usePresenterLink';
 import { useKioskPointerHygiene } from './useKioskPointerHygiene';
 import { usePlayReports } from './usePlayReports';
 import type { Slideshow } from './slideshow';
+import { useHydrated } from '../kiosk/useHydrated';
 import './Player.css';
+
+// Presenting's screens (and their styles) load when first opened, not with the waiting room.
+const Overview = lazy(() =>
+  import('../presenting/Overview').then((m) => ({ default: m.Overview })),
+);
+const PresenterView = lazy(() =>
+  import('../presenting/PresenterView').then((m) => ({ default: m.PresenterView })),
+);
 
 export interface PlayerProps {
   deckTitle: LocalizedText;
@@ -143,14 +160,16 @@ export function Player({
     slideshow.goTo(index);
   };
   const overview = overviewOpen ? (
-    <Overview
-      slides={slides}
-      currentIndex={state.index}
-      language={language}
-      clinic={config.settings.clinic}
-      onChoose={chooseFromOverview}
-      onClose={() => setOverviewOpen(false)}
-    />
+    <Suspense fallback={null}>
+      <Overview
+        slides={slides}
+        currentIndex={state.index}
+        language={language}
+        clinic={config.settings.clinic}
+        onChoose={chooseFromOverview}
+        onClose={() => setOverviewOpen(false)}
+      />
+    </Suspense>
   ) : null;
   useKioskPointerHygiene();
   const slidesRef = useRef<HTMLDivElement>(null);
@@ -169,24 +188,30 @@ export function Player({
     screen: suspended ? 'admin' : blank ? 'blanked' : 'playing',
   });
 
-  const { t, i18n } = useTranslation();
+  // The Player's own words and those of everything inside it follow the patient's choice.
+  const t = (key: StringKey, values?: Record<string, string | number>) =>
+    translate(language, key, values);
   useEffect(() => {
-    void i18n.changeLanguage(language);
     document.documentElement.lang = language;
-  }, [i18n, language]);
+  }, [language]);
+  const inLanguage = (screen: ReactNode) => (
+    <LanguageContext.Provider value={language}>{screen}</LanguageContext.Provider>
+  );
   const otherLanguage: Language = language === 'en' ? 'es' : 'en';
 
+  // Until React has taken over the prerendered first slide, render just what index.html holds.
+  const live = useHydrated();
   const onPointerDown = (event: PointerEvent<HTMLElement>) => {
     // The controls act on their own; touching anywhere else pauses and restarts the idle clock.
     if ((event.target as Element).closest('.controls')) return;
     slideshow.noteInteraction();
   };
 
-  if (slides.length === 0) return <LastResortCard clinic={config.settings.clinic} />;
+  if (slides.length === 0) return inLanguage(<LastResortCard clinic={config.settings.clinic} />);
 
   if (view === 'presenter') {
-    return (
-      <>
+    return inLanguage(
+      <Suspense fallback={null}>
         <PresenterView
           slides={slides}
           slideshow={slideshow}
@@ -198,7 +223,7 @@ export function Player({
           onOpenOverview={() => setOverviewOpen(true)}
         />
         {overview}
-      </>
+      </Suspense>,
     );
   }
 
@@ -207,11 +232,12 @@ export function Player({
     config.settings.showProgressBar &&
     state.rotating &&
     slides[Math.min(state.index, slides.length - 1)]?.kind !== 'video';
-  return (
+  return inLanguage(
     <main
       className="player"
       data-transition={config.settings.transition}
       data-text-size={largeText ? 'large' : 'normal'}
+      data-prerendered={live ? undefined : ''}
     >
       <h1 className="visually-hidden">{localize(deckTitle, language)}</h1>
       <section
@@ -220,24 +246,29 @@ export function Player({
         aria-label={localize(deckTitle, language)}
         onPointerDown={onPointerDown}
       >
-        <Controls
-          slideshow={slideshow}
-          state={state}
-          titles={slides.map((slide) => localize(slide.title, language))}
-          otherLanguage={otherLanguage}
-          onSwitchLanguage={() => {
-            slideshow.noteInteraction();
-            setLanguage(otherLanguage);
-          }}
-          largeText={largeText}
-          onToggleLargeText={() => {
-            slideshow.noteInteraction();
-            setLargeText((large) => !large);
-          }}
-          presenting={presenting}
-          onOpenOverview={() => setOverviewOpen(true)}
-          onOpenPresenterView={onOpenPresenterWindow ?? (() => setView('presenter'))}
-        />
+        {live ? (
+          <Controls
+            slideshow={slideshow}
+            state={state}
+            titles={slides.map((slide) => localize(slide.title, language))}
+            otherLanguage={otherLanguage}
+            onSwitchLanguage={() => {
+              slideshow.noteInteraction();
+              setLanguage(otherLanguage);
+            }}
+            largeText={largeText}
+            onToggleLargeText={() => {
+              slideshow.noteInteraction();
+              setLargeText((large) => !large);
+            }}
+            presenting={presenting}
+            onOpenOverview={() => setOverviewOpen(true)}
+            onOpenPresenterView={onOpenPresenterWindow ?? (() => setView('presenter'))}
+          />
+        ) : (
+          // The bar's place, held empty in the prerendered page so that nothing moves.
+          <div className="controls" aria-hidden="true" />
+        )}
         <div
           ref={slidesRef}
           className="carousel__slides"
@@ -246,6 +277,7 @@ export function Player({
         >
           {slides.map((slide, index) => {
             const current = slide.id === currentId;
+            if (!live && !current) return null;
             // Build steps: the slide leaving keeps what it showed; the others wait unbuilt, so
             // a slide reached by hand grows its parts in, and the loop reveals them in turn.
             const step = current
@@ -285,9 +317,11 @@ export function Player({
                         : undefined
                     }
                   />
-                  <p className="visually-hidden">
-                    {t('carousel.slidePosition', { position: index + 1, count: slides.length })}
-                  </p>
+                  {live ? (
+                    <p className="visually-hidden">
+                      {t('carousel.slidePosition', { position: index + 1, count: slides.length })}
+                    </p>
+                  ) : null}
                 </SlideErrorBoundary>
               </div>
             );
@@ -295,7 +329,7 @@ export function Player({
         </div>
         {blank ? <div className="blank-screen" data-testid="blank-screen" /> : null}
         {overview}
-        {showProgress ? (
+        {showProgress && live ? (
           <div className="progress" aria-hidden="true">
             <div
               key={state.run}
@@ -305,7 +339,7 @@ export function Player({
           </div>
         ) : null}
       </section>
-    </main>
+    </main>,
   );
 }
 

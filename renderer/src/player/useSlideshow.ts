@@ -10,6 +10,7 @@ import {
 export function useSlideshow(options: SlideshowOptions): [Slideshow, SlideshowState] {
   const [slideshow] = useState(() => createSlideshow(options));
   useEffect(() => () => slideshow.dispose(), [slideshow]);
-  const state = useSyncExternalStore(slideshow.subscribe, slideshow.getState);
+  // The state it starts in is the prerendered first screen's too (the same on the server).
+  const state = useSyncExternalStore(slideshow.subscribe, slideshow.getState, slideshow.getState);
   return [slideshow, state];
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useStrings } from '../i18n/strings';
 import { localize, type ClinicDetails, type Language, type Slide } from '../../../contract';
 import { SlideThumbnail } from './SlideThumbnail';
 import '../player/Controls.css';
@@ -23,7 +23,7 @@ export function Overview({
   onChoose,
   onClose,
 }: OverviewProps) {
-  const { t } = useTranslation();
+  const t = useStrings();
   const currentRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const previouslyFocused = document.activeElement as HTMLElement | null;

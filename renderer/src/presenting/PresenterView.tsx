@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useStrings } from '../i18n/strings';
 import { localize, type ClinicDetails, type Language, type Slide } from '../../../contract';
 import type { Slideshow, SlideshowState } from '../player/slideshow';
 import { SlideThumbnail } from './SlideThumbnail';
@@ -31,7 +31,7 @@ export function PresenterView({
   onToggleBlank,
   onOpenOverview,
 }: PresenterViewProps) {
-  const { t } = useTranslation();
+  const t = useStrings();
   const elapsed = useElapsedSeconds();
   const current = slides[state.index];
   const nextIndex = (state.index + 1) % slides.length;

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useRef, useState, type CSSProperties } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useStrings } from '../i18n/strings';
 import type { Slide } from '../../../contract';
 import './SlideMedia.css';
 
@@ -90,7 +90,7 @@ function SlideVideo({
   description: string;
   playback: MediaPlayback | undefined;
 }) {
-  const { t } = useTranslation();
+  const t = useStrings();
   const ref = useRef<HTMLVideoElement>(null);
   const active = playback?.active ?? false;
   const run = playback?.run ?? 0;

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useStrings } from '../i18n/strings';
 import {
   localize,
   type ClinicDetails,
@@ -160,7 +160,7 @@ function bodyFor(slide: Slide, step: number, t: Translate, clinic: ClinicDetails
 }
 
 function QrLabelled({ address }: { address: string }) {
-  const { t } = useTranslation();
+  const t = useStrings();
   const label = t('callToAction.qrLabel', { address });
   return (
     // Until the encoder is in, the white square holds the code's place.
@@ -175,7 +175,7 @@ function QrLabelled({ address }: { address: string }) {
 }
 
 function ContactNotes({ clinic }: { clinic: ClinicDetails }) {
-  const { t } = useTranslation();
+  const t = useStrings();
   return (
     <>
       {clinic.webAddress ? (

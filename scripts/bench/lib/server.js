@@ -27,8 +27,9 @@ const TYPES = /** @type {Record<string, string>} */ ({
 
 /**
  * @param {string} root repository root
- * @param {{ oursDir?: string }} [options] oursDir: serve this copy of the built renderer as
- *   /ours/ instead of out/renderer (a variant under study)
+ * @param {{ oursDir?: string, beforeDir?: string }} [options] oursDir: serve this copy of the
+ *   built renderer as /ours/ instead of out/renderer (a variant under study); beforeDir: another
+ *   build (an earlier commit's) as /before/, to run alternately beside ours
  * @returns {Promise<{ origin: string, close: () => Promise<void>, pages: Record<string, string> }>}
  */
 export async function startServer(root, options = {}) {
@@ -44,6 +45,9 @@ export async function startServer(root, options = {}) {
   });
   const mounts = /** @type {[string, string][]} */ ([
     ['/ours/', rendererDir],
+    ...(options.beforeDir
+      ? [/** @type {[string, string]} */ (['/before/', options.beforeDir])]
+      : []),
     ['/vendor/reveal/', join(root, 'node_modules/reveal.js/dist')],
     ['/vendor/swiper/', join(root, 'node_modules/swiper')],
     ['/vendor/fontsource/', join(root, 'node_modules/@fontsource/atkinson-hyperlegible-next')],
@@ -95,6 +99,7 @@ export async function startServer(root, options = {}) {
     origin,
     pages: {
       ours: `${origin}/ours/`,
+      before: `${origin}/before/`,
       reveal: `${origin}/reveal/`,
       swiper: `${origin}/swiper/`,
       floor: `${origin}/floor/`,
