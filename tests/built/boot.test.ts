@@ -478,6 +478,7 @@ describe('safe mode after restarting again and again', () => {
           readingWordsPerMinute: settings.readingWordsPerMinute,
           mode: settings.mode,
           nightlyRestartHour: settings.nightlyRestartHour,
+          playLogRetentionDays: settings.playLogRetentionDays,
           clinic: settings.clinic,
           playlists: [...settings.playlists, own],
           defaultPlaylistId: 'short',
