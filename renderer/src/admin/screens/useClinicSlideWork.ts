@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminBridge, CustomSlide } from '../../../../contract';
-import { mediaFilesOf } from '../../../../domain';
+import { mediaFilesOf, type AdminBridge, type CustomSlide } from '../../../../contract';
 import { useUnsavedWork } from '../unsavedWork';
 import { copiedFiles, draftProblem, EMPTY_TEXT, toDraft, type Draft } from './clinicSlideDraft';
 
