@@ -51,6 +51,13 @@ async function inViewAboveKeyboard(page: Page, target: Locator): Promise<string 
   return uncovered ? null : 'covered by something else';
 }
 
+/** With SCREENSHOTS set: a picture of the page as it is, to look at (test-results/look/). */
+async function look(page: Page, name: string): Promise<void> {
+  if (!process.env['SCREENSHOTS']) return;
+  const size = page.viewportSize()!;
+  await page.screenshot({ path: screenshotPath(`${name}-${size.width}x${size.height}`) });
+}
+
 async function start(page: Page, baseURL: string, size: { width: number; height: number }) {
   const main = await installMainProcess(page, baseURL, { pin: PIN });
   await page.setViewportSize(size);
@@ -148,6 +155,7 @@ for (const size of SIZES) {
       await page.getByRole('button', { name: 'Back to slides' }).tap();
       await expect(leaveDialog(page)).toBeVisible();
       expect(await axeViolations(page), 'leave dialog').toEqual([]);
+      await look(page, 'leave-dialog');
       await leaveDialog(page).getByRole('button', { name: 'Keep editing' }).tap();
       await expect(leaveDialog(page)).toHaveCount(0);
       await expect(name).toHaveValue('Ken Starr MD Wellness Groupq');
@@ -205,6 +213,7 @@ for (const size of SIZES) {
       await expect(page.getByLabel('Location')).toHaveValue(/k$/);
       await expect(page.getByLabel(/Crisis line in English/)).toHaveValue('');
       expect(await axeViolations(page), 'kept changes').toEqual([]);
+      await look(page, 'kept-changes');
       await offer.getByRole('button', { name: 'Discard them' }).tap();
       await expect(page.getByLabel('Location')).not.toHaveValue(/k$/);
     });
@@ -260,6 +269,7 @@ for (const size of SIZES) {
       const confirm = page.getByRole('alertdialog');
       await expect(confirm).toContainText('is playing');
       expect(await axeViolations(page), 'delete playlist confirm').toEqual([]);
+      await look(page, 'delete-playlist-confirm');
       await confirm.getByRole('button', { name: 'No, keep it' }).tap();
       await expect(page.getByLabel('Playlist to edit')).toContainText('Waiting room');
       await page.getByRole('button', { name: 'Delete playlist' }).tap();
@@ -267,6 +277,7 @@ for (const size of SIZES) {
       const undo = page.getByRole('button', { name: 'Undo' });
       await expect(undo).toBeVisible();
       expect(await axeViolations(page), 'undo').toEqual([]);
+      await look(page, 'delete-playlist-undo');
       await undo.tap();
       await expect(page.getByLabel('Playlist to edit').locator('option')).toHaveText([
         /Waiting room/,
@@ -329,6 +340,7 @@ for (const size of SIZES) {
       await pick();
       await page.getByRole('button', { name: 'Back to slides' }).tap();
       await expect(leaveDialog(page)).toContainText('The picture copied for this slide');
+      await look(page, 'leave-dialog-picture');
       await leaveDialog(page).getByRole('button', { name: 'Discard' }).tap();
       await expect(page.getByRole('dialog')).toHaveCount(0);
       await expect.poll(media).toEqual([]);
@@ -359,6 +371,7 @@ for (const size of SIZES) {
         .locator('.playlist__problem')
         .getByText('Turn on at least one slide before this playlist can play.');
       await expect(plain).toBeVisible();
+      await look(page, 'playlist-refused');
       expect(await inViewAboveKeyboard(page, plain)).toBeNull();
       await expect(page.getByText(/defaultPlaylistId|That was not accepted/)).toHaveCount(0);
       expect(main.readSettingsFile().defaultPlaylistId).toBe('waiting-room');
