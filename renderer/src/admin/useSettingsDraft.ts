@@ -51,7 +51,8 @@ export function useSettingsDraft<Draft>(
   const saved = editable(state);
   const settings = apply(draft, saved);
   const dirty = JSON.stringify(settings) !== JSON.stringify(saved);
-  const problem = () => options.check?.(draft) ?? settingsProblem(t, settings);
+  const problem = () =>
+    options.check?.(draft) ?? settingsProblem(t, { ...state.settings, ...settings });
   const save = (done?: string) => {
     const found = problem();
     if (found) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { settingsProblem } from '../../../../renderer/src/admin/settingsProblem';
 import { adminT } from '../../electron/main/fixtures/adminWords';
-import type { EditableSettings } from '../../../../contract';
+import { DEFAULT_SETTINGS, type EditableSettings } from '../../../../contract';
 
 const playlist = (id: string, enabled: boolean) => ({
   id,
@@ -27,5 +27,19 @@ describe('settingsProblem', () => {
   it('has nothing to say when the playing playlist has a slide on, whatever the others hold', () => {
     expect(settingsProblem(adminT('en'), settings('new', true))).toBeNull();
     expect(settingsProblem(adminT('en'), settings('waiting-room', false))).toBeNull();
+  });
+
+  it('names a refused web address or an empty clinic name plainly, never by its field path', () => {
+    const clinic = (patch: object) => ({
+      ...DEFAULT_SETTINGS,
+      clinic: { ...DEFAULT_SETTINGS.clinic, ...patch },
+    });
+    expect(settingsProblem(adminT('en'), clinic({ webAddress: 'javascript:alert(1)' }))).toMatch(
+      /^The web address needs to start with https:\/\//,
+    );
+    expect(settingsProblem(adminT('en'), clinic({ name: '' }))).toBe('The clinic needs a name.');
+    expect(settingsProblem(adminT('en'), clinic({ webAddress: 'https://clinic.example/' }))).toBe(
+      null,
+    );
   });
 });
