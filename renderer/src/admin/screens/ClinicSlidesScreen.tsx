@@ -1,4 +1,4 @@
-import { useContext, useEffect, useId, useRef, useState } from 'react';
+import { useContext, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   customSlideToSlide,
@@ -6,22 +6,12 @@ import {
   localize,
   MAX_CUSTOM_SLIDES,
   slideSeconds,
-  type CustomSlide,
   type EditableSettings,
   type Language,
 } from '../../../../contract';
 import { MediaBaseContext } from '../../slides/SlideMedia';
 import { editable } from '../editable';
-import {
-  Confirm,
-  Outcome,
-  Problem,
-  Section,
-  TextField,
-  UndoBar,
-  useUndo,
-  withCurrent,
-} from '../kit';
+import { Confirm, Outcome, Problem, Section, TextField, UndoBar, withCurrent } from '../kit';
 import { ImportProgressBar, MediaPicker } from '../MediaPicker';
 import { newId } from '../newId';
 import { today as localToday } from '../today';
@@ -38,6 +28,7 @@ import {
 } from './clinicSlideDraft';
 import type { ScreenProps } from './ScreenProps';
 import { useClinicSlideWork } from './useClinicSlideWork';
+import { useSlideDelete } from './useSlideDelete';
 import './ClinicSlidesScreen.css';
 
 const TIME_CHOICES = [8, 10, 15, 20, 25, 30, 45, 60, 90, 120] as const;
@@ -56,13 +47,6 @@ export function ClinicSlidesScreen({
   const { t, i18n } = useTranslation('admin');
   const language: Language = i18n.language === 'es' ? 'es' : 'en';
   const [draft, setDraft] = useState<Draft | null>(() => (keptDraft as Draft | undefined) ?? null);
-  const [confirmingDelete, setConfirmingDelete] = useState<CustomSlide | null>(null);
-  const { offer, offerUndo, undo } = useUndo();
-  // The settings as they are now, for an Undo that comes after other saves.
-  const latest = useRef(state);
-  useEffect(() => {
-    latest.current = state;
-  });
   const [picking, setPicking] = useState<Picking | null>(null);
   const [importing, setImporting] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -170,48 +154,7 @@ export function ClinicSlidesScreen({
     work.track(wanted, copy(token, wanted));
   };
 
-  const remove = async (slide: CustomSlide) => {
-    setConfirmingDelete(null);
-    const base = editable(state);
-    const deleted = await save(
-      {
-        ...base,
-        customSlides: slides.filter((existing) => existing.id !== slide.id),
-        playlists: base.playlists.map((playlist) => ({
-          ...playlist,
-          entries: playlist.entries.filter((entry) => entry.slideId !== slide.id),
-        })),
-      },
-      t('clinicSlides.deleted'),
-    );
-    if (!deleted) return;
-    // Undo puts it back where it was, in the settings as they are by then.
-    offerUndo({
-      text: t('keepWork.deletedSlide', { title: localize(slide.title, language) }),
-      undo: () => {
-        const now = editable(latest.current);
-        void save(
-          {
-            ...now,
-            customSlides: withAt(now.customSlides, slides.indexOf(slide), slide),
-            playlists: now.playlists.map((playlist) => {
-              const before = base.playlists.find((old) => old.id === playlist.id);
-              const at = before?.entries.findIndex((entry) => entry.slideId === slide.id) ?? -1;
-              return at < 0
-                ? playlist
-                : { ...playlist, entries: withAt(playlist.entries, at, before!.entries[at]!) };
-            }),
-          },
-          t('keepWork.undone'),
-        );
-      },
-    });
-  };
-  /** What patients see changes with this slide's delete: a playlist plays it. */
-  const onScreen = (slide: CustomSlide) =>
-    state.settings.playlists.some((playlist) =>
-      playlist.entries.some((entry) => entry.slideId === slide.id && entry.enabled),
-    );
+  const deleting = useSlideDelete({ state, language, save });
   const cancelDraft = async () => {
     const said = await work.removeCopied(draft);
     setDraft(null);
@@ -310,7 +253,7 @@ export function ClinicSlidesScreen({
                 className="admin-button admin-button--danger"
                 aria-label={t('clinicSlides.deleteNamed', { title })}
                 disabled={call.busy}
-                onClick={() => (onScreen(slide) ? setConfirmingDelete(slide) : void remove(slide))}
+                onClick={() => deleting.request(slide)}
               >
                 {t('clinicSlides.delete')}
               </button>
@@ -318,18 +261,18 @@ export function ClinicSlidesScreen({
           );
         })}
       </ul>
-      {confirmingDelete ? (
+      {deleting.confirming ? (
         <div ref={(element) => element?.scrollIntoView({ block: 'nearest' })}>
           <Confirm
             id="confirm-delete-slide"
             question={t('keepWork.deleteSlideQuestion', {
-              title: localize(confirmingDelete.title, language),
+              title: localize(deleting.confirming.title, language),
             })}
             yes={t('keepWork.yesDelete')}
             no={t('keepWork.noKeep')}
             busy={call.busy}
-            onYes={() => void remove(confirmingDelete)}
-            onNo={() => setConfirmingDelete(null)}
+            onYes={() => deleting.remove(deleting.confirming!)}
+            onNo={deleting.cancel}
           />
         </div>
       ) : null}
@@ -482,14 +425,7 @@ export function ClinicSlidesScreen({
         </div>
       )}
       <Outcome outcome={call.outcome} />
-      <UndoBar offer={offer} onUndo={undo} />
+      <UndoBar offer={deleting.offer} onUndo={deleting.undo} />
     </Section>
   );
-}
-
-/** The list with `item` put back at `index` (or at the end). */
-function withAt<T>(list: readonly T[], index: number, item: T): T[] {
-  const next = [...list];
-  next.splice(index < 0 ? next.length : Math.min(index, next.length), 0, item);
-  return next;
 }
