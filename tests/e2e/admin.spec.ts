@@ -194,8 +194,9 @@ test.describe('settings', () => {
     const web = page.getByLabel(/Web address/);
     await web.fill('javascript:alert(1)');
     await page.getByRole('button', { name: 'Save' }).click();
+    // Refused in staff words, before it reaches main.
     await expect(
-      page.getByRole('status').filter({ hasText: 'That was not accepted' }),
+      page.getByRole('status').filter({ hasText: 'The web address needs to start with https://' }),
     ).toBeVisible();
     expect(main.readSettingsFile().clinic.name).toBe('Ken Starr MD Wellness Group');
     await expect(name).toHaveValue('Ken Starr MD Wellness Group Ñañé!');
@@ -503,7 +504,8 @@ test.describe('playlists', () => {
     await page.getByRole('button', { name: 'Duplicate' }).click();
     await expect(page.getByLabel('Playlist name')).toHaveValue('Consultation (copy)');
     await page.getByRole('button', { name: 'Play this playlist' }).click();
-    await expect(page.getByText('This playlist is playing.')).toBeVisible();
+    // Chosen, not saved: it does not claim to be playing yet.
+    await expect(page.getByText('This playlist plays once you save.')).toBeVisible();
     // Playing a playlist with nothing switched on is refused with a reason. (A safety slide
     // is switched off only once staff confirm it.)
     for (const row of await page.locator('.playlist__entry').all()) {
@@ -514,7 +516,9 @@ test.describe('playlists', () => {
     }
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(
-      page.getByRole('status').filter({ hasText: 'no slide switched on' }),
+      page.getByRole('alert').filter({
+        hasText: 'Turn on at least one slide before this playlist can play.',
+      }),
     ).toBeVisible();
     await page
       .locator('.playlist__entry')
@@ -603,6 +607,8 @@ test.describe('playlists', () => {
     await openAdmin(page);
     await section(page, "Clinic's slides").click();
     await page.getByRole('button', { name: 'Delete “Parking”' }).click();
+    // It is on the screen patients see: asked first.
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, delete it' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Slide deleted.' })).toBeVisible();
     expect(main.readSettingsFile().customSlides).toEqual([]);
     expect(

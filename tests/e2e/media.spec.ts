@@ -358,6 +358,8 @@ test.describe('pictures and videos', () => {
     // Staff then change the setup here: the video slide is deleted.
     await section(page, "Clinic's slides").click();
     await page.getByRole('button', { name: 'Delete “Welcome”' }).click();
+    // It is on the screen patients see: asked first.
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, delete it' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Slide deleted.' })).toBeVisible();
     const before = fs.readFileSync(path.join(main.directory, 'settings.json'));
 

@@ -14,9 +14,14 @@ import type { ScreenProps } from './screens/ScreenProps';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { StatusScreen } from './screens/StatusScreen';
+import { keepDraft, takeKeptDraft } from './keptDraft';
+import { KeptDraftOffer, LeaveDialog } from './LeaveDialog';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import { PinPad, type PinPadPurpose } from './PinPad';
+import { UnsavedWorkContext } from './unsavedWork';
 import { useAdminIdle } from './useAdminIdle';
+import { useKeyboardField } from './useKeyboardField';
+import { useLeaveGuard } from './useLeaveGuard';
 import './kit/kit.css';
 import './AdminApp.css';
 
@@ -83,15 +88,40 @@ function AdminScreen({
 }: Omit<AdminAppProps, 'language'> & { language: Language; onSwitchLanguage: () => void }) {
   const { t } = useTranslation('admin');
   const [state, setState] = useState<AdminState | null>(null);
-  const [section, setSection] = useState<SectionName>('settings');
-  const [field, setField] = useState<HTMLInputElement | HTMLTextAreaElement | null>(null);
+  // Changes the auto-leave kept last time: their section opens first, with them in it.
+  const [kept, setKept] = useState(takeKeptDraft);
+  const keptShown = useRef(false);
+  const [section, setSection] = useState<SectionName>(
+    (kept?.section as SectionName | undefined) ?? 'settings',
+  );
+  const [notice, setNotice] = useState<string | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const [field, setField] = useKeyboardField(rootRef);
+  const guard = useLeaveGuard(setNotice);
 
   const close = useCallback(() => {
     void admin.lock().catch(() => undefined);
     onClose();
   }, [admin, onClose]);
-  const idle = useAdminIdle(state !== null, close, admin);
+  const idle = useAdminIdle(state !== null, () => void guard.autoLeave(section, close), admin);
+  const goTo = (name: SectionName) =>
+    guard.requestLeave(() => {
+      setField(null);
+      setKept(null);
+      setNotice(null);
+      setSection(name);
+    });
+
+  // Kept changes never shown (the PIN was not entered) wait for the next time.
+  useEffect(
+    () => () => {
+      if (kept && !keptShown.current) keepDraft(kept);
+    },
+    [kept],
+  );
+  useEffect(() => {
+    if (state !== null && kept) keptShown.current = true;
+  }, [state, kept]);
 
   // Leave the page's language as the patient's screen had it.
   useEffect(() => {
@@ -109,48 +139,6 @@ function AdminScreen({
     rootRef.current?.querySelector<HTMLElement>('h2, button')?.focus();
   }, [state === null, section]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // The on-screen keyboard follows the focused text field. When a touch moves the focus to a
-  // button, it goes away only after that touch's click, so the button does not move under it.
-  useEffect(() => {
-    const root = rootRef.current;
-    if (!root) return;
-    let pointerDown = false;
-    let pending: HTMLInputElement | HTMLTextAreaElement | null | undefined;
-    const apply = (next: HTMLInputElement | HTMLTextAreaElement | null) => {
-      if (pointerDown) pending = next;
-      else setField(next);
-    };
-    const onFocusIn = (event: FocusEvent) => {
-      const target = event.target;
-      if (
-        (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) &&
-        target.dataset['oskMode']
-      ) {
-        setField(target);
-      } else if (!(target instanceof Element && target.closest('.osk'))) apply(null);
-    };
-    const onPointerDown = () => {
-      pointerDown = true;
-    };
-    const onPointerUp = () => {
-      setTimeout(() => {
-        pointerDown = false;
-        if (pending !== undefined) setField(pending);
-        pending = undefined;
-      }, 0);
-    };
-    root.addEventListener('focusin', onFocusIn);
-    window.addEventListener('pointerdown', onPointerDown, true);
-    window.addEventListener('pointerup', onPointerUp, true);
-    window.addEventListener('pointercancel', onPointerUp, true);
-    return () => {
-      root.removeEventListener('focusin', onFocusIn);
-      window.removeEventListener('pointerdown', onPointerDown, true);
-      window.removeEventListener('pointerup', onPointerUp, true);
-      window.removeEventListener('pointercancel', onPointerUp, true);
-    };
-  }, []);
-
   const sessionClosed = useCallback(() => setState(null), []);
   const props: ScreenProps = {
     admin,
@@ -158,7 +146,9 @@ function AdminScreen({
     state: state as AdminState,
     onState: setState,
     onSessionClosed: sessionClosed,
+    keptDraft: kept?.section === section ? kept.snapshot : undefined,
   };
+  const autoPlan = idle.warningSeconds !== null ? guard.autoPlan() : null;
   const Current = SECTIONS[section];
 
   return (
@@ -184,7 +174,7 @@ function AdminScreen({
         >
           {t('switchLanguage')}
         </button>
-        <button type="button" className="admin-button" onClick={close}>
+        <button type="button" className="admin-button" onClick={() => guard.requestLeave(close)}>
           {t('backToSlides')}
         </button>
       </header>
@@ -202,10 +192,7 @@ function AdminScreen({
                     type="button"
                     className="admin-nav__button"
                     aria-current={section === name ? 'page' : undefined}
-                    onClick={() => {
-                      setField(null);
-                      setSection(name);
-                    }}
+                    onClick={() => goTo(name)}
                   >
                     {t(`nav.${name}`)}
                   </button>
@@ -217,12 +204,30 @@ function AdminScreen({
             {SHARED_BY_THE_FLEET.has(section) ? (
               <FleetMemberNotice role={state.fleet.role} />
             ) : null}
-            <Current key={section} {...props} />
+            {notice ? (
+              <p className="admin-message admin-notice" role="status">
+                {notice}
+              </p>
+            ) : null}
+            {kept && kept.section === section && guard.dirty ? (
+              <KeptDraftOffer onDiscard={() => setKept(null)} />
+            ) : null}
+            <UnsavedWorkContext.Provider value={guard.report}>
+              <Current key={`${section}${kept ? '-kept' : ''}`} {...props} />
+            </UnsavedWorkContext.Provider>
           </div>
         </div>
       )}
       {field && field.isConnected ? (
         <OnScreenKeyboard field={field} onHide={() => setField(null)} />
+      ) : null}
+      {guard.question ? (
+        <LeaveDialog
+          question={guard.question}
+          onSave={() => void guard.answer.save()}
+          onDiscard={() => void guard.answer.discard()}
+          onKeepEditing={guard.answer.keepEditing}
+        />
       ) : null}
       {idle.warningSeconds !== null ? (
         <div
@@ -233,6 +238,7 @@ function AdminScreen({
         >
           <p id="admin-idle-text" className="admin-idle__text">
             {t('idle.warning', { count: idle.warningSeconds })}
+            {autoPlan ? ` ${t(`keepWork.auto.${autoPlan}`)}` : ''}
           </p>
           <button
             type="button"

@@ -48,5 +48,14 @@ export function useAdminCall(onSessionClosed: () => void) {
     return false;
   }
 
-  return { busy, outcome, run, clear: () => setOutcome(null) };
+  return {
+    busy,
+    outcome,
+    run,
+    clear: () => setOutcome(null),
+    /** A problem found before asking main, said as a refused call is. */
+    refuse: (text: string) => setOutcome({ kind: 'problem', text }),
+    /** Something done without a call to main, said as a call's outcome is. */
+    tell: (text: string) => setOutcome({ kind: 'done', text }),
+  };
 }

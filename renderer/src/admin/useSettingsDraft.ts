@@ -1,8 +1,11 @@
 import { useState, type SetStateAction } from 'react';
-import type { EditableSettings } from '../../../contract';
+import { useTranslation } from 'react-i18next';
+import { SettingsSchema, type EditableSettings } from '../../../contract';
 import { editable } from './editable';
 import type { ScreenProps } from './screens/ScreenProps';
+import { settingsProblem } from './settingsProblem';
 import { useAdminCall, type CallOutcome } from './useAdminCall';
+import { useUnsavedWork } from './unsavedWork';
 
 export interface SettingsDraft<Draft> {
   /** What staff have on screen, saved or not. */
@@ -11,36 +14,72 @@ export interface SettingsDraft<Draft> {
   change: (change: SetStateAction<Draft>) => void;
   /** The draft would save something other than what is saved now. */
   dirty: boolean;
-  /** Sends the settings with this draft applied; main checks them, and the screen shows `done`. */
-  save: (done: string) => Promise<boolean>;
+  /**
+   * Sends the settings with this draft applied; main checks them, and the screen shows `done`
+   * (default: the screen's own sentence). A problem staff can fix is said in their words first.
+   */
+  save: (done?: string) => Promise<boolean>;
   /** For the SaveBar. */
   busy: boolean;
   outcome: CallOutcome | null;
+}
+
+export interface DraftOptions<Draft> {
+  /** A problem to fix before saving, in staff's words (null: none). */
+  check?: (draft: Draft) => string | null;
+  /** What a save says once done. */
+  done?: (draft: Draft) => string;
 }
 
 /**
  * A screen's unsaved changes to the settings: the draft, whether it differs from what is saved,
  * and the save call (the whole editable settings, this screen's part replaced by the draft).
  * `apply` puts a draft into the saved settings; it decides both what a save sends and what
- * counts as a change.
+ * counts as a change. The admin's shell is told of the changes, so leaving asks about them.
  */
 export function useSettingsDraft<Draft>(
-  { admin, state, onState, onSessionClosed }: ScreenProps,
+  { admin, state, onState, onSessionClosed, keptDraft }: ScreenProps,
   initial: () => Draft,
   apply: (draft: Draft, saved: EditableSettings) => EditableSettings,
+  options: DraftOptions<Draft> = {},
 ): SettingsDraft<Draft> {
-  const [draft, setDraft] = useState(initial);
+  const { t } = useTranslation('admin');
+  const [draft, setDraft] = useState<Draft>(() =>
+    keptDraft === undefined ? initial() : (keptDraft as Draft),
+  );
   const call = useAdminCall(onSessionClosed);
   const saved = editable(state);
   const settings = apply(draft, saved);
+  const dirty = JSON.stringify(settings) !== JSON.stringify(saved);
+  const problem = () =>
+    options.check?.(draft) ?? settingsProblem(t, { ...state.settings, ...settings });
+  const save = (done?: string) => {
+    const found = problem();
+    if (found) {
+      call.refuse(found);
+      return Promise.resolve(false);
+    }
+    return call.run(
+      () => admin.saveSettings({ settings }),
+      done ?? options.done?.(draft) ?? t('clinic.saved'),
+      onState,
+    );
+  };
+  useUnsavedWork({
+    dirty,
+    canSave: () =>
+      problem() === null && SettingsSchema.safeParse({ ...state.settings, ...settings }).success,
+    save: () => save(),
+    snapshot: draft,
+  });
   return {
     draft,
     change: (next) => {
       call.clear();
       setDraft(next);
     },
-    dirty: JSON.stringify(settings) !== JSON.stringify(saved),
-    save: (done) => call.run(() => admin.saveSettings({ settings }), done, onState),
+    dirty,
+    save,
     busy: call.busy,
     outcome: call.outcome,
   };

@@ -7,4 +7,5 @@ export { Outcome, Problem } from './messages';
 export { SaveBar } from './SaveBar';
 export { Section } from './Section';
 export { TextField } from './TextField';
+export { UndoBar, useUndo, type UndoOffer } from './UndoBar';
 export { withCurrent } from './withCurrent';

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClinicDetails, EditableSettings } from '../../../../contract';
 import {
@@ -8,7 +7,7 @@ import {
   MAX_CRISIS_LINES,
   WEB_ADDRESS_MAX_LENGTH,
 } from '../fieldLimits';
-import { Problem, SaveBar, Section, TextField } from '../kit';
+import { SaveBar, Section, TextField } from '../kit';
 import { pairLines } from '../lines';
 import { useSettingsDraft } from '../useSettingsDraft';
 import type { ScreenProps } from './ScreenProps';
@@ -39,9 +38,20 @@ export function ClinicScreen(props: ScreenProps) {
       crisisEs: saved.crisisLines.map((line) => line.es ?? '').join('\n'),
     }),
     (draft, settings): EditableSettings => ({ ...settings, clinic: clinicOf(draft) }),
+    {
+      check: (current) => {
+        const { crisisLines } = clinicOf(current);
+        if (crisisLines.length === 0) return t('clinic.crisisNeeded');
+        if (crisisLines.length > MAX_CRISIS_LINES) return t('clinic.crisisTooMany');
+        return null;
+      },
+      done: (current) =>
+        JSON.stringify(clinicOf(current).crisisLines) !== JSON.stringify(saved.crisisLines)
+          ? `${t('clinic.saved')} ${t('clinic.crisisReviewAgain')}`
+          : t('clinic.saved'),
+    },
   );
   const { draft, change } = clinicDraft;
-  const [problem, setProblem] = useState<string | null>(null);
   const field = (key: 'name' | 'location' | 'phone' | 'webAddress', maxLength: number) => (
     <TextField
       label={t(`clinic.${key}`)}
@@ -75,22 +85,7 @@ export function ClinicScreen(props: ScreenProps) {
         multiline
         onChange={(crisisEs) => change((current) => ({ ...current, crisisEs }))}
       />
-      <Problem text={problem} />
-      <SaveBar
-        draft={clinicDraft}
-        onSave={() => {
-          const { crisisLines } = clinicOf(draft);
-          if (crisisLines.length === 0) return setProblem(t('clinic.crisisNeeded'));
-          if (crisisLines.length > MAX_CRISIS_LINES) return setProblem(t('clinic.crisisTooMany'));
-          setProblem(null);
-          const crisisChanged = JSON.stringify(crisisLines) !== JSON.stringify(saved.crisisLines);
-          void clinicDraft.save(
-            crisisChanged
-              ? `${t('clinic.saved')} ${t('clinic.crisisReviewAgain')}`
-              : t('clinic.saved'),
-          );
-        }}
-      />
+      <SaveBar draft={clinicDraft} onSave={() => void clinicDraft.save()} />
     </Section>
   );
 }

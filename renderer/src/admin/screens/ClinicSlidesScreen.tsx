@@ -4,24 +4,21 @@ import {
   customSlideToSlide,
   hasExpired,
   localize,
-  LocalDateSchema,
-  MAX_CUSTOM_LINES,
   MAX_CUSTOM_SLIDES,
   slideSeconds,
-  type CustomSlide,
   type EditableSettings,
   type Language,
 } from '../../../../contract';
 import { MediaBaseContext } from '../../slides/SlideMedia';
 import { editable } from '../editable';
-import { Outcome, Problem, Section, TextField, withCurrent } from '../kit';
+import { Confirm, Outcome, Problem, Section, TextField, UndoBar, withCurrent } from '../kit';
 import { ImportProgressBar, MediaPicker } from '../MediaPicker';
-import { splitLines } from '../lines';
 import { newId } from '../newId';
 import { today as localToday } from '../today';
 import { useAdminCall } from '../useAdminCall';
 import {
   draftFor,
+  draftProblem,
   EMPTY_TEXT,
   fromDraft,
   TEXT_MAX_LENGTH,
@@ -30,6 +27,8 @@ import {
   type TextKey,
 } from './clinicSlideDraft';
 import type { ScreenProps } from './ScreenProps';
+import { useClinicSlideWork } from './useClinicSlideWork';
+import { useSlideDelete } from './useSlideDelete';
 import './ClinicSlidesScreen.css';
 
 const TIME_CHOICES = [8, 10, 15, 20, 25, 30, 45, 60, 90, 120] as const;
@@ -38,10 +37,16 @@ const VIDEO_LIMIT_CHOICES = [15, 30, 60, 90, 120, 180, 300, 600] as const;
 type Picking = 'image' | 'video' | 'captions';
 
 /** The clinic's own slides: text it writes, pictures and videos it imports. */
-export function ClinicSlidesScreen({ admin, state, onState, onSessionClosed }: ScreenProps) {
+export function ClinicSlidesScreen({
+  admin,
+  state,
+  onState,
+  onSessionClosed,
+  keptDraft,
+}: ScreenProps) {
   const { t, i18n } = useTranslation('admin');
   const language: Language = i18n.language === 'es' ? 'es' : 'en';
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(() => (keptDraft as Draft | undefined) ?? null);
   const [picking, setPicking] = useState<Picking | null>(null);
   const [importing, setImporting] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -70,10 +75,8 @@ export function ClinicSlidesScreen({ admin, state, onState, onSessionClosed }: S
       },
     );
 
-  const importPicked = async (token: string) => {
-    const wanted = picking;
-    setPicking(null);
-    setImporting(token);
+  const copy = async (token: string, wanted: Picking): Promise<Draft | null> => {
+    let made: Draft | null = null;
     await call.run(
       () => admin.mediaImport({ token }),
       t('clinicSlides.imported'),
@@ -88,39 +91,32 @@ export function ClinicSlidesScreen({ admin, state, onState, onSessionClosed }: S
         } else if (media.kind !== wanted) {
           // The content decides: a picture named .mp4 is a picture.
           setProblem(t(`clinicSlides.turnedOut.${media.kind}`));
-          setDraft(media.kind === 'captions' ? null : draftFor(media));
+          made = media.kind === 'captions' ? null : draftFor(media);
+          setDraft(made);
         } else {
-          setDraft(draftFor(media));
+          made = draftFor(media);
+          setDraft(made);
         }
       },
     );
     setImporting(null);
+    return made;
   };
 
-  const saveDraft = (current: Draft) => {
-    if (!current.titleEn.trim()) return setProblem(t('clinicSlides.needsTitle'));
-    if (current.kind === 'text' && splitLines(current.linesEn).length > MAX_CUSTOM_LINES) {
-      return setProblem(t('clinicSlides.tooManyLines'));
-    }
-    if (current.kind !== 'text' && !current.descriptionEn.trim()) {
-      return setProblem(t('clinicSlides.needsDescription'));
-    }
-    const badDate = [current.reviewDue, current.expiresOn].some(
-      (date) => date.trim() !== '' && !LocalDateSchema.safeParse(date.trim()).success,
-    );
-    if (badDate) return setProblem(t('clinicSlides.badDate'));
-    setProblem(null);
+  const saveDraft = (current: Draft): Promise<boolean> => {
+    const found = draftProblem(t, current);
+    setProblem(found);
+    if (found) return Promise.resolve(false);
     const base = editable(state);
     if (current.id) {
       const slide = fromDraft(current, current.id);
-      void save(
+      return save(
         {
           ...base,
           customSlides: slides.map((existing) => (existing.id === slide.id ? slide : existing)),
         },
         t('clinicSlides.saved'),
       );
-      return;
     }
     const slide = fromDraft(
       current,
@@ -129,7 +125,7 @@ export function ClinicSlidesScreen({ admin, state, onState, onSessionClosed }: S
         slides.map((existing) => existing.id),
       ),
     );
-    void save(
+    return save(
       {
         ...base,
         customSlides: [...slides, slide],
@@ -150,19 +146,20 @@ export function ClinicSlidesScreen({ admin, state, onState, onSessionClosed }: S
     );
   };
 
-  const remove = (slide: CustomSlide) => {
-    const base = editable(state);
-    void save(
-      {
-        ...base,
-        customSlides: slides.filter((existing) => existing.id !== slide.id),
-        playlists: base.playlists.map((playlist) => ({
-          ...playlist,
-          entries: playlist.entries.filter((entry) => entry.slideId !== slide.id),
-        })),
-      },
-      t('clinicSlides.deleted'),
-    );
+  const work = useClinicSlideWork({ admin, slides, draft, saveDraft });
+  const importPicked = (token: string) => {
+    const wanted = picking ?? 'image';
+    setPicking(null);
+    setImporting(token);
+    work.track(wanted, copy(token, wanted));
+  };
+
+  const deleting = useSlideDelete({ state, language, save });
+  const cancelDraft = async () => {
+    const said = await work.removeCopied(draft);
+    setDraft(null);
+    setProblem(null);
+    if (said) call.tell(said);
   };
 
   const field = (key: TextKey, hint?: string) => {
@@ -190,7 +187,7 @@ export function ClinicSlidesScreen({ admin, state, onState, onSessionClosed }: S
           admin={admin}
           accept={[picking]}
           title={t(`clinicSlides.pick.${picking}`)}
-          onPick={(token) => void importPicked(token)}
+          onPick={importPicked}
           onCancel={() => setPicking(null)}
           onSessionClosed={onSessionClosed}
         />
@@ -256,7 +253,7 @@ export function ClinicSlidesScreen({ admin, state, onState, onSessionClosed }: S
                 className="admin-button admin-button--danger"
                 aria-label={t('clinicSlides.deleteNamed', { title })}
                 disabled={call.busy}
-                onClick={() => remove(slide)}
+                onClick={() => deleting.request(slide)}
               >
                 {t('clinicSlides.delete')}
               </button>
@@ -264,13 +261,28 @@ export function ClinicSlidesScreen({ admin, state, onState, onSessionClosed }: S
           );
         })}
       </ul>
+      {deleting.confirming ? (
+        <div ref={(element) => element?.scrollIntoView({ block: 'nearest' })}>
+          <Confirm
+            id="confirm-delete-slide"
+            question={t('keepWork.deleteSlideQuestion', {
+              title: localize(deleting.confirming.title, language),
+            })}
+            yes={t('keepWork.yesDelete')}
+            no={t('keepWork.noKeep')}
+            busy={call.busy}
+            onYes={() => deleting.remove(deleting.confirming!)}
+            onNo={deleting.cancel}
+          />
+        </div>
+      ) : null}
       {importing ? <ImportProgressBar admin={admin} token={importing} /> : null}
       {draft ? (
         <form
           className="admin-form"
           onSubmit={(event) => {
             event.preventDefault();
-            saveDraft(draft);
+            void saveDraft(draft);
           }}
         >
           {draft.kind === 'image' ? (
@@ -370,7 +382,7 @@ export function ClinicSlidesScreen({ admin, state, onState, onSessionClosed }: S
           <p className="admin-field__hint">{t('clinicSlides.datesHint')}</p>
           {field('reviewDue')}
           {field('expiresOn')}
-          <div className="admin-savebar">
+          <div className="admin-savebar admin-savebar--sticky">
             <button
               type="submit"
               className="admin-button admin-button--primary"
@@ -378,7 +390,7 @@ export function ClinicSlidesScreen({ admin, state, onState, onSessionClosed }: S
             >
               {t('clinicSlides.save')}
             </button>
-            <button type="button" className="admin-button" onClick={() => setDraft(null)}>
+            <button type="button" className="admin-button" onClick={() => void cancelDraft()}>
               {t('clinicSlides.cancel')}
             </button>
             <Problem text={problem} />
@@ -413,6 +425,7 @@ export function ClinicSlidesScreen({ admin, state, onState, onSessionClosed }: S
         </div>
       )}
       <Outcome outcome={call.outcome} />
+      <UndoBar offer={deleting.offer} onUndo={deleting.undo} />
     </Section>
   );
 }

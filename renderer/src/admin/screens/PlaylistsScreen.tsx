@@ -13,7 +13,7 @@ import {
   type Slide,
 } from '../../../../contract';
 import { SlideThumbnail } from '../../presenting/SlideThumbnail';
-import { Confirm, SaveBar, Section, TextField, withCurrent } from '../kit';
+import { Confirm, SaveBar, Section, TextField, UndoBar, useUndo, withCurrent } from '../kit';
 import { newId } from '../newId';
 import { reviewedContentOf } from '../review/reviewedContent';
 import { useSettingsDraft } from '../useSettingsDraft';
@@ -54,7 +54,11 @@ export function PlaylistsScreen(props: ScreenProps) {
     props,
     () => ({ playlists: state.settings.playlists, playingId: state.settings.defaultPlaylistId }),
     ({ playlists, playingId }, saved) => ({ ...saved, playlists, defaultPlaylistId: playingId }),
+    { done: () => t('playlists.saved') },
   );
+  const savedPlayingId = state.settings.defaultPlaylistId;
+  const { offer, offerUndo, undo } = useUndo();
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const { playlists, playingId } = playlistsDraft.draft;
   const setPlaylists = (change: (current: Playlist[]) => Playlist[]) =>
     playlistsDraft.change((draft) => ({ ...draft, playlists: change(draft.playlists) }));
@@ -75,6 +79,36 @@ export function PlaylistsScreen(props: ScreenProps) {
   });
   const catalogue = slideCatalogue(props);
   const editing = playlists.find((playlist) => playlist.id === editingId) ?? playlists[0]!;
+  /** A delete staff can take back for a while: the draft and the playlist shown as they were. */
+  const deleted = (text: string) => {
+    const before = playlistsDraft.draft;
+    const shown = editing.id;
+    offerUndo({
+      text,
+      undo: () => {
+        playlistsDraft.change(() => before);
+        setEditingId(shown);
+      },
+    });
+  };
+  const deletePlaylist = () => {
+    setConfirmingDelete(false);
+    deleted(t('keepWork.deletedPlaylist', { name: editing.name }));
+    const rest = playlists.filter((playlist) => playlist.id !== editing.id);
+    setPlaylists(() => rest);
+    setEditingId(rest[0]!.id);
+    if (playingId === editing.id) setPlayingId(rest[0]!.id);
+  };
+  const removeEntry = (index: number, title: string) => {
+    deleted(t('keepWork.removedSlide', { title }));
+    changeEntries((entries) => entries.filter((_, at) => at !== index));
+  };
+  /** What patients see changes with this playlist's delete: the one playing (saved or chosen). */
+  const deleteShows = editing.id === savedPlayingId || editing.id === playingId;
+  const nothingPlays =
+    playlistsDraft.outcome?.kind === 'problem' &&
+    playlistsDraft.outcome.text === t('keepWork.nothingPlays') &&
+    editing.id === playingId;
   const titleOf = (slideId: string) => {
     const slide = catalogue.get(slideId);
     return slide ? localize(slide.title, language) : slideId;
@@ -117,14 +151,17 @@ export function PlaylistsScreen(props: ScreenProps) {
           value={editing.id}
           onChange={(event) => {
             setConfirming(null);
+            setConfirmingDelete(false);
             setEditingId(event.target.value);
           }}
         >
           {playlists.map((playlist) => (
             <option key={playlist.id} value={playlist.id}>
-              {playlist.id === playingId
+              {playlist.id === savedPlayingId
                 ? t('playlists.playing', { name: playlist.name })
-                : playlist.name}
+                : playlist.id === playingId
+                  ? t('keepWork.playingOnceSaved', { name: playlist.name })
+                  : playlist.name}
             </option>
           ))}
         </select>
@@ -136,8 +173,11 @@ export function PlaylistsScreen(props: ScreenProps) {
         onChange={(name) => changeEditing((playlist) => ({ ...playlist, name }))}
       />
       <div className="admin-actions">
-        {editing.id === playingId ? (
+        {editing.id === playingId && editing.id === savedPlayingId ? (
           <p className="admin-message admin-badge">✓ {t('playlists.isPlaying')}</p>
+        ) : editing.id === playingId ? (
+          // Chosen, not saved: it is not playing yet, and does not say it is.
+          <p className="admin-message admin-badge">{t('keepWork.playsOnceSaved')}</p>
         ) : (
           <button type="button" className="admin-button" onClick={() => setPlayingId(editing.id)}>
             {t('playlists.play')}
@@ -186,16 +226,34 @@ export function PlaylistsScreen(props: ScreenProps) {
           className="admin-button admin-button--danger"
           disabled={playlists.length <= 1}
           title={playlists.length <= 1 ? t('playlists.deleteLast') : undefined}
-          onClick={() => {
-            const rest = playlists.filter((playlist) => playlist.id !== editing.id);
-            setPlaylists(() => rest);
-            setEditingId(rest[0]!.id);
-            if (playingId === editing.id) setPlayingId(rest[0]!.id);
-          }}
+          onClick={() => (deleteShows ? setConfirmingDelete(true) : deletePlaylist())}
         >
           {t('playlists.delete')}
         </button>
       </div>
+      {confirmingDelete ? (
+        <Confirm
+          id="confirm-delete-playlist"
+          question={t('keepWork.deletePlayingQuestion', {
+            name: editing.name,
+            next: playlists.find((playlist) => playlist.id !== editing.id)?.name ?? '',
+          })}
+          yes={t('keepWork.yesDelete')}
+          no={t('keepWork.noKeep')}
+          busy={false}
+          onYes={deletePlaylist}
+          onNo={() => setConfirmingDelete(false)}
+        />
+      ) : null}
+      {nothingPlays ? (
+        <p
+          className="admin-message admin-message--problem playlist__problem"
+          role="alert"
+          ref={(element) => element?.scrollIntoView({ block: 'nearest' })}
+        >
+          {t('keepWork.nothingPlays')}
+        </p>
+      ) : null}
 
       <h3 className="admin-section__subtitle">{t('playlists.slides', { name: editing.name })}</h3>
       {editing.entries.length === 0 ? <p>{t('playlists.empty')}</p> : null}
@@ -322,7 +380,7 @@ export function PlaylistsScreen(props: ScreenProps) {
                   onClick={() =>
                     safety
                       ? setConfirming({ slideId: entry.slideId, action: 'remove' })
-                      : changeEntries((entries) => entries.filter((_, at) => at !== index))
+                      : removeEntry(index, title)
                   }
                 >
                   {t('playlists.remove')}
@@ -345,7 +403,7 @@ export function PlaylistsScreen(props: ScreenProps) {
                   onYes={() => {
                     setConfirming(null);
                     if (asking.action === 'off') changeEntry(index, { enabled: false });
-                    else changeEntries((entries) => entries.filter((_, at) => at !== index));
+                    else removeEntry(index, title);
                   }}
                   onNo={() => setConfirming(null)}
                 />
@@ -378,10 +436,9 @@ export function PlaylistsScreen(props: ScreenProps) {
         ))}
       </ul>
 
-      <SaveBar
-        draft={playlistsDraft}
-        onSave={() => void playlistsDraft.save(t('playlists.saved'))}
-      />
+      <SaveBar draft={playlistsDraft} onSave={() => void playlistsDraft.save()}>
+        <UndoBar offer={offer} onUndo={undo} />
+      </SaveBar>
       {preview ? (
         <div
           className="admin-preview"

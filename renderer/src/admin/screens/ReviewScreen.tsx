@@ -42,7 +42,7 @@ export function ReviewScreen({ admin, deckSlides, state, onState, onSessionClose
         numeric
         onChange={setReviewedOn}
       />
-      <div className="admin-savebar">
+      <div className="admin-savebar admin-savebar--sticky">
         <button
           type="button"
           className="admin-button admin-button--primary"

@@ -8,4 +8,6 @@ export interface ScreenProps {
   state: AdminState;
   onState: (state: AdminState) => void;
   onSessionClosed: () => void;
+  /** Changes to this screen the auto-leave kept last time (the screen's own draft), if any. */
+  keptDraft?: unknown;
 }

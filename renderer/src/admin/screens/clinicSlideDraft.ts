@@ -1,6 +1,13 @@
-import type { CustomSlide, ImportedMedia, LocalizedText } from '../../../../contract';
+import type { TFunction } from 'i18next';
+import {
+  LocalDateSchema,
+  MAX_CUSTOM_LINES,
+  type CustomSlide,
+  type ImportedMedia,
+  type LocalizedText,
+} from '../../../../contract';
 import { DATE_LENGTH } from '../fieldLimits';
-import { pairLines } from '../lines';
+import { pairLines, splitLines } from '../lines';
 
 /**
  * A clinic slide as its form holds it while staff edit: plain strings (one line per line, an
@@ -182,4 +189,25 @@ export function fromDraft(draft: Draft, id: string): CustomSlide {
         ...dates,
       };
   }
+}
+
+/** What must be put right before the slide can be saved, in staff's words; null: nothing. */
+export function draftProblem(t: TFunction<'admin'>, draft: Draft): string | null {
+  if (!draft.titleEn.trim()) return t('clinicSlides.needsTitle');
+  if (draft.kind === 'text' && splitLines(draft.linesEn).length > MAX_CUSTOM_LINES) {
+    return t('clinicSlides.tooManyLines');
+  }
+  if (draft.kind !== 'text' && !draft.descriptionEn.trim()) {
+    return t('clinicSlides.needsDescription');
+  }
+  const badDate = [draft.reviewDue, draft.expiresOn].some(
+    (date) => date.trim() !== '' && !LocalDateSchema.safeParse(date.trim()).success,
+  );
+  return badDate ? t('clinicSlides.badDate') : null;
+}
+
+/** The files a new picture or video draft copied into the kiosk (none for text or a saved slide). */
+export function copiedFiles(draft: Draft | null): string[] {
+  if (!draft || draft.id !== null || draft.kind === 'text') return [];
+  return draft.kind === 'video' && draft.captions ? [draft.file, draft.captions] : [draft.file];
 }

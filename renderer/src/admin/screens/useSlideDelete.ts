@@ -1,0 +1,96 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  localize,
+  type AdminState,
+  type CustomSlide,
+  type EditableSettings,
+  type Language,
+} from '../../../../contract';
+import { editable } from '../editable';
+import { useUndo } from '../kit';
+
+/**
+ * Deleting a clinic slide: asked first when patients see it (a playlist plays it), saved at once,
+ * then undoable for a while: Undo puts it back where it was, in the settings as they are by then.
+ */
+export function useSlideDelete({
+  state,
+  language,
+  save,
+}: {
+  state: AdminState;
+  language: Language;
+  save: (settings: EditableSettings, done: string) => Promise<boolean>;
+}) {
+  const { t } = useTranslation('admin');
+  const [confirming, setConfirming] = useState<CustomSlide | null>(null);
+  const { offer, offerUndo, undo } = useUndo();
+  // The settings as they are now, for an Undo that comes after other saves.
+  const latest = useRef(state);
+  useEffect(() => {
+    latest.current = state;
+  });
+  const slides = state.settings.customSlides;
+
+  const remove = async (slide: CustomSlide) => {
+    setConfirming(null);
+    const base = editable(state);
+    const deleted = await save(
+      {
+        ...base,
+        customSlides: slides.filter((existing) => existing.id !== slide.id),
+        playlists: base.playlists.map((playlist) => ({
+          ...playlist,
+          entries: playlist.entries.filter((entry) => entry.slideId !== slide.id),
+        })),
+      },
+      t('clinicSlides.deleted'),
+    );
+    if (!deleted) return;
+    offerUndo({
+      text: t('keepWork.deletedSlide', { title: localize(slide.title, language) }),
+      undo: () => {
+        const now = editable(latest.current);
+        void save(
+          {
+            ...now,
+            customSlides: withAt(now.customSlides, slides.indexOf(slide), slide),
+            playlists: now.playlists.map((playlist) => {
+              const before = base.playlists.find((old) => old.id === playlist.id);
+              const at = before?.entries.findIndex((entry) => entry.slideId === slide.id) ?? -1;
+              return at < 0
+                ? playlist
+                : { ...playlist, entries: withAt(playlist.entries, at, before!.entries[at]!) };
+            }),
+          },
+          t('keepWork.undone'),
+        );
+      },
+    });
+  };
+
+  /** What patients see changes with this slide's delete: a playlist plays it. */
+  const onScreen = (slide: CustomSlide) =>
+    state.settings.playlists.some((playlist) =>
+      playlist.entries.some((entry) => entry.slideId === slide.id && entry.enabled),
+    );
+
+  return {
+    /** The slide whose delete waits for staff to confirm. */
+    confirming,
+    cancel: () => setConfirming(null),
+    /** A tap on Delete: asks first when patients see the slide. */
+    request: (slide: CustomSlide) => (onScreen(slide) ? setConfirming(slide) : void remove(slide)),
+    remove: (slide: CustomSlide) => void remove(slide),
+    offer,
+    undo,
+  };
+}
+
+/** The list with `item` put back at `index` (or at the end). */
+function withAt<T>(list: readonly T[], index: number, item: T): T[] {
+  const next = [...list];
+  next.splice(index < 0 ? next.length : Math.min(index, next.length), 0, item);
+  return next;
+}
