@@ -401,11 +401,11 @@ for (const viewport of VIEWPORTS) {
       await expect(page.locator('.pin-pad')).toBeVisible();
       expect(await axeViolations(page), 'PIN pad').toEqual([]);
       await typePin(page, PIN);
-      await expect(page.locator('.admin-nav__button')).toHaveCount(9);
+      await expect(page.locator('.admin-nav__button')).toHaveCount(11);
       // The first screen carries the notices (nothing is reviewed yet in a fresh kiosk).
       await expect(page.locator('.admin-notices')).toBeVisible();
       const names = await page.locator('.admin-nav__button').allTextContents();
-      expect(names).toHaveLength(9);
+      expect(names).toHaveLength(11);
       // With the on-screen keyboard up where the section has a text field.
       const focusField = async () => {
         const field = page.locator('input.admin-input').first();
