@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * A labelled text field for the admin's own on-screen keyboard (data-osk-mode says which keys
@@ -11,8 +12,10 @@ export function TextField({
   maxLength,
   type = 'text',
   numeric = false,
+  url = false,
   multiline = false,
   hint,
+  counter = false,
 }: {
   label: string;
   value: string;
@@ -20,11 +23,19 @@ export function TextField({
   maxLength: number;
   type?: 'text' | 'password';
   numeric?: boolean;
+  /** A web address: the on-screen keyboard shows https://, .com and /. */
+  url?: boolean;
   /** Several lines (a textarea); the on-screen keyboard gets a "new line" key. */
   multiline?: boolean;
   hint?: string;
+  /** Show how many characters are used of the most the field takes, as staff type. */
+  counter?: boolean;
 }) {
   const id = useId();
+  const { t } = useTranslation('admin');
+  const describedBy = [hint ? `${id}-hint` : '', counter ? `${id}-count` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="admin-field">
       <label htmlFor={id}>{label}</label>
@@ -44,7 +55,7 @@ export function TextField({
           data-osk-mode="lines"
           autoComplete="off"
           spellCheck={false}
-          aria-describedby={hint ? `${id}-hint` : undefined}
+          aria-describedby={describedBy || undefined}
           onChange={(event) => onChange(event.target.value)}
         />
       ) : (
@@ -56,13 +67,25 @@ export function TextField({
           maxLength={maxLength}
           // The admin brings its own keyboard; "none" keeps the system's from covering the form.
           inputMode={numeric ? 'numeric' : 'none'}
-          data-osk-mode={numeric ? 'numeric' : 'text'}
+          data-osk-mode={numeric ? 'numeric' : url ? 'url' : 'text'}
           autoComplete="off"
           spellCheck={false}
-          aria-describedby={hint ? `${id}-hint` : undefined}
+          aria-describedby={describedBy || undefined}
           onChange={(event) => onChange(event.target.value)}
         />
       )}
+      {counter ? (
+        <p
+          className={
+            value.length >= maxLength
+              ? 'admin-field__count admin-field__count--full'
+              : 'admin-field__count'
+          }
+          id={`${id}-count`}
+        >
+          {t('fieldCount', { used: value.length, max: maxLength })}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -47,6 +47,7 @@ export function ClinicScreen(props: ScreenProps) {
       label={t(`clinic.${key}`)}
       value={draft.clinic[key]}
       maxLength={maxLength}
+      url={key === 'webAddress'}
       onChange={(value) =>
         change((current) => ({ ...current, clinic: { ...current.clinic, [key]: value } }))
       }
