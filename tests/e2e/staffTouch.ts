@@ -40,3 +40,12 @@ export async function adminInSpanish(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Cambiar la pantalla de administración a español/ }).tap();
   await expect(page.getByRole('navigation', { name: 'Secciones de administración' })).toBeVisible();
 }
+
+/** A finger put down (and later lifted) through the DevTools protocol, as a touchscreen sends it. */
+export async function touchDown(page: Page, x: number, y: number): Promise<() => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  return async () => {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  };
+}

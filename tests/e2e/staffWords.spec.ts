@@ -1,7 +1,15 @@
 import { expect, test } from './fixtures';
 import { installMainProcess } from './mainProcess';
-import { PIN } from './adminSteps';
-import { keyboard, openAdminByTouch, tapKeys, tapSection, TOUCH_SIZES } from './staffTouch';
+import { CORNER_HOLD_MS, expectNoAdmin, PIN, pressAdminKeys } from './adminSteps';
+import {
+  keyboard,
+  openAdminByTouch,
+  tapKeys,
+  tapPin,
+  tapSection,
+  touchDown,
+  TOUCH_SIZES,
+} from './staffTouch';
 
 // Issue 20, by touch, at the two sizes front-desk staff use.
 for (const size of TOUCH_SIZES) {
@@ -35,6 +43,56 @@ for (const size of TOUCH_SIZES) {
       await tapKeys(page, ['Clear field', 'https://', 'c', 'l', 'i', 'n', 'i', 'c', '.com', '/']);
       await tapKeys(page, ['a', 'b', 'o', 'u', 't']);
       await expect(web).toHaveValue('https://clinic.com/about');
+    });
+
+    test('holding the corner fills a ring; with no PIN it says how to set one; the set-up confirms it', async ({
+      appPage: page,
+      baseURL,
+    }) => {
+      await installMainProcess(page, baseURL!);
+      await page.clock.install();
+      await page.goto('/');
+      await page.locator('.admin-corner').waitFor({ state: 'attached' });
+      const ring = page.locator('.admin-corner__ring');
+      const lift = await touchDown(page, size.width - 20, 20);
+      await page.clock.runFor(1000);
+      await expect(ring).toBeVisible();
+      await page.clock.runFor(CORNER_HOLD_MS);
+      await expect(
+        page.getByRole('status').filter({ hasText: 'No staff PIN is set yet' }),
+      ).toContainText('Ctrl+Alt+A');
+      await lift();
+      await expect(ring).toHaveCount(0);
+      await expectNoAdmin(page);
+
+      await pressAdminKeys(page);
+      await expect(page.getByRole('heading', { name: 'Set the staff PIN' })).toBeVisible();
+      // A place for each of the 8 digits a PIN may have, not just the first 4.
+      await expect(page.locator('.pin-pad__dot')).toHaveCount(8);
+      await tapPin(page, '24681357');
+      await tapPin(page, '24681357');
+      await expect(page.getByRole('status').filter({ hasText: 'PIN saved' })).toBeVisible();
+    });
+
+    test('with a PIN the ring fills for 3 s, then the PIN pad opens', async ({
+      appPage: page,
+      baseURL,
+    }) => {
+      await installMainProcess(page, baseURL!, { pin: PIN });
+      await page.clock.install();
+      await page.goto('/');
+      await page.locator('.admin-corner').waitFor({ state: 'attached' });
+      const lift = await touchDown(page, size.width - 20, 20);
+      await page.clock.runFor(CORNER_HOLD_MS - 500);
+      await expect(page.locator('.admin-corner__ring')).toBeVisible();
+      await expectNoAdmin(page);
+      await page.clock.runFor(600);
+      await expect(page.getByRole('heading', { name: 'Staff PIN' })).toBeVisible();
+      await lift();
+      await expect(page.locator('.pin-pad__dot')).toHaveCount(8);
+      await tapPin(page, '2468');
+      await expect(page.getByRole('navigation', { name: 'Admin sections' })).toBeVisible();
+      await expect(page.getByRole('status').filter({ hasText: 'PIN saved' })).toHaveCount(0);
     });
   });
 }

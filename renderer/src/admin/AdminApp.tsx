@@ -73,6 +73,8 @@ function AdminScreen({
   const [state, setState] = useState<AdminState | null>(null);
   const [section, setSection] = useState<SectionName>('settings');
   const [field, setField] = useState<HTMLInputElement | HTMLTextAreaElement | null>(null);
+  /** The first PIN was just set: say so on the first screen. */
+  const [pinSaved, setPinSaved] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
 
   const close = useCallback(() => {
@@ -178,7 +180,14 @@ function AdminScreen({
       </header>
       {state === null ? (
         <div className="admin__body admin__body--pin">
-          <PinPad admin={admin} purpose={purpose} onUnlocked={(unlocked) => setState(unlocked)} />
+          <PinPad
+            admin={admin}
+            purpose={purpose}
+            onUnlocked={(unlocked) => {
+              setPinSaved(purpose === 'setup');
+              setState(unlocked);
+            }}
+          />
         </div>
       ) : (
         <div className="admin__body">
@@ -202,6 +211,11 @@ function AdminScreen({
             </ul>
           </nav>
           <div className="admin__content">
+            {pinSaved && section === 'settings' ? (
+              <p className="admin-message" role="status">
+                {t('pin.saved')}
+              </p>
+            ) : null}
             <Current key={section} {...props} />
           </div>
         </div>
