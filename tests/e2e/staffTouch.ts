@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { CustomSlide } from '../../contract';
 import { expect } from './fixtures';
 import { PIN, pressAdminKeys } from './adminSteps';
 
@@ -49,3 +50,21 @@ export async function touchDown(page: Page, x: number, y: number): Promise<() =>
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   };
 }
+
+/** A clinic slide as long as the form lets staff write it: a 120-character title, 5 long points. */
+export const LONG_SLIDE: Extract<CustomSlide, { kind: 'text' }> = {
+  id: 'custom-long',
+  kind: 'text',
+  title: {
+    en: 'Before your first ketamine treatment, please have your photo ID and a list of your medicines ready for the front desk.',
+    es: 'Antes de su primer tratamiento con ketamina, tenga lista su identificación con foto para la recepción y llegue temprano',
+  },
+  lines: [
+    'Arrive fifteen minutes early so the team can check your blood pressure and answer questions.',
+    'Bring a list of every medicine and supplement you take, with the doses, written down.',
+    'Plan a ride home: you may not drive for the rest of the day after a treatment session.',
+    'Eat lightly: nothing for four hours before, and only clear fluids for two hours before.',
+    'Wear comfortable clothes and bring headphones or an eye mask if they help you relax.',
+  ].map((en) => ({ en })),
+  durationSeconds: 60,
+};

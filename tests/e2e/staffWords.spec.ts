@@ -3,6 +3,7 @@ import { installMainProcess } from './mainProcess';
 import { CORNER_HOLD_MS, expectNoAdmin, PIN, pressAdminKeys } from './adminSteps';
 import {
   keyboard,
+  LONG_SLIDE,
   openAdminByTouch,
   tapKeys,
   tapPin,
@@ -93,6 +94,37 @@ for (const size of TOUCH_SIZES) {
       await tapPin(page, '2468');
       await expect(page.getByRole('navigation', { name: 'Admin sections' })).toBeVisible();
       await expect(page.getByRole('status').filter({ hasText: 'PIN saved' })).toHaveCount(0);
+    });
+
+    test('a slide title counts its characters, stops at a word, and the form says when the words do not fit', async ({
+      appPage: page,
+      baseURL,
+    }) => {
+      await installMainProcess(page, baseURL!, { pin: PIN });
+      await page.goto('/');
+      await openAdminByTouch(page);
+      await tapSection(page, "Clinic's slides");
+      await page.getByRole('button', { name: 'New text slide' }).tap();
+      const title = page.getByLabel('Title in English');
+      await title.tap();
+      await expect(title).toHaveAccessibleDescription('0 of 120 characters');
+      // 111 characters, then " arrive ea": the "a" would be the 121st character.
+      const start =
+        'Before your first ketamine treatment, please have your photo ID and a list of your medicines ready for the desk';
+      await title.fill(start);
+      await tapKeys(page, ['Space', 'a', 'r', 'r', 'i', 'v', 'e', 'Space', 'e', 'a']);
+      // The word that went over the limit is left out, not cut in half.
+      await expect(title).toHaveValue(`${start} arrive`);
+      await expect(title).toHaveAccessibleDescription('118 of 120 characters');
+
+      const lines = page.getByLabel(/^Text in English/);
+      await lines.tap();
+      await lines.fill('Bring your photo ID.');
+      await expect(page.getByRole('status').filter({ hasText: 'Too long to fit' })).toHaveCount(0);
+      await lines.fill(LONG_SLIDE.lines.map((line) => line.en).join('\n'));
+      const note = page.getByRole('status').filter({ hasText: 'Too long to fit the slide' });
+      await expect(note).toContainText('1280 × 800 with larger text (A+) in English');
+      await expect(note).not.toContainText('Spanish');
     });
   });
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cutAtWord } from '../../../../contract';
 
 /**
  * A labelled text field for the admin's own on-screen keyboard (data-osk-mode says which keys
@@ -16,6 +17,7 @@ export function TextField({
   multiline = false,
   hint,
   counter = false,
+  wholeWords = false,
 }: {
   label: string;
   value: string;
@@ -30,12 +32,18 @@ export function TextField({
   hint?: string;
   /** Show how many characters are used of the most the field takes, as staff type. */
   counter?: boolean;
+  /** At the limit, stop at a word: a word that would be cut in half is left out. */
+  wholeWords?: boolean;
 }) {
   const id = useId();
   const { t } = useTranslation('admin');
   const describedBy = [hint ? `${id}-hint` : '', counter ? `${id}-count` : '']
     .filter(Boolean)
     .join(' ');
+  // A field that stops at a word takes a little more than its limit from the keys, then drops
+  // the word that went over.
+  const limit = wholeWords ? undefined : maxLength;
+  const accept = (next: string) => onChange(wholeWords ? cutAtWord(next, maxLength) : next);
   return (
     <div className="admin-field">
       <label htmlFor={id}>{label}</label>
@@ -49,14 +57,14 @@ export function TextField({
           id={id}
           className="admin-input admin-input--lines"
           value={value}
-          maxLength={maxLength}
+          maxLength={limit}
           rows={5}
           inputMode="none"
           data-osk-mode="lines"
           autoComplete="off"
           spellCheck={false}
           aria-describedby={describedBy || undefined}
-          onChange={(event) => onChange(event.target.value)}
+          onChange={(event) => accept(event.target.value)}
         />
       ) : (
         <input
@@ -64,14 +72,14 @@ export function TextField({
           type={type}
           className="admin-input"
           value={value}
-          maxLength={maxLength}
+          maxLength={limit}
           // The admin brings its own keyboard; "none" keeps the system's from covering the form.
           inputMode={numeric ? 'numeric' : 'none'}
           data-osk-mode={numeric ? 'numeric' : url ? 'url' : 'text'}
           autoComplete="off"
           spellCheck={false}
           aria-describedby={describedBy || undefined}
-          onChange={(event) => onChange(event.target.value)}
+          onChange={(event) => accept(event.target.value)}
         />
       )}
       {counter ? (

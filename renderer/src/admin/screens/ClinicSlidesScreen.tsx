@@ -30,6 +30,7 @@ import {
   type TextKey,
 } from './clinicSlideDraft';
 import type { ScreenProps } from './ScreenProps';
+import { SlideFitCheck } from './SlideFitCheck';
 import './ClinicSlidesScreen.css';
 
 const TIME_CHOICES = [8, 10, 15, 20, 25, 30, 45, 60, 90, 120] as const;
@@ -173,6 +174,8 @@ export function ClinicSlidesScreen({ admin, state, onState, onSessionClosed }: S
         hint={hint}
         value={(draft as unknown as Record<TextKey, string>)[key]}
         maxLength={TEXT_MAX_LENGTH[key]}
+        counter={key.startsWith('title')}
+        wholeWords={key.startsWith('title')}
         multiline={key.startsWith('lines')}
         numeric={key === 'reviewDue' || key === 'expiresOn'}
         onChange={(value) => {
@@ -288,6 +291,13 @@ export function ClinicSlidesScreen({ admin, state, onState, onSessionClosed }: S
           {field('titleEs')}
           {field('linesEn')}
           {field('linesEs')}
+          {draft.kind === 'text' ? (
+            <SlideFitCheck
+              slide={customSlideToSlide(fromDraft(draft, 'custom-draft'))}
+              clinic={state.settings.clinic}
+              languages={draft.titleEs.trim() || draft.linesEs.trim() ? ['en', 'es'] : ['en']}
+            />
+          ) : null}
           {field('descriptionEn', t('clinicSlides.descriptionHint'))}
           {field('descriptionEs')}
           {draft.kind === 'video' ? (
