@@ -24,8 +24,11 @@ export async function openAdminByTouch(page: Page, pin = PIN): Promise<void> {
   await expect(page.getByRole('navigation', { name: 'Admin sections' })).toBeVisible();
 }
 
-export const tapSection = (page: Page, name: string) =>
-  page.getByRole('navigation').getByRole('button', { name, exact: true }).tap();
+export const tapSection = (page: Page, name: string | RegExp) =>
+  page
+    .getByRole('navigation')
+    .getByRole('button', typeof name === 'string' ? { name, exact: true } : { name })
+    .tap();
 
 export const keyboard = (page: Page) =>
   page.getByRole('group', { name: /On-screen keyboard|Teclado en pantalla/ });

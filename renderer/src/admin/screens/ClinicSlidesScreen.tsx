@@ -287,8 +287,8 @@ export function ClinicSlidesScreen({ admin, state, onState, onSessionClosed }: S
               {t('clinicSlides.videoFile', { name: draft.sourceName })}
             </p>
           ) : null}
-          {field('titleEn')}
-          {field('titleEs')}
+          {field('titleEn', draft.kind === 'text' ? undefined : t('clinicSlides.titleAsk'))}
+          {field('titleEs', t('clinicSlides.titleEsFallback'))}
           {field('linesEn')}
           {field('linesEs')}
           {draft.kind === 'text' ? (

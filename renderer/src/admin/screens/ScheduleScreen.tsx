@@ -16,6 +16,7 @@ import { today } from '../today';
 import { useSettingsDraft } from '../useSettingsDraft';
 import { dayName, RuleEditor, RuleList, WEEK, type Editing } from './ScheduleRuleEditor';
 import type { ScreenProps } from './ScreenProps';
+import { playlistName } from '../staffWords';
 
 /**
  * Weekly rules, date ranges that win over them, and what closed hours show. Each rule picks a
@@ -38,7 +39,10 @@ export function ScheduleScreen(props: ScreenProps) {
   const targetName = (target: ScheduleTarget) =>
     target.kind === 'closed'
       ? t('schedule.closed')
-      : (playlists.find((playlist) => playlist.id === target.playlistId)?.name ?? '?');
+      : playlistName(
+          playlists.find((playlist) => playlist.id === target.playlistId)?.name ?? '?',
+          t,
+        );
   const times = (start: string, end: string) =>
     start === end
       ? t('schedule.summaryAllDay')
@@ -159,7 +163,10 @@ export function ScheduleScreen(props: ScreenProps) {
         <RuleEditor
           editing={editing}
           targets={[
-            ...playlists.map((playlist) => ({ value: playlist.id, label: playlist.name })),
+            ...playlists.map((playlist) => ({
+              value: playlist.id,
+              label: playlistName(playlist.name, t),
+            })),
             { value: '', label: t('schedule.closed') },
           ]}
           problem={problem}
