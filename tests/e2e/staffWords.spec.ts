@@ -126,5 +126,46 @@ for (const size of TOUCH_SIZES) {
       await expect(note).toContainText('1280 × 800 with larger text (A+) in English');
       await expect(note).not.toContainText('Spanish');
     });
+
+    test('the about text is edited in Clinic details, and a new clinic name asks to clear the built-in one', async ({
+      appPage: page,
+      baseURL,
+    }) => {
+      const main = await installMainProcess(page, baseURL!, { pin: PIN });
+      await page.goto('/');
+      await openAdminByTouch(page);
+      await tapSection(page, 'Clinic details');
+      const aboutEn = page.getByLabel(/^About the clinic in English/);
+      const aboutEs = page.getByLabel(/^About the clinic in Spanish/);
+      await expect(aboutEn).toHaveValue(/^Founded and led by Ken Starr MD/);
+      await expect(aboutEs).toHaveValue(/^Fundada y dirigida por Ken Starr MD/);
+      const question = page.getByRole('alertdialog').filter({ hasText: 'new name' });
+      await expect(question).toHaveCount(0);
+
+      await page.getByLabel('Clinic name').tap();
+      await tapKeys(page, ['Clear field', 'Shift', 'S', 'u', 'n', 'r', 'i', 's', 'e']);
+      await expect(question).toContainText('still describes Ken Starr MD Wellness Group');
+      await question.getByRole('button', { name: 'Yes, clear the about text' }).tap();
+      await expect(question).toHaveCount(0);
+      await expect(aboutEn).toHaveValue('');
+      await expect(aboutEs).toHaveValue('');
+
+      await aboutEn.tap();
+      await aboutEn.fill('Open every weekday since 2020.');
+      await aboutEs.tap();
+      await aboutEs.fill('Abierta todos los días laborables desde 2020.');
+      await keyboard(page).getByRole('button', { name: 'Hide keyboard' }).tap();
+      await page.getByRole('button', { name: 'Save', exact: true }).tap();
+      await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+      expect(main.readSettingsFile().clinic).toMatchObject({
+        name: 'Sunrise',
+        about: [
+          {
+            en: 'Open every weekday since 2020.',
+            es: 'Abierta todos los días laborables desde 2020.',
+          },
+        ],
+      });
+    });
   });
 }
