@@ -12,3 +12,4 @@ export * from './contentReview';
 export * from './firstScreen';
 export * from './clockWatch';
 export * from './wordCut';
+export * from './weekPlan';

@@ -167,5 +167,48 @@ for (const size of TOUCH_SIZES) {
         ],
       });
     });
+
+    test('a weekly rule can be all day, and the week view shows what plays when, or that a rule changes nothing', async ({
+      appPage: page,
+      baseURL,
+    }) => {
+      const main = await installMainProcess(page, baseURL!, { pin: PIN });
+      await page.goto('/');
+      await openAdminByTouch(page);
+      await tapSection(page, 'Schedule');
+      const sunday = page.getByRole('row', { name: /^Sun/ });
+      await expect(sunday).toContainText('00:00–24:00 Waiting room');
+
+      // A rule that plays the playing playlist at its usual times changes nothing, and says so.
+      await page.getByRole('button', { name: 'Add a weekly rule' }).tap();
+      await expect(page.getByRole('status').filter({ hasText: 'changes nothing' })).toBeVisible();
+
+      // Closed all Sunday: "All day", no times to puzzle over.
+      const days = page.getByRole('group', { name: 'Days' });
+      for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sun']) {
+        await days.getByText(day, { exact: true }).tap();
+      }
+      await page.getByRole('checkbox', { name: 'All day' }).tap();
+      await expect(page.getByLabel('From', { exact: true })).toHaveCount(0);
+      await page.getByLabel('Show', { exact: true }).selectOption({ label: 'Closed' });
+      await expect(sunday).toContainText('00:00–24:00 Closed');
+      await expect(page.getByRole('row', { name: /^Mon/ })).toContainText(
+        '00:00–24:00 Waiting room',
+      );
+      await expect(page.getByRole('status').filter({ hasText: 'changes nothing' })).toHaveCount(0);
+      await page.getByRole('button', { name: 'Done' }).tap();
+      await expect(page.getByText('Sun, all day: Closed')).toBeVisible();
+      await page.getByRole('button', { name: 'Save', exact: true }).tap();
+      await expect
+        .poll(() => main.readSettingsFile().schedule.weekly)
+        .toEqual([
+          expect.objectContaining({
+            days: [0],
+            start: '00:00',
+            end: '00:00',
+            target: { kind: 'closed' },
+          }),
+        ]);
+    });
   });
 }
