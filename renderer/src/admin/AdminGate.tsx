@@ -95,9 +95,12 @@ export function AdminGate({ admin, language, deckSlides, onOpenChange }: AdminGa
 
   return (
     <>
-      <p className={noPinNote ? 'admin-gate-note' : 'visually-hidden'} role="status">
-        {noPinNote ? t('adminGate.noPin') : ''}
-      </p>
+      {purpose === null ? (
+        // Only while the admin is shut: once it is open, its own status lines speak.
+        <p className={noPinNote ? 'admin-gate-note' : 'visually-hidden'} role="status">
+          {noPinNote ? t('adminGate.noPin') : ''}
+        </p>
+      ) : null}
       {purpose === null ? (
         <div
           className="admin-corner"
