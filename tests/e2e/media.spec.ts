@@ -251,6 +251,9 @@ test.describe('pictures and videos', () => {
     await pickerEntry(page, 'Import folder').click();
     await pickerEntry(page, 'welcome.vtt').click();
     await expect(page.getByText(/Captions are added and shown by default/)).toBeVisible();
+    // A video starts with no title, as a picture does: staff give it one.
+    await expect(page.getByLabel('Title in English')).toHaveValue('');
+    await page.getByLabel('Title in English').fill('welcome');
     await page
       .getByLabel('What it shows, in English')
       .fill('A short welcome from the clinic team.');

@@ -3,8 +3,14 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../contract';
 import en from './i18n/en.json';
 import es from './i18n/es.json';
+import scheduleEn from './i18n/schedule.en.json';
+import scheduleEs from './i18n/schedule.es.json';
 
-export const adminResources = { en: { admin: en }, es: { admin: es } } as const;
+/** The admin's words; the Schedule screen's are a file of their own, kept short. */
+export const adminResources = {
+  en: { admin: { ...en, schedule: scheduleEn } },
+  es: { admin: { ...es, schedule: scheduleEs } },
+} as const;
 
 /**
  * The admin's own i18next instance (loaded with the admin, not with the player), so staff can
