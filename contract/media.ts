@@ -111,6 +111,8 @@ export const MediaLibraryEntrySchema = /* @__PURE__ */ z.strictObject({
   bytes: z.int().check(z.nonnegative()),
   /** Ids of the clinic slides (current setup or its backup) that use the file. */
   usedBy: z.array(z.string().check(z.maxLength(60))).check(z.maxLength(200)),
+  /** The name it had on the drive, when the kiosk noted one (imports before 0.1 did not). */
+  sourceName: z.optional(z.string().check(z.maxLength(260))),
 });
 export type MediaLibraryEntry = z.infer<typeof MediaLibraryEntrySchema>;
 

@@ -11,3 +11,5 @@ export * from './readingTime';
 export * from './contentReview';
 export * from './firstScreen';
 export * from './clockWatch';
+export * from './wordCut';
+export * from './weekPlan';

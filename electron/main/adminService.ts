@@ -412,9 +412,10 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
     [IpcChannel.adminMediaDelete]: guarded(MediaFileRequestSchema, ({ file }) =>
       inTurn(async () => {
         const users = inUse();
+        const sourceName = options.media.sourceNameOf(file);
         const result = await options.media.remove(file, users);
         if (!result.ok) return mediaFailure(result);
-        noteChange('media-deleted', file);
+        noteChange('media-deleted', sourceName ? `${sourceName} as ${file}` : file);
         return { ok: true, value: await options.media.list(users) };
       }),
     ),

@@ -11,7 +11,14 @@ import {
   type MediaLibraryEntry,
   type PickerFolder,
 } from '../../contract';
-import { fsyncDirectory, realFileSystem, writeCauseOf, type FileSystem } from './durableFile';
+import {
+  fsyncDirectory,
+  readJsonFile,
+  realFileSystem,
+  writeCauseOf,
+  writeFileDurably,
+  type FileSystem,
+} from './durableFile';
 import {
   createImportCopy,
   DEFAULT_COPY_CHUNK_BYTES,
@@ -64,10 +71,15 @@ export interface MediaLibrary {
     token: string,
     onProgress?: (progress: ImportProgress) => void,
   ): Promise<MediaResult<ImportedMedia>>;
-  /** Files in the media folder; `inUse` lists, per file name, the ids of slides using it. */
+  /**
+   * Files in the media folder, each with the name it had on the drive when one was noted; `inUse`
+   * lists, per file name, the ids of slides using it.
+   */
   list(inUse: ReadonlyMap<string, string[]>): Promise<MediaLibraryEntry[]>;
   /** Deletes a media file unless `inUse` has it (problem 'in-use'); unknown name: 'not-found'. */
   remove(file: string, inUse: ReadonlyMap<string, string[]>): Promise<MediaResult<null>>;
+  /** The name a media file had on the drive it was imported from, when one was noted. */
+  sourceNameOf(file: string): string | null;
   /**
    * Absolute path of a media file by its content name, or null when the name is not a media
    * file name (MediaFileSchema). The file itself may not exist.
@@ -101,6 +113,35 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
     console.warn(`[media] could not clear unfinished copies: ${describeError(error)}`);
   }
 
+  // The names files had on the drive, beside the media folder (never served with the files):
+  // staff know "Big poster.png", not the content hash a file is kept under.
+  const namesFile = `${mediaDirectory}-names.json`;
+  const readNames = (): Record<string, string> => {
+    try {
+      const parsed = readJsonFile(namesFile, disk);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+      return Object.fromEntries(
+        Object.entries(parsed).filter(
+          (entry): entry is [string, string] =>
+            MediaFileSchema.safeParse(entry[0]).success && typeof entry[1] === 'string',
+        ),
+      );
+    } catch {
+      return {};
+    }
+  };
+  const noteName = (file: string, name: string | null) => {
+    const names = readNames();
+    if (name === null) delete names[file];
+    else names[file] = name.slice(0, MAX_NAME_CHARS);
+    try {
+      writeFileDurably(namesFile, JSON.stringify(names), disk);
+    } catch (error) {
+      // Only a name is lost: the file itself is in place.
+      console.warn(`[media] could not note a file's name: ${describeError(error)}`);
+    }
+  };
+
   const picker = createPicker({
     sources: () => options.sources(),
     maxTokens: options.maxTokens ?? DEFAULT_MAX_TOKENS,
@@ -122,7 +163,14 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
     async importFile(token, onProgress) {
       const source = await picker.fileBehind(token);
       if (!source) return refuse('not-found', FILE_GONE);
-      return copy.importFile(source.path, source.name.slice(0, MAX_NAME_CHARS), token, onProgress);
+      const result = await copy.importFile(
+        source.path,
+        source.name.slice(0, MAX_NAME_CHARS),
+        token,
+        onProgress,
+      );
+      if (result.ok) noteName(result.value.file, result.value.sourceName);
+      return result;
     },
 
     async list(inUse) {
@@ -136,14 +184,17 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
         .filter((dirent) => dirent.isFile() && MediaFileSchema.safeParse(dirent.name).success)
         .map((dirent) => dirent.name)
         .sort();
+      const sourceNames = readNames();
       const entries = await Promise.all(
         names.map(async (file): Promise<MediaLibraryEntry | null> => {
           try {
             const info = await lstat(path.join(mediaDirectory, file));
+            const sourceName = sourceNames[file];
             return {
               file,
               kind: mediaKindOf(file),
               bytes: info.size,
+              ...(sourceName === undefined ? {} : { sourceName }),
               usedBy: [...(inUse.get(file) ?? [])].slice(0, 200),
             };
           } catch {
@@ -181,8 +232,11 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
       } catch {
         // The file is gone; at worst a power cut brings the unused file back.
       }
+      noteName(file, null);
       return { ok: true, value: null };
     },
+
+    sourceNameOf: (file) => readNames()[file] ?? null,
 
     pathOf(file) {
       return MediaFileSchema.safeParse(file).success ? path.join(mediaDirectory, file) : null;

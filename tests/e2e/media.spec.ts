@@ -159,7 +159,7 @@ for (const viewport of VIEWPORTS) {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Edit “Welcome”' }).click();
     await look('video-slide');
-    await section(page, 'Backup and transfer').click();
+    await section(page, 'Setup files and undo').click();
     await look('backup-and-transfer');
   });
 }
@@ -194,7 +194,7 @@ test.describe('pictures and videos', () => {
     await pickerEntry(page, 'clinic photos').click();
     await pickerEntry(page, 'Garden_photo.png').click();
 
-    await expect(page.getByLabel('Title in English')).toHaveValue('Garden photo');
+    await expect(page.getByLabel('Title in English')).toHaveValue('');
     await page.getByLabel('Title in English').fill('Our garden');
     await page.getByRole('button', { name: 'Save slide' }).click();
     await expect(page.getByRole('alert')).toHaveText(/describe what the picture/);
@@ -251,6 +251,9 @@ test.describe('pictures and videos', () => {
     await pickerEntry(page, 'Import folder').click();
     await pickerEntry(page, 'welcome.vtt').click();
     await expect(page.getByText(/Captions are added and shown by default/)).toBeVisible();
+    // A video starts with no title, as a picture does: staff give it one.
+    await expect(page.getByLabel('Title in English')).toHaveValue('');
+    await page.getByLabel('Title in English').fill('welcome');
     await page
       .getByLabel('What it shows, in English')
       .fill('A short welcome from the clinic team.');
@@ -336,14 +339,14 @@ test.describe('pictures and videos', () => {
     });
     await page.goto('/');
     await openAdmin(page);
-    await section(page, 'Backup and transfer').click();
+    await section(page, 'Setup files and undo').click();
     await expect(page.getByText(/video · 76 kB · used by Welcome/i)).toBeVisible();
 
-    await page.getByRole('button', { name: 'Save setup to a drive' }).click();
+    await page.getByRole('button', { name: 'Save a setup file to a drive' }).click();
     await pickerEntry(page, 'CLINIC USB').click();
     await page.getByRole('button', { name: 'Save here' }).click();
     await expect(
-      page.getByRole('status').filter({ hasText: /^Saved: clinic-kiosk-setup-/ }),
+      page.getByRole('status').filter({ hasText: /^Setup file saved: clinic-kiosk-setup-/ }),
     ).toBeVisible();
     const [bundle] = fs.readdirSync(main.usbDrive).filter((name) => name.endsWith('.zip'));
     expect(bundle).toBeDefined();
@@ -363,8 +366,8 @@ test.describe('pictures and videos', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Slide deleted.' })).toBeVisible();
     const before = fs.readFileSync(path.join(main.directory, 'settings.json'));
 
-    await section(page, 'Backup and transfer').click();
-    await page.getByRole('button', { name: 'Load a setup from a drive' }).click();
+    await section(page, 'Setup files and undo').click();
+    await page.getByRole('button', { name: 'Load a setup file from a drive' }).click();
     await pickerEntry(page, 'CLINIC USB').click();
     await pickerEntry(page, 'tampered.zip').click();
     await page.getByRole('button', { name: 'Yes, load it' }).click();
@@ -373,7 +376,7 @@ test.describe('pictures and videos', () => {
     );
     expect(fs.readFileSync(path.join(main.directory, 'settings.json'))).toEqual(before);
 
-    await page.getByRole('button', { name: 'Load a setup from a drive' }).click();
+    await page.getByRole('button', { name: 'Load a setup file from a drive' }).click();
     await pickerEntry(page, 'CLINIC USB').click();
     await pickerEntry(page, bundle!).click();
     await expect(page.getByRole('alertdialog')).toContainText(bundle!);
@@ -386,10 +389,10 @@ test.describe('pictures and videos', () => {
     ]);
     await expect(page.getByText(/before “clinic-kiosk-setup-.*” was loaded/)).toBeVisible();
 
-    await page.getByRole('button', { name: 'Bring back the backup' }).click();
+    await page.getByRole('button', { name: 'Undo: bring back the earlier setup' }).click();
     await page.getByRole('button', { name: 'Yes, bring it back' }).click();
     await expect(
-      page.getByRole('status').filter({ hasText: 'The backup is in use again' }),
+      page.getByRole('status').filter({ hasText: 'The earlier setup is back' }),
     ).toBeVisible();
     expect(main.readSettingsFile().customSlides).toEqual([]);
   });

@@ -95,6 +95,8 @@ function AdminScreen({
     (kept?.section as SectionName | undefined) ?? 'settings',
   );
   const [notice, setNotice] = useState<string | null>(null);
+  /** The first PIN was just set: say so on the first screen. */
+  const [pinSaved, setPinSaved] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const [field, setField] = useKeyboardField(rootRef);
   const guard = useLeaveGuard(setNotice);
@@ -180,7 +182,14 @@ function AdminScreen({
       </header>
       {state === null ? (
         <div className="admin__body admin__body--pin">
-          <PinPad admin={admin} purpose={purpose} onUnlocked={(unlocked) => setState(unlocked)} />
+          <PinPad
+            admin={admin}
+            purpose={purpose}
+            onUnlocked={(unlocked) => {
+              setPinSaved(purpose === 'setup');
+              setState(unlocked);
+            }}
+          />
         </div>
       ) : (
         <div className="admin__body">
@@ -203,6 +212,11 @@ function AdminScreen({
           <div className="admin__content">
             {SHARED_BY_THE_FLEET.has(section) ? (
               <FleetMemberNotice role={state.fleet.role} />
+            ) : null}
+            {pinSaved && section === 'settings' ? (
+              <p className="admin-message" role="status">
+                {t('pin.saved')}
+              </p>
             ) : null}
             {notice ? (
               <p className="admin-message admin-notice" role="status">

@@ -4,12 +4,26 @@ import './OnScreenKeyboard.css';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
-const ROWS: readonly string[][] = [
-  ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'],
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
+/** The signs phone numbers, addresses and notes need, one tap away. */
+const SIGNS = ['(', ')', '+', '-', '#', '&', '=', '_', '?', '!'];
+
+const TEXT_ROWS: readonly string[][] = [
+  DIGITS,
   ['q', 'w', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p'],
   ['a', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'ñ'],
-  ['z', 'x', 'c', 'v', 'b', 'n', 'm', ',', '.', '-'],
+  ['z', 'x', 'c', 'v', 'b', 'n', 'm', ',', '.', "'"],
   ['á', 'é', 'í', 'ó', 'ú', 'ü', '¿', '¡', '@', '/', ':'],
+  SIGNS,
+];
+
+/** A web address: no accents, and its own pieces (https://, .com, /) as keys. */
+const URL_ROWS: readonly string[][] = [
+  DIGITS,
+  ['q', 'w', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p'],
+  ['a', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l', '-'],
+  ['z', 'x', 'c', 'v', 'b', 'n', 'm', '.', '_', '~'],
+  ['https://', 'www.', '.com', '.org', '/', ':', '?', '=', '&', '#'],
 ];
 
 /**
@@ -31,8 +45,16 @@ export function typeInto(field: Field, text: string): void {
   field.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/** Empties the field, as selecting all and deleting would. */
+export function clearField(field: Field): void {
+  if (field.value === '') return;
+  field.setRangeText('', 0, field.value.length, 'end');
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
 /**
- * The admin's on-screen keyboard, with the Spanish letters and accents at hand. It types into
+ * The admin's on-screen keyboard, with the Spanish letters and accents at hand, the signs for
+ * phone numbers, and a layout of its own for web addresses (data-osk-mode="url"). It types into
  * the focused field and never takes the focus itself (pointerdown is cancelled), so a
  * plugged-in keyboard keeps working alongside it.
  */
@@ -40,9 +62,9 @@ export function OnScreenKeyboard({ field, onHide }: { field: Field; onHide: () =
   const { t } = useTranslation('admin');
   const [shift, setShift] = useState(false);
   const keepFocus = (event: PointerEvent) => event.preventDefault();
-  const numeric = field.inputMode === 'numeric';
-  const lines = field.dataset['oskMode'] === 'lines';
-  const rows = numeric ? ROWS.slice(0, 1) : ROWS;
+  const mode = field.inputMode === 'numeric' ? 'numeric' : (field.dataset['oskMode'] ?? 'text');
+  const numeric = mode === 'numeric';
+  const rows = numeric ? [DIGITS] : mode === 'url' ? URL_ROWS : TEXT_ROWS;
 
   const key = (label: string, text: string, options: { wide?: boolean; name?: string } = {}) => (
     <button
@@ -61,11 +83,11 @@ export function OnScreenKeyboard({ field, onHide }: { field: Field; onHide: () =
   );
 
   return (
-    <div className="osk" role="group" aria-label={t('keyboard.label')}>
+    <div className="osk" role="group" aria-label={t('keyboard.label')} data-layout={mode}>
       {rows.map((row, index) => (
         <div key={index} className="osk__row">
           {row.map((character) => {
-            const shown = shift ? character.toUpperCase() : character;
+            const shown = shift && character.length === 1 ? character.toUpperCase() : character;
             return key(shown, shown);
           })}
         </div>
@@ -82,9 +104,17 @@ export function OnScreenKeyboard({ field, onHide }: { field: Field; onHide: () =
             {t('keyboard.shift')}
           </button>
         )}
-        {numeric ? null : key(t('keyboard.space'), ' ', { wide: true })}
+        {numeric || mode === 'url' ? null : key(t('keyboard.space'), ' ', { wide: true })}
         {key('⌫', '\b', { wide: true, name: t('keyboard.backspace') })}
-        {lines ? key('↵', '\n', { wide: true, name: t('keyboard.newLine') }) : null}
+        <button
+          type="button"
+          className="osk__key osk__key--wide"
+          onPointerDown={keepFocus}
+          onClick={() => clearField(field)}
+        >
+          {t('keyboard.clear')}
+        </button>
+        {mode === 'lines' ? key('↵', '\n', { wide: true, name: t('keyboard.newLine') }) : null}
         <button
           type="button"
           className="osk__key osk__key--wide"

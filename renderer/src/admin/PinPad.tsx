@@ -168,10 +168,17 @@ export function PinPad({ admin, purpose, onUnlocked }: PinPadProps) {
         {hint}
       </p>
       <div className="pin-pad__dots" aria-hidden="true">
-        {Array.from({ length: Math.max(MIN_DIGITS, digits.length) }, (_, index) => (
+        {/* A place for every digit a PIN may have; the ones past the shortest PIN are optional. */}
+        {Array.from({ length: MAX_DIGITS }, (_, index) => (
           <span
             key={index}
-            className={index < digits.length ? 'pin-pad__dot pin-pad__dot--filled' : 'pin-pad__dot'}
+            className={[
+              'pin-pad__dot',
+              index < digits.length ? 'pin-pad__dot--filled' : '',
+              index >= MIN_DIGITS ? 'pin-pad__dot--optional' : '',
+            ]
+              .filter(Boolean)
+              .join(' ')}
           />
         ))}
       </div>

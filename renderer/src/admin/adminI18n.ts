@@ -7,11 +7,13 @@ import fleetEn from './i18n/fleet.en.json';
 import fleetEs from './i18n/fleet.es.json';
 import reportsEn from './i18n/reports.en.json';
 import reportsEs from './i18n/reports.es.json';
+import scheduleEn from './i18n/schedule.en.json';
+import scheduleEs from './i18n/schedule.es.json';
 
-/** The admin's words: one namespace, with each larger part's words in a file of its own. */
+/** The admin's words: one namespace, with each larger screen's words in a file of its own. */
 export const adminResources = {
-  en: { admin: { ...en, reports: reportsEn, fleet: fleetEn } },
-  es: { admin: { ...es, reports: reportsEs, fleet: fleetEs } },
+  en: { admin: { ...en, schedule: scheduleEn, reports: reportsEn, fleet: fleetEn } },
+  es: { admin: { ...es, schedule: scheduleEs, reports: reportsEs, fleet: fleetEs } },
 } as const;
 
 /**

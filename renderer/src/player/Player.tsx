@@ -234,7 +234,7 @@ export function Player({
     slides[Math.min(state.index, slides.length - 1)]?.kind !== 'video';
   return inLanguage(
     <main
-      className="player"
+      className="player text-sized"
       data-transition={config.settings.transition}
       data-text-size={largeText ? 'large' : 'normal'}
       data-prerendered={live ? undefined : ''}

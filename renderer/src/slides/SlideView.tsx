@@ -9,6 +9,7 @@ import {
 } from '../../../contract';
 import { illustrationMarkup } from './illustrations';
 import { SlideMedia, type MediaPlayback } from './SlideMedia';
+import { useFitToSlide } from './useFitToSlide';
 import type * as QrCodeModule from './QrCode';
 import './SlideView.css';
 
@@ -54,10 +55,24 @@ export interface SlideViewProps {
   titleId?: string;
   /** Video slides in the patient's view: when to play and what to do at the end. */
   playback?: MediaPlayback | undefined;
+  /**
+   * Step the words down until they fit (the default). Off only where the admin checks whether
+   * a slide fits as written.
+   */
+  fit?: boolean;
 }
 
-export function SlideView({ slide, step, language, clinic, titleId, playback }: SlideViewProps) {
+export function SlideView({
+  slide,
+  step,
+  language,
+  clinic,
+  titleId,
+  playback,
+  fit = true,
+}: SlideViewProps) {
   const t = (text: LocalizedText) => localize(text, language);
+  const fitRef = useFitToSlide(fit && !slide.media, `${language} ${step}`);
   if (slide.media) {
     // The clinic's own picture or video: its title above, the picture as large as fits.
     return (
@@ -73,6 +88,7 @@ export function SlideView({ slide, step, language, clinic, titleId, playback }: 
   const figure = figureFor(slide, step, t, clinic);
   return (
     <div
+      ref={fitRef}
       className={`slide-view slide-view--${slide.kind}${figure ? ' slide-view--with-figure' : ''}`}
     >
       <div className="slide-view__text">

@@ -27,6 +27,7 @@ import {
   type TextKey,
 } from './clinicSlideDraft';
 import type { ScreenProps } from './ScreenProps';
+import { SlideFitCheck } from './SlideFitCheck';
 import { useClinicSlideWork } from './useClinicSlideWork';
 import { useSlideDelete } from './useSlideDelete';
 import './ClinicSlidesScreen.css';
@@ -170,6 +171,8 @@ export function ClinicSlidesScreen({
         hint={hint}
         value={(draft as unknown as Record<TextKey, string>)[key]}
         maxLength={TEXT_MAX_LENGTH[key]}
+        counter={key.startsWith('title')}
+        wholeWords={key.startsWith('title')}
         multiline={key.startsWith('lines')}
         numeric={key === 'reviewDue' || key === 'expiresOn'}
         onChange={(value) => {
@@ -296,10 +299,17 @@ export function ClinicSlidesScreen({
               {t('clinicSlides.videoFile', { name: draft.sourceName })}
             </p>
           ) : null}
-          {field('titleEn')}
-          {field('titleEs')}
+          {field('titleEn', draft.kind === 'text' ? undefined : t('clinicSlides.titleAsk'))}
+          {field('titleEs', t('clinicSlides.titleEsFallback'))}
           {field('linesEn')}
           {field('linesEs')}
+          {draft.kind === 'text' ? (
+            <SlideFitCheck
+              slide={customSlideToSlide(fromDraft(draft, 'custom-draft'))}
+              clinic={state.settings.clinic}
+              languages={draft.titleEs.trim() || draft.linesEs.trim() ? ['en', 'es'] : ['en']}
+            />
+          ) : null}
           {field('descriptionEn', t('clinicSlides.descriptionHint'))}
           {field('descriptionEs')}
           {draft.kind === 'video' ? (

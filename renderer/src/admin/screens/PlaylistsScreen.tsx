@@ -21,6 +21,7 @@ import { PLAYLIST_NAME_MAX_LENGTH } from '../fieldLimits';
 import type { ScreenProps } from './ScreenProps';
 import { useDragToReorder } from './useDragToReorder';
 import './PlaylistsScreen.css';
+import { playlistName } from '../staffWords';
 
 const TIME_CHOICES = [5, 8, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600] as const;
 
@@ -158,17 +159,17 @@ export function PlaylistsScreen(props: ScreenProps) {
           {playlists.map((playlist) => (
             <option key={playlist.id} value={playlist.id}>
               {playlist.id === savedPlayingId
-                ? t('playlists.playing', { name: playlist.name })
+                ? t('playlists.playing', { name: playlistName(playlist.name, t) })
                 : playlist.id === playingId
-                  ? t('keepWork.playingOnceSaved', { name: playlist.name })
-                  : playlist.name}
+                  ? t('keepWork.playingOnceSaved', { name: playlistName(playlist.name, t) })
+                  : playlistName(playlist.name, t)}
             </option>
           ))}
         </select>
       </div>
       <TextField
         label={t('playlists.name')}
-        value={editing.name}
+        value={playlistName(editing.name, t)}
         maxLength={PLAYLIST_NAME_MAX_LENGTH}
         onChange={(name) => changeEditing((playlist) => ({ ...playlist, name }))}
       />
@@ -212,7 +213,7 @@ export function PlaylistsScreen(props: ScreenProps) {
                 'playlist',
                 playlists.map((playlist) => playlist.id),
               ),
-              name: t('playlists.copyName', { name: editing.name }).slice(
+              name: t('playlists.copyName', { name: playlistName(editing.name, t) }).slice(
                 0,
                 PLAYLIST_NAME_MAX_LENGTH,
               ),
@@ -255,7 +256,9 @@ export function PlaylistsScreen(props: ScreenProps) {
         </p>
       ) : null}
 
-      <h3 className="admin-section__subtitle">{t('playlists.slides', { name: editing.name })}</h3>
+      <h3 className="admin-section__subtitle">
+        {t('playlists.slides', { name: playlistName(editing.name, t) })}
+      </h3>
       {editing.entries.length === 0 ? <p>{t('playlists.empty')}</p> : null}
       <ol className="playlist" ref={listRef}>
         {editing.entries.map((entry, index) => {

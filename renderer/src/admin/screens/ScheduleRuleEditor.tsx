@@ -30,7 +30,7 @@ export function RuleList({
   onEdit,
   onDelete,
 }: {
-  rules: { id: string; summary: string }[];
+  rules: { id: string; summary: string; note?: string | undefined }[];
   empty: string;
   onEdit: (id: string) => void;
   onDelete: (id: string) => void;
@@ -41,7 +41,10 @@ export function RuleList({
     <ul className="admin-list playlist-add">
       {rules.map((rule) => (
         <li key={rule.id}>
-          <span>{rule.summary}</span>
+          <span>
+            {rule.summary}
+            {rule.note ? <span className="admin-list__attention"> · {rule.note}</span> : null}
+          </span>
           <button
             type="button"
             className="admin-button"
@@ -93,11 +96,31 @@ function TimeSelect({
   );
 }
 
+/**
+ * A weekly rule is all day when it starts and ends at the same time (24 hours, written 00:00 to
+ * 00:00); a date range is all day with no times at all.
+ */
+function isAllDay(editing: Editing): boolean {
+  return editing.kind === 'weekly'
+    ? editing.rule.start === editing.rule.end
+    : editing.rule.start === null;
+}
+
+function withAllDay(editing: Editing, allDay: boolean): Editing {
+  if (editing.kind === 'weekly') {
+    const times = allDay ? { start: '00:00', end: '00:00' } : { start: '08:00', end: '18:00' };
+    return { ...editing, rule: { ...editing.rule, ...times } };
+  }
+  const times = allDay ? { start: null, end: null } : { start: '08:00', end: '18:00' };
+  return { ...editing, rule: { ...editing.rule, ...times } };
+}
+
 export /** One rule being written: its days or dates, its hours, and what it plays. */
 function RuleEditor({
   editing,
   targets,
   problem,
+  note = null,
   onChange,
   onDone,
   onCancel,
@@ -105,6 +128,8 @@ function RuleEditor({
   editing: Editing;
   targets: { value: string; label: string }[];
   problem: string | null;
+  /** Said under the rule while it changes nothing in the week. */
+  note?: string | null;
   onChange: (next: Editing) => void;
   onDone: () => void;
   onCancel: () => void;
@@ -112,6 +137,7 @@ function RuleEditor({
   const { t, i18n } = useTranslation('admin');
   const targetId = useId();
   const target = editing.rule.target;
+  const allDay = isAllDay(editing);
   const setTarget = (value: string) => {
     const next: ScheduleTarget =
       value === '' ? { kind: 'closed' } : { kind: 'playlist', playlistId: value };
@@ -154,26 +180,17 @@ function RuleEditor({
             numeric
             onChange={(to) => onChange({ ...editing, rule: { ...editing.rule, to } })}
           />
-          <label className="admin-choice__option">
-            <input
-              type="checkbox"
-              checked={editing.rule.start === null}
-              onChange={(event) =>
-                onChange({
-                  ...editing,
-                  rule: {
-                    ...editing.rule,
-                    start: event.target.checked ? null : '08:00',
-                    end: event.target.checked ? null : '18:00',
-                  },
-                })
-              }
-            />
-            <span>{t('schedule.allDay')}</span>
-          </label>
         </>
       )}
-      {editing.kind === 'weekly' || editing.rule.start !== null ? (
+      <label className="admin-choice__option">
+        <input
+          type="checkbox"
+          checked={allDay}
+          onChange={(event) => onChange(withAllDay(editing, event.target.checked))}
+        />
+        <span>{t('schedule.allDay')}</span>
+      </label>
+      {!allDay ? (
         <div className="admin-actions">
           <TimeSelect
             label={t('schedule.start')}
@@ -204,6 +221,9 @@ function RuleEditor({
           ))}
         </select>
       </div>
+      <p className="admin-message" role="status">
+        {note ?? ''}
+      </p>
       <div className="admin-savebar">
         <button type="button" className="admin-button admin-button--primary" onClick={onDone}>
           {t('schedule.done')}

@@ -5,6 +5,8 @@ import {
   localTimeOf,
   LocalDateSchema,
   minutesOf,
+  weeklyRulesThatChangeNothing,
+  weekPlan,
   type DateRangeRule,
   type Schedule,
   type ScheduleTarget,
@@ -16,6 +18,8 @@ import { today } from '../today';
 import { useSettingsDraft } from '../useSettingsDraft';
 import { dayName, RuleEditor, RuleList, WEEK, type Editing } from './ScheduleRuleEditor';
 import type { ScreenProps } from './ScreenProps';
+import { playlistName } from '../staffWords';
+import { WeekView } from './WeekView';
 
 /**
  * Weekly rules, date ranges that win over them, and what closed hours show. Each rule picks a
@@ -38,7 +42,10 @@ export function ScheduleScreen(props: ScreenProps) {
   const targetName = (target: ScheduleTarget) =>
     target.kind === 'closed'
       ? t('schedule.closed')
-      : (playlists.find((playlist) => playlist.id === target.playlistId)?.name ?? '?');
+      : playlistName(
+          playlists.find((playlist) => playlist.id === target.playlistId)?.name ?? '?',
+          t,
+        );
   const times = (start: string, end: string) =>
     start === end
       ? t('schedule.summaryAllDay')
@@ -58,6 +65,17 @@ export function ScheduleScreen(props: ScreenProps) {
       times: rule.start && rule.end ? times(rule.start, rule.end) : t('schedule.summaryAllDay'),
       target: targetName(rule.target),
     });
+
+  // The week as it would be, the rule being written included, so its effect shows as it is made.
+  const playlistIds = playlists.map((playlist) => playlist.id);
+  const weekly =
+    editing?.kind === 'weekly'
+      ? editing.isNew
+        ? [...schedule.weekly, editing.rule]
+        : schedule.weekly.map((rule) => (rule.id === editing.rule.id ? editing.rule : rule))
+      : schedule.weekly;
+  const idle = weeklyRulesThatChangeNothing(weekly, state.settings.defaultPlaylistId, playlistIds);
+  const idleNote = t('schedule.changesNothing');
 
   const now = decide(
     schedule,
@@ -139,7 +157,11 @@ export function ScheduleScreen(props: ScreenProps) {
       <h3 className="admin-section__subtitle">{t('schedule.weekly')}</h3>
       <RuleList
         empty={t('schedule.noWeekly')}
-        rules={schedule.weekly.map((rule) => ({ id: rule.id, summary: summaryWeekly(rule) }))}
+        rules={schedule.weekly.map((rule) => ({
+          id: rule.id,
+          summary: summaryWeekly(rule),
+          note: idle.includes(rule.id) ? idleNote : undefined,
+        }))}
         onEdit={(id) =>
           setEditing({
             kind: 'weekly',
@@ -159,10 +181,20 @@ export function ScheduleScreen(props: ScreenProps) {
         <RuleEditor
           editing={editing}
           targets={[
-            ...playlists.map((playlist) => ({ value: playlist.id, label: playlist.name })),
+            ...playlists.map((playlist) => ({
+              value: playlist.id,
+              label: playlistName(playlist.name, t),
+            })),
             { value: '', label: t('schedule.closed') },
           ]}
           problem={problem}
+          note={
+            editing.kind === 'weekly' &&
+            editing.rule.days.length > 0 &&
+            idle.includes(editing.rule.id)
+              ? t('schedule.ruleChangesNothing')
+              : null
+          }
           onChange={(next) => {
             setProblem(null);
             setEditing(next);
@@ -216,6 +248,17 @@ export function ScheduleScreen(props: ScreenProps) {
           </button>
         </div>
       )}
+
+      <h3 className="admin-section__subtitle">{t('schedule.weekTitle')}</h3>
+      <WeekView
+        plan={weekPlan(weekly, state.settings.defaultPlaylistId, playlistIds)}
+        playlistOrder={playlistIds}
+        nameOf={(shown) =>
+          shown.kind === 'closed'
+            ? t('schedule.closed')
+            : targetName({ kind: 'playlist', playlistId: shown.playlistId })
+        }
+      />
 
       <SaveBar draft={scheduleDraft} onSave={() => void scheduleDraft.save(t('schedule.saved'))} />
     </Section>

@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize, type Language, type MediaLibraryEntry } from '../../../../contract';
+import { MediaBaseContext } from '../../slides/SlideMedia';
 import { Confirm, Outcome, Section } from '../kit';
+import './SetupScreen.css';
 import { formatBytes, MediaPicker } from '../MediaPicker';
 import { useAdminCall } from '../useAdminCall';
 import type { ScreenProps } from './ScreenProps';
@@ -21,6 +23,7 @@ export function SetupScreen({ admin, state, onState, onSessionClosed }: ScreenPr
   const [confirm, setConfirm] = useState<{ token: string; name: string } | 'restore' | null>(null);
   const [media, setMedia] = useState<MediaLibraryEntry[] | null>(null);
   const [exported, setExported] = useState<string | null>(null);
+  const mediaBase = useContext(MediaBaseContext);
 
   useEffect(() => {
     void library.run(() => admin.mediaLibrary(), '', setMedia);
@@ -57,6 +60,14 @@ export function SetupScreen({ admin, state, onState, onSessionClosed }: ScreenPr
     if (id === 'backup') return t('setup.usedByBackup');
     const slide = state.settings.customSlides.find((candidate) => candidate.id === id);
     return slide ? localize(slide.title, language) : id;
+  };
+  /** The name the file had on the drive: noted at import, or else the name its slide keeps. */
+  const nameOf = (entry: MediaLibraryEntry) => {
+    if (entry.sourceName) return entry.sourceName;
+    for (const slide of state.settings.customSlides) {
+      if (slide.kind !== 'text' && slide.file === entry.file) return slide.sourceName;
+    }
+    return t('setup.noName');
   };
   const unused = (media ?? []).filter((entry) => entry.usedBy.length === 0);
   const backup = state.backup;
@@ -146,10 +157,15 @@ export function SetupScreen({ admin, state, onState, onSessionClosed }: ScreenPr
       {media && media.length === 0 ? <p>{t('setup.noMedia')}</p> : null}
       <ul className="admin-list playlist-add">
         {(media ?? []).map((entry) => (
-          <li key={entry.file}>
+          <li key={entry.file} className="media-entry">
+            {entry.kind === 'image' ? (
+              <img className="media-entry__thumbnail" src={`${mediaBase}${entry.file}`} alt="" />
+            ) : null}
             <span>
+              <span className="media-entry__name">{nameOf(entry)}</span>
               <span className="playlist__tag">
-                {t(`picker.kind.${entry.kind}`)} · {formatBytes(entry.bytes)} ·{' '}
+                {' '}
+                · {t(`picker.kind.${entry.kind}`)} · {formatBytes(entry.bytes)} ·{' '}
               </span>
               {entry.usedBy.length > 0
                 ? t('setup.usedBy', { slides: entry.usedBy.map(titleOf).join(', ') })

@@ -8,6 +8,7 @@ import { ReviewList } from '../review/ReviewList';
 import { SafeModeNotice } from './SafeModeNotice';
 import type { ScreenProps } from './ScreenProps';
 import './StatusScreen.css';
+import { staffDetail } from '../staffWords';
 
 function LogList({
   entries,
@@ -83,7 +84,11 @@ export function StatusScreen({ admin, deckSlides, state, onState, onSessionClose
         entries={state.changes}
         empty={t('status.noChanges')}
         describe={(entry) => {
-          const fields = entry.detail
+          if (entry.event.startsWith('media-')) {
+            const name = staffDetail(entry.detail);
+            return name ? `${eventName(entry.event)}: ${name}` : eventName(entry.event);
+          }
+          const fields = staffDetail(entry.detail)
             .split(', ')
             .filter(Boolean)
             .map((field) => t(`field.${field}`, { defaultValue: field }))

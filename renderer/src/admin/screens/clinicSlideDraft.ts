@@ -121,17 +121,16 @@ export function toDraft(slide: CustomSlide): Draft {
   }
 }
 
-/** A new picture or video slide for a file just imported, titled after the file. */
+/**
+ * A new picture or video slide for a file just imported. Its title starts empty: a file's name
+ * ("IMG_2041", "Garden photo final") is not what patients should read, so staff are asked for one.
+ */
 export function draftFor(media: ImportedMedia): Draft {
   const common = {
     id: null,
     reviewDue: '',
     expiresOn: '',
-    titleEn: media.sourceName
-      .replace(/\.[^.]+$/, '')
-      .replace(/[_-]+/g, ' ')
-      .trim()
-      .slice(0, TEXT_MAX_LENGTH.titleEn),
+    titleEn: '',
     titleEs: '',
     descriptionEn: '',
     descriptionEs: '',

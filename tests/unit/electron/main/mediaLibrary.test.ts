@@ -780,7 +780,7 @@ describe('the media folder', () => {
     expect(readdirSync(media)).toEqual([kept]);
   });
 
-  it('lists media files with their users, ignoring anything else', async () => {
+  it('lists media files with their users and the names they had on the drive, ignoring anything else', async () => {
     const context = setup();
     const png = value(await importBytes(context, 'logo.png', pngBytes()));
     const vtt = value(await importBytes(context, 'subs.vtt', VTT));
@@ -790,8 +790,20 @@ describe('the media folder', () => {
     const entries = await context.library.list(new Map([[png.file, ['slide-1', 'slide-4']]]));
     expect(entries).toEqual(
       [
-        { file: png.file, kind: 'image', bytes: pngBytes().length, usedBy: ['slide-1', 'slide-4'] },
-        { file: vtt.file, kind: 'captions', bytes: Buffer.byteLength(VTT), usedBy: [] },
+        {
+          file: png.file,
+          kind: 'image',
+          bytes: pngBytes().length,
+          usedBy: ['slide-1', 'slide-4'],
+          sourceName: 'logo.png',
+        },
+        {
+          file: vtt.file,
+          kind: 'captions',
+          bytes: Buffer.byteLength(VTT),
+          usedBy: [],
+          sourceName: 'subs.vtt',
+        },
       ].sort((a, b) => (a.file < b.file ? -1 : 1)),
     );
     for (const entry of entries) expect(MediaLibraryEntrySchema.parse(entry)).toEqual(entry);
@@ -801,6 +813,7 @@ describe('the media folder', () => {
     const context = setup();
     const png = value(await importBytes(context, 'logo.png', pngBytes()));
     const inUse = new Map([[png.file, ['slide-1']]]);
+    expect(context.library.sourceNameOf(png.file)).toBe('logo.png');
     expect(await context.library.remove(png.file, inUse)).toMatchObject({
       ok: false,
       problem: 'in-use',
@@ -812,6 +825,8 @@ describe('the media folder', () => {
       value: null,
     });
     expect(existsSync(join(context.media, png.file))).toBe(false);
+    // Its name goes with it.
+    expect(context.library.sourceNameOf(png.file)).toBeNull();
     expect(await context.library.remove(png.file, new Map())).toMatchObject({
       ok: false,
       problem: 'not-found',
