@@ -186,7 +186,8 @@ for (const size of SIZES) {
       await page.getByLabel('Clinic name').tap();
       await tapKeys(page, 'w');
       await page.clock.runFor(101_000);
-      const warning = page.getByRole('alertdialog');
+      // The idle warning (a new clinic name also asks about the built-in about text).
+      const warning = page.getByRole('alertdialog', { name: /No one has touched/ });
       await expect(warning).toContainText('Your changes will be saved');
       await page.clock.runFor(25_000);
       await expect(page.locator('.player')).toBeVisible();
@@ -274,7 +275,7 @@ for (const size of SIZES) {
       await expect(page.getByLabel('Playlist to edit')).toContainText('Waiting room');
       await page.getByRole('button', { name: 'Delete playlist' }).tap();
       await confirm.getByRole('button', { name: 'Yes, delete it' }).tap();
-      const undo = page.getByRole('button', { name: 'Undo' });
+      const undo = page.getByRole('button', { name: 'Undo', exact: true });
       await expect(undo).toBeVisible();
       expect(await axeViolations(page), 'undo').toEqual([]);
       await look(page, 'delete-playlist-undo');
@@ -302,7 +303,7 @@ for (const size of SIZES) {
       await confirm.getByRole('button', { name: 'Yes, delete it' }).tap();
       await expect(savedStatus(page, 'Slide deleted.')).toBeVisible();
       expect(main.readSettingsFile().customSlides).toEqual([]);
-      await page.getByRole('button', { name: 'Undo' }).tap();
+      await page.getByRole('button', { name: 'Undo', exact: true }).tap();
       await expect(page.getByRole('button', { name: 'Delete “Parking”' })).toBeVisible();
       const back = main.readSettingsFile();
       expect(back.customSlides.map((slide) => slide.id)).toEqual(['custom-parking']);
@@ -401,7 +402,7 @@ test('the new dialogs read in Spanish and pass axe', async ({ appPage: page, bas
   await expect(page.getByRole('alertdialog')).toBeVisible();
   expect(await axeViolations(page), 'delete confirm es').toEqual([]);
   await page.getByRole('button', { name: 'Sí, eliminarla' }).tap();
-  await expect(page.getByRole('button', { name: 'Deshacer' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Deshacer', exact: true })).toBeVisible();
   expect(await axeViolations(page), 'undo es').toEqual([]);
 });
 

@@ -88,7 +88,9 @@ for (const viewport of VIEWPORTS) {
       await expect(page.locator('.slide-fit__note')).not.toBeEmpty();
       await look(page, `admin20-slide-form-${size}`);
 
+      // The slide was only for looking: leaving asks, and its words are discarded.
       await tapSection(page, words.schedule);
+      await page.getByRole('button', { name: /^(Discard|Descartar)$/ }).tap();
       await page.getByRole('button', { name: words.addWeekly }).tap();
       await look(page, `admin20-schedule-${size}`);
 

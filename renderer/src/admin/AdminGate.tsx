@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState, type PointerEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AdminBridge, Language, Slide } from '../../../contract';
+import { useStrings } from '../i18n/strings';
 import type { PinPadPurpose } from './PinPad';
 import './AdminGate.css';
 
@@ -25,7 +25,8 @@ interface AdminGateProps {
  * starting the app with `--setup`. The admin itself loads on demand.
  */
 export function AdminGate({ admin, language, deckSlides, onOpenChange }: AdminGateProps) {
-  const { t } = useTranslation();
+  // The gate is part of the player (the admin's own words load with the admin).
+  const t = useStrings();
   const [purpose, setPurpose] = useState<PinPadPurpose | null>(null);
   const [holding, setHolding] = useState(false);
   const [noPinNote, setNoPinNote] = useState(false);
