@@ -48,6 +48,15 @@ export const FleetViewSchema = z.strictObject({
 });
 export type FleetView = z.infer<typeof FleetViewSchema>;
 
+/** What a kiosk is doing, as its status file says. */
+export const KioskStateSchema = z.enum(['playing', 'closed', 'presenting', 'admin', 'recovering']);
+/** Yesterday's totals from a kiosk's play log, in its status file. */
+export const DayGlanceSchema = z.strictObject({
+  plays: z.int().check(z.nonnegative()),
+  touchSessions: z.int().check(z.nonnegative()),
+  playingHours: z.number().check(z.nonnegative()),
+});
+
 export const ScreenViewSchema = z.strictObject({
   kioskId: Text(64),
   /** null: the status file could not be read. */
@@ -55,17 +64,11 @@ export const ScreenViewSchema = z.strictObject({
   room: z.nullable(Text(80)),
   appVersion: z.nullable(Text(40)),
   setupVersion: z.nullable(z.int().check(z.nonnegative())),
-  state: z.nullable(z.enum(['playing', 'closed', 'presenting', 'admin', 'recovering'])),
+  state: z.nullable(KioskStateSchema),
   currentSlide: z.nullable(Text(80)),
   lastRecovery: z.nullable(z.strictObject({ at: Text(40), reason: Text(300) })),
   freeDiskBytes: z.nullable(z.number().check(z.nonnegative())),
-  yesterday: z.nullable(
-    z.strictObject({
-      plays: z.int().check(z.nonnegative()),
-      touchSessions: z.int().check(z.nonnegative()),
-      playingHours: z.number().check(z.nonnegative()),
-    }),
-  ),
+  yesterday: z.nullable(DayGlanceSchema),
   lastRefusal: z.nullable(Text(300)),
   writtenAt: z.nullable(Text(40)),
   /** What staff should notice: unreadable, a clock ahead, not seen for three minutes. */

@@ -28,10 +28,10 @@ export function fail(code: AdminError['code'], message: string, extra: Partial<A
   return { ok: false as const, error: { code, message, ...extra } };
 }
 
-/** The admin calls other modules answer (playLog/playLogAdmin.ts, fleet/fleetAdmin.ts). */
-export type ExtensionChannel =
-  | typeof IpcChannel.adminPlayReport
-  | typeof IpcChannel.adminPlayExport
+/** The play log's admin calls (playLog/playLogAdmin.ts). */
+export type PlayLogChannel = typeof IpcChannel.adminPlayReport | typeof IpcChannel.adminPlayExport;
+/** The fleet's admin calls (fleet/fleetAdmin.ts). */
+export type FleetChannel =
   | typeof IpcChannel.adminFleetScreens
   | typeof IpcChannel.adminFleetStart
   | typeof IpcChannel.adminFleetInvite
@@ -40,6 +40,8 @@ export type ExtensionChannel =
   | typeof IpcChannel.adminFleetJoin
   | typeof IpcChannel.adminFleetPublish
   | typeof IpcChannel.adminFleetLeave;
+/** The admin calls other modules answer. */
+export type ExtensionChannel = PlayLogChannel | FleetChannel;
 export type ExtensionHandlers = { [C in ExtensionChannel]: AdminHandler<C> };
 
 /** What the admin's other parts build their handlers with: the same session and queue. */

@@ -12,19 +12,9 @@ import {
   type FleetView,
   type ScreenView,
 } from '../../../contract';
-import { NoData, type AdminHandler, type AdminTools } from '../adminTools';
+import { NoData, type AdminHandler, type AdminTools, type FleetChannel } from '../adminTools';
 import { fingerprintOf } from './fleetKeys';
 import type { FleetService } from './fleetService';
-
-type FleetChannel =
-  | typeof IpcChannel.adminFleetScreens
-  | typeof IpcChannel.adminFleetStart
-  | typeof IpcChannel.adminFleetInvite
-  | typeof IpcChannel.adminFleetKeyBackup
-  | typeof IpcChannel.adminFleetInspect
-  | typeof IpcChannel.adminFleetJoin
-  | typeof IpcChannel.adminFleetPublish
-  | typeof IpcChannel.adminFleetLeave;
 
 /** What the admin shows of this kiosk's place in the fleet. */
 export function fleetView(fleet: FleetService): FleetView {

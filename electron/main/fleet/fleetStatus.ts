@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { DayGlanceSchema, KioskStateSchema } from '../../../contract';
 import { z } from '../../../contract/zod';
 
 export const STATUS_FOLDER = 'status';
@@ -15,7 +16,7 @@ export const FUTURE_SLACK_MS = 5 * 60_000;
 
 export const KioskIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{3,62}$/));
 
-export const KioskStateSchema = z.enum(['playing', 'closed', 'presenting', 'admin', 'recovering']);
+export { KioskStateSchema };
 
 export const KioskStatusSchema = z.strictObject({
   kioskId: KioskIdSchema,
@@ -33,13 +34,7 @@ export const KioskStatusSchema = z.strictObject({
   ),
   freeDiskBytes: z.nullable(z.number().check(z.nonnegative())),
   /** Yesterday's totals from the play log, where it has them. */
-  yesterday: z.nullable(
-    z.strictObject({
-      plays: z.int().check(z.nonnegative()),
-      touchSessions: z.int().check(z.nonnegative()),
-      playingHours: z.number().check(z.nonnegative()),
-    }),
-  ),
+  yesterday: z.nullable(DayGlanceSchema),
   /** The last refusal of a published setup on this kiosk, in plain words. */
   lastRefusal: z.nullable(z.string().check(z.maxLength(300))),
   writtenAt: z.iso.datetime({ offset: true }),

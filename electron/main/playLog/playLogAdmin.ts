@@ -3,17 +3,14 @@
  * with the admin's own session guard (adminService.ts), like every other admin call.
  */
 import { IpcChannel, PlayReportRequestSchema, TokenRequestSchema } from '../../../contract';
-import type { AdminHandler, AdminTools } from '../adminTools';
+import type { AdminHandler, AdminTools, PlayLogChannel } from '../adminTools';
 import type { PlayLogService } from './playLogService';
 
 export function playLogAdminHandlers(
   tools: AdminTools,
   playLog: PlayLogService,
   describe: () => { clinic: string; titleOf(slideId: string): string },
-): {
-  [IpcChannel.adminPlayReport]: AdminHandler<typeof IpcChannel.adminPlayReport>;
-  [IpcChannel.adminPlayExport]: AdminHandler<typeof IpcChannel.adminPlayExport>;
-} {
+): { [C in PlayLogChannel]: AdminHandler<C> } {
   return {
     [IpcChannel.adminPlayReport]: tools.guarded(PlayReportRequestSchema, ({ days }) => ({
       ok: true,

@@ -66,7 +66,15 @@ function ScreenReaderTable({
   );
 }
 
-/** Upright columns, one per day or hour. */
+export interface StackedColumn {
+  key: string;
+  axis: string;
+  label: string;
+  /** One value per part, in the order of `parts`. */
+  values: readonly number[];
+}
+
+/** Upright columns, one per day or hour: stacked columns of one part, with no legend. */
 export function ColumnChart({
   title,
   columns,
@@ -79,58 +87,30 @@ export function ColumnChart({
   headings: readonly [string, string];
   format: (value: number) => string;
 }) {
-  const peak = peakOf(columns.map((column) => column.value));
   return (
-    <figure className="report-chart">
-      <figcaption className="report-chart__title">{title}</figcaption>
-      <div className="report-columns" aria-hidden="true">
-        <span className="report-columns__peak">{format(peak)}</span>
-        <div className="report-columns__plot">
-          {columns.map((column) => (
-            <div key={column.key} className="report-columns__slot">
-              <div
-                className="report-columns__bar"
-                style={{ height: percent(column.value, peak) }}
-              />
-            </div>
-          ))}
-        </div>
-        <div className="report-columns__axis">
-          {columns.map((column) => (
-            <span key={column.key}>{column.axis}</span>
-          ))}
-        </div>
-      </div>
-      <ScreenReaderTable
-        caption={title}
-        headings={headings}
-        rows={columns.map((column) => ({
-          key: column.key,
-          cells: [column.label, format(column.value)],
-        }))}
-      />
-    </figure>
+    <StackedColumnChart
+      title={title}
+      parts={[{ key: 'value', label: headings[1] }]}
+      legend={false}
+      columns={columns.map((column) => ({ ...column, values: [column.value] }))}
+      heading={headings[0]}
+      format={format}
+    />
   );
-}
-
-export interface StackedColumn {
-  key: string;
-  axis: string;
-  label: string;
-  /** One value per part, in the order of `parts`. */
-  values: readonly number[];
 }
 
 /** Columns split into parts (the hours a day spent playing, closed, dark …), with a legend. */
 export function StackedColumnChart({
   title,
   parts,
+  legend = true,
   columns,
   heading,
   format,
 }: {
   title: string;
   parts: readonly { key: string; label: string }[];
+  legend?: boolean;
   columns: readonly StackedColumn[];
   heading: string;
   format: (value: number) => string;
@@ -139,19 +119,21 @@ export function StackedColumnChart({
   return (
     <figure className="report-chart">
       <figcaption className="report-chart__title">{title}</figcaption>
-      <ul className="report-legend" aria-hidden="true">
-        {parts.map((part) => (
-          <li key={part.key}>
-            <span className={`report-swatch report-part--${part.key}`} />
-            {part.label}
-          </li>
-        ))}
-      </ul>
+      {legend ? (
+        <ul className="report-legend" aria-hidden="true">
+          {parts.map((part) => (
+            <li key={part.key}>
+              <span className={`report-swatch report-part--${part.key}`} />
+              {part.label}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="report-columns" aria-hidden="true">
         <span className="report-columns__peak">{format(peak)}</span>
         <div className="report-columns__plot">
           {columns.map((column) => (
-            <div key={column.key} className="report-columns__slot report-columns__slot--stack">
+            <div key={column.key} className="report-columns__slot">
               {column.values.map((value, index) => (
                 <div
                   key={parts[index]!.key}
