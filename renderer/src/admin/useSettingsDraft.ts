@@ -1,6 +1,6 @@
 import { useState, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SettingsSchema, type EditableSettings } from '../../../contract';
+import type { EditableSettings } from '../../../contract';
 import { editable } from './editable';
 import type { ScreenProps } from './screens/ScreenProps';
 import { settingsProblem } from './settingsProblem';
@@ -67,8 +67,9 @@ export function useSettingsDraft<Draft>(
   };
   useUnsavedWork({
     dirty,
-    canSave: () =>
-      problem() === null && SettingsSchema.safeParse({ ...state.settings, ...settings }).success,
+    // What staff can put right is checked here; main checks everything else on the save (and
+    // a save it refuses keeps the changes for later, see useLeaveGuard).
+    canSave: () => problem() === null,
     save: () => save(),
     snapshot: draft,
   });

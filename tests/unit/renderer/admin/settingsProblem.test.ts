@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { settingsProblem } from '../../../../renderer/src/admin/settingsProblem';
+import {
+  looksLikeWebAddress,
+  settingsProblem,
+} from '../../../../renderer/src/admin/settingsProblem';
 import { adminT } from '../../electron/main/fixtures/adminWords';
-import { DEFAULT_SETTINGS, type EditableSettings } from '../../../../contract';
+import { DEFAULT_SETTINGS, WebAddressSchema, type EditableSettings } from '../../../../contract';
 
 const playlist = (id: string, enabled: boolean) => ({
   id,
@@ -10,6 +13,7 @@ const playlist = (id: string, enabled: boolean) => ({
 });
 const settings = (playing: string, enabled: boolean) =>
   ({
+    ...DEFAULT_SETTINGS,
     playlists: [playlist('waiting-room', true), playlist('new', enabled)],
     defaultPlaylistId: playing,
   }) as unknown as EditableSettings;
@@ -41,5 +45,23 @@ describe('settingsProblem', () => {
     expect(settingsProblem(adminT('en'), clinic({ webAddress: 'https://clinic.example/' }))).toBe(
       null,
     );
+  });
+
+  it('judges a web address as the contract does (main checks the schema itself on save)', () => {
+    for (const text of [
+      '',
+      'https://clinic.example',
+      'https://clinic.example/about?x=1#top',
+      'http://www.clinic.example.org/',
+      'https://clinic',
+      'javascript:alert(1)',
+      'ftp://clinic.example',
+      'clinic.example',
+      'https://',
+      'https://192.168.1.10/',
+      `https://clinic.example/${'a'.repeat(300)}`,
+    ]) {
+      expect(looksLikeWebAddress(text), text).toBe(WebAddressSchema.safeParse(text).success);
+    }
   });
 });
