@@ -150,11 +150,13 @@ describe('the fleet through the admin', () => {
       announceNewKey: false,
     });
     expect(published.version).toBe(1);
+    // Marking setup 1 as running is the last step of a switch, after the settings are saved.
     await until(
-      () => room.main.services.store.settings.transition === 'cut',
+      () => room.main.services.fleet.state().membership?.setupVersion === 1,
       'the room uses the published setup',
       30_000,
     );
+    expect(room.main.services.store.settings.transition).toBe('cut');
     expect(room.main.services.store.settings.mode).toBe('present');
     expect(office.main.services.store.settings.mode).toBe('loop');
 
