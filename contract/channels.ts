@@ -48,6 +48,7 @@ export const IpcChannel = {
   adminFleetJoin: 'admin:fleet-join',
   adminFleetPublish: 'admin:fleet-publish',
   adminFleetLeave: 'admin:fleet-leave',
+  adminFleetScreenshots: 'admin:fleet-screenshots',
   /** main → renderer (send): how far a media import has got. */
   adminImportProgress: 'admin:import-progress',
 } as const;
@@ -99,6 +100,7 @@ export const ADMIN_BRIDGE_INVOKE = {
   fleetJoin: IpcChannel.adminFleetJoin,
   fleetPublish: IpcChannel.adminFleetPublish,
   fleetLeave: IpcChannel.adminFleetLeave,
+  fleetScreenshots: IpcChannel.adminFleetScreenshots,
 } as const;
 export const ADMIN_BRIDGE_LISTEN = {
   onImportProgress: IpcChannel.adminImportProgress,

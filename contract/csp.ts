@@ -7,8 +7,9 @@ const directives: Record<string, string> = {
   'default-src': "'none'",
   'script-src': "'self'",
   'style-src': "'self'",
-  // The clinic's own pictures and videos come from app://media/ (see appProtocol.ts).
-  'img-src': "'self' app://media",
+  // The clinic's own pictures and videos come from app://media/ (see appProtocol.ts); the
+  // fleet's screen pictures, shown in the admin's Screens view, from app://screens/.
+  'img-src': "'self' app://media app://screens",
   'font-src': "'self'",
   'media-src': "'self' app://media",
   'connect-src': "'self'",

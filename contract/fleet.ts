@@ -45,6 +45,8 @@ export const FleetViewSchema = z.strictObject({
   ),
   /** The last setup this kiosk refused, and why. */
   lastRefusal: z.nullable(Text(300)),
+  /** Staff let this kiosk put a small picture of its screen in the status folder. */
+  screenshots: z.boolean(),
 });
 export type FleetView = z.infer<typeof FleetViewSchema>;
 
@@ -71,6 +73,8 @@ export const ScreenViewSchema = z.strictObject({
   yesterday: z.nullable(DayGlanceSchema),
   lastRefusal: z.nullable(Text(300)),
   writtenAt: z.nullable(Text(40)),
+  /** The kiosk's latest picture of its screen (app://screens/…), when it shares one. */
+  screenshot: z.nullable(z.strictObject({ url: Text(600), takenAt: Text(40) })),
   /** What staff should notice: unreadable, a clock ahead, not seen for three minutes. */
   flag: z.nullable(z.enum(['unreadable', 'clock-ahead', 'not-seen'])),
   /** This kiosk itself. */
@@ -113,6 +117,9 @@ export const FleetPublishRequestSchema = z.strictObject({
   announceNewKey: z.boolean(),
 });
 export type FleetPublishRequest = z.infer<typeof FleetPublishRequestSchema>;
+
+export const FleetScreenshotsRequestSchema = z.strictObject({ on: z.boolean() });
+export type FleetScreenshotsRequest = z.infer<typeof FleetScreenshotsRequestSchema>;
 
 export const PlayReportRequestSchema = z.strictObject({
   days: z.union([z.literal(7), z.literal(30)]),

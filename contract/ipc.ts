@@ -15,6 +15,7 @@ import type { PlayEventBatch, PlayReport } from './playLog';
 import type {
   FleetJoinRequest,
   FleetPublishRequest,
+  FleetScreenshotsRequest,
   FleetStartRequest,
   InvitationView,
   PlayReportRequest,
@@ -148,6 +149,11 @@ export interface InvokeCalls {
     reply: AdminResult<{ version: number; activateAt: string }>;
   };
   [IpcChannel.adminFleetLeave]: { request: void; reply: AdminResult<AdminState> };
+  /** This kiosk's picture in the status folder every 5 minutes: on or off. */
+  [IpcChannel.adminFleetScreenshots]: {
+    request: FleetScreenshotsRequest;
+    reply: AdminResult<AdminState>;
+  };
 }
 export type InvokeChannel = keyof InvokeCalls;
 export type InvokeRequest<C extends InvokeChannel> = InvokeCalls[C]['request'];

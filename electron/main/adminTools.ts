@@ -39,7 +39,8 @@ export type FleetChannel =
   | typeof IpcChannel.adminFleetInspect
   | typeof IpcChannel.adminFleetJoin
   | typeof IpcChannel.adminFleetPublish
-  | typeof IpcChannel.adminFleetLeave;
+  | typeof IpcChannel.adminFleetLeave
+  | typeof IpcChannel.adminFleetScreenshots;
 /** The admin calls other modules answer. */
 export type ExtensionChannel = PlayLogChannel | FleetChannel;
 export type ExtensionHandlers = { [C in ExtensionChannel]: AdminHandler<C> };
@@ -75,6 +76,7 @@ export const NOT_IN_A_FLEET: FleetView = {
   setupVersion: 0,
   staged: null,
   lastRefusal: null,
+  screenshots: false,
 };
 
 /** The payload of a call that takes none. */

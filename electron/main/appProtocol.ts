@@ -12,6 +12,8 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 /** The clinic's imported media: app://media/<sha256>.<ext>, from the data folder. */
 export const MEDIA_HOST = 'media';
+/** The fleet's screen pictures: app://screens/<kiosk id>.jpg, from the shared status folder. */
+export const SCREENS_HOST = 'screens';
 
 /** Only these file types are ever served; everything else is refused. */
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -41,6 +43,17 @@ export interface AppProtocolOptions {
    * kiosk shows first now. When not, the page goes out without it. Absent: always kept.
    */
   prerenderFits?: (pageUrl: URL) => boolean;
+  /**
+   * The fleet's screen pictures, served as app://screens/<kiosk id>.jpg: the folder they are in
+   * now (null: not in a fleet), and what such a picture must be. The folder is shared with other
+   * machines, so only names of that form, and only files that pass `accept`, go out.
+   */
+  screens?: {
+    folder(): string | null;
+    name: RegExp;
+    accept(bytes: Uint8Array): boolean;
+    maxBytes: number;
+  };
 }
 
 export type ProtocolHandler = (request: Request) => Promise<Response>;
@@ -65,6 +78,19 @@ export function createAppProtocolHandler(options: AppProtocolOptions): ProtocolH
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return refuse(405, 'method not allowed');
+    }
+    const screens = screensRequest(request.url, options.screens);
+    if (screens) {
+      const picture = await screens;
+      if (!picture.ok) return refuse(picture.status, picture.reason);
+      return new Response(request.method === 'HEAD' ? null : new Uint8Array(picture.bytes), {
+        status: 200,
+        headers: {
+          ...securityHeaders,
+          'Content-Type': 'image/jpeg',
+          'Content-Length': String(picture.bytes.length),
+        },
+      });
     }
     const resolved = await resolveRequestPath(request.url, options.roots);
     if (!resolved.ok) return refuse(resolved.status, resolved.reason);
@@ -114,6 +140,42 @@ export function createAppProtocolHandler(options: AppProtocolOptions): ProtocolH
     const body = Readable.toWeb(createReadStream(resolved.path, { start, end })) as ReadableStream;
     return new Response(body, { status, headers });
   };
+}
+
+type ScreensAnswer = { ok: true; bytes: Buffer } | { ok: false; status: number; reason: string };
+
+/** app://screens/…: a picture from the shared status folder, checked; null for other hosts. */
+function screensRequest(
+  rawUrl: string,
+  screens: AppProtocolOptions['screens'],
+): Promise<ScreensAnswer> | null {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.hostname !== SCREENS_HOST) return null;
+  return (async (): Promise<ScreensAnswer> => {
+    const folder = screens?.folder() ?? null;
+    if (!screens || !folder) return { ok: false, status: 404, reason: 'unknown host' };
+    const name = url.pathname.replace(/^\//, '');
+    if (url.username || url.password || url.port || !screens.name.test(name)) {
+      return { ok: false, status: 404, reason: 'not a screen picture' };
+    }
+    // The same containment as every other host: a link in the folder to elsewhere is refused.
+    const resolved = await resolveRequestPath(`${APP_SCHEME}://${SCREENS_HOST}/${name}`, {
+      [SCREENS_HOST]: folder,
+    });
+    if (!resolved.ok) return resolved;
+    const { size } = await stat(resolved.path);
+    if (size > screens.maxBytes) {
+      return { ok: false, status: 403, reason: 'too large for a screen picture' };
+    }
+    const bytes = await readFile(resolved.path);
+    if (!screens.accept(bytes)) return { ok: false, status: 403, reason: 'not a screen picture' };
+    return { ok: true, bytes };
+  })();
 }
 
 /** A rule that fails leaves the prerender out: a moment of background is the safe side. */

@@ -22,6 +22,7 @@ import { APP_ENTRY_URL, APP_SCHEME } from './appProtocol';
 import { parseLaunchOptions, relaunchArguments } from './commandLine';
 import { IpcRejection, type IpcHandlerTable, type IpcSender } from './ipcHandlers';
 import { isEscapeShortcut } from './escapeKeys';
+import { smallJpegOf } from './fleet/fleetScreenshots';
 import { createMainServices } from './mainServices';
 import { usbMountRoots } from './media/importSources';
 import { managePresenterWindow } from './presenterWindow';
@@ -122,6 +123,12 @@ async function start(): Promise<void> {
       }
     },
     heartbeat: (beat) => supervisor?.heartbeat(beat),
+    // The fleet's optional picture: the patients' window, shrunk (the fleet decides when).
+    captureScreen: async () => {
+      const window = supervisor?.window();
+      if (!window || window.isDestroyed()) return null;
+      return smallJpegOf(() => window.webContents.capturePage());
+    },
     quit: () => app.quit(),
     displaySleep: {
       prevent: () => {

@@ -26,6 +26,8 @@ export interface SupervisorOptions {
 
 export interface KioskSupervisor {
   heartbeat(beat: HeartbeatReport): void;
+  /** The kiosk window now (a recovery may have replaced it). */
+  window(): BrowserWindow;
   /** Stops watching and the nightly restart (the app is quitting). */
   stop(): void;
 }
@@ -101,6 +103,7 @@ export function superviseKiosk(options: SupervisorOptions): KioskSupervisor {
 
   return {
     heartbeat: (beat) => watchdog.heartbeat(beat),
+    window: () => window,
     stop() {
       clearInterval(ticker);
       if (nightly) clearTimeout(nightly);

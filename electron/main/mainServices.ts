@@ -32,13 +32,16 @@ import {
   createAppProtocolHandler,
   kioskPrerenderRule,
   MEDIA_HOST,
+  SCREENS_HOST,
   type ProtocolHandler,
 } from './appProtocol';
 import type { LaunchOptions } from './commandLine';
 import { openFaultHistory, SAFE_MODE_CALM_MS, type FaultHistory } from './faultHistory';
 import { createContentHistory } from './contentHistory';
 import { fleetAdminHandlers, fleetView } from './fleet/fleetAdmin';
+import { isJpeg, SCREENSHOT_MAX_BYTES, SCREENSHOT_NAME } from './fleet/fleetScreenshots';
 import { createFleetService, type FleetService } from './fleet/fleetService';
+import { STATUS_FOLDER } from './fleet/fleetStatus';
 import { playLogAdminHandlers } from './playLog/playLogAdmin';
 import { createTaskQueue } from './taskQueue';
 import { createIpcHandlers, type IpcHandlerTable } from './ipcHandlers';
@@ -77,6 +80,10 @@ export interface MainServicesOptions {
   rendererRoot: string;
   /** Where the page loads the clinic's media from (app://media/ in the app; ends with /). */
   mediaBaseUrl: string;
+  /** Where the admin loads the fleet's screen pictures from (default app://screens/). */
+  screensBaseUrl?: string;
+  /** The patients' screen as a small JPEG, for the fleet's optional picture (absent: none). */
+  captureScreen?: () => Promise<Buffer | null>;
   /** USB drives plugged in now; the import folder is added in front of them. */
   drives(): SourceRoot[];
   now(): Date;
@@ -337,6 +344,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       };
     },
     note: (event, detail) => recoveries.append(event, detail),
+    ...(options.captureScreen ? { captureScreen: options.captureScreen } : {}),
   });
   screenChanged = () => fleet.statusChanged();
 
@@ -376,7 +384,12 @@ export async function createMainServices(options: MainServicesOptions): Promise<
           store.settings.customSlides.find((slide) => slide.id === slideId)?.title.en ??
           slideId,
       })),
-      ...fleetAdminHandlers(tools, fleet, options.now),
+      ...fleetAdminHandlers(
+        tools,
+        fleet,
+        options.now,
+        options.screensBaseUrl ?? `app://${SCREENS_HOST}/`,
+      ),
     }),
   });
 
@@ -398,6 +411,16 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     // index.html's prerendered slide only where it is the slide this kiosk starts on (no flash
     // of the built-in English welcome in Spanish, on another first slide, closed, presenting).
     prerenderFits: kioskPrerenderRule(config),
+    // The Screens view's pictures, from the shared status folder (written by other machines).
+    screens: {
+      folder: () => {
+        const membership = fleet.state().membership;
+        return membership ? join(membership.statusFolder, STATUS_FOLDER) : null;
+      },
+      name: SCREENSHOT_NAME,
+      accept: isJpeg,
+      maxBytes: SCREENSHOT_MAX_BYTES,
+    },
   });
 
   followSchedule();

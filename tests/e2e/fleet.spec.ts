@@ -148,6 +148,55 @@ test('join on the compared numbers: a member says its shared screens are replace
   fs.rmSync(folders.root, { recursive: true, force: true });
 });
 
+test("this screen's picture: on by touch, taken once the admin closes, shown on Screens; off removes it", async ({
+  appPage: page,
+  baseURL,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const folders = sharedFolders();
+  const main = await installMainProcess(page, baseURL!, { pin: PIN });
+  main.services.fleet.startFleet({ name: 'Front desk', room: 'Waiting room', ...folders });
+  await openScreens(page, main);
+  const share = page.getByRole('checkbox', {
+    name: 'Share a small picture of this screen every 5 minutes',
+  });
+  await expect(share).not.toBeChecked();
+  await share.tap();
+  await expect(page.getByRole('status').filter({ hasText: 'now shares a picture' })).toBeVisible();
+  await expect(share).toBeChecked();
+  const kioskId = main.services.fleet.state().membership!.kioskId;
+  const picture = path.join(folders.statusFolder, 'status', `${kioskId}.jpg`);
+  // Never while the admin is open: staff may be typing.
+  expect(fs.existsSync(picture)).toBe(false);
+
+  await page.locator('.admin__header').getByRole('button', { name: 'Back to slides' }).tap();
+  await expect.poll(() => fs.existsSync(picture), { timeout: 20_000 }).toBe(true);
+  await openScreens(page, main, false);
+  const shown = page
+    .locator('.fleet-screen')
+    .filter({ hasText: 'this kiosk' })
+    .getByRole('img', { name: /^What Front desk showed at / });
+  await expect(shown).toBeVisible();
+  // Loaded through main's app:// handler under the page's own CSP: a real picture, drawn.
+  await expect
+    .poll(() => shown.evaluate((image: HTMLImageElement) => image.naturalWidth))
+    .toBeGreaterThan(0);
+  expect(await adminLayoutProblems(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
+  if (process.env['SCREENSHOTS']) {
+    await page.screenshot({ path: screenshotPath('admin-screens-picture-en-1280x800') });
+  }
+
+  await share.tap();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'no longer shares a picture' }),
+  ).toBeVisible();
+  expect(fs.existsSync(picture)).toBe(false);
+  await page.getByRole('button', { name: 'Look again' }).tap();
+  await expect(page.locator('.fleet-screen__picture')).toHaveCount(0);
+  fs.rmSync(folders.root, { recursive: true, force: true });
+});
+
 for (const viewport of VIEWPORTS) {
   for (const language of ['en', 'es'] as const) {
     test(`Screens fits ${viewport.name} in ${language}: not in a fleet, then publishing with 50 screens, axe-clean`, async ({
@@ -159,6 +208,9 @@ for (const viewport of VIEWPORTS) {
       const folders = sharedFolders();
       await page.setViewportSize({ width: viewport.width, height: viewport.height });
       const main = await installMainProcess(page, baseURL!, { pin: PIN });
+      // Three of the screens share a picture: the kiosk page as it looks at this size.
+      await page.goto('/');
+      const picture = await page.screenshot({ type: 'jpeg', quality: 60 });
       for (let n = 0; n < 50; n++) {
         const id = `kiosk-${String(n).padStart(4, '0')}`;
         writeStatus(
@@ -168,9 +220,13 @@ for (const viewport of VIEWPORTS) {
             n === 7 ? 12 : 0,
             n === 3
               ? { lastRecovery: { at: new Date().toISOString(), reason: 'renderer gone: crashed' } }
-              : {},
+              : n < 3
+                ? { screenshotAt: new Date().toISOString() }
+                : {},
           ),
         );
+        if (n < 3)
+          fs.writeFileSync(path.join(folders.statusFolder, 'status', `${id}.jpg`), picture);
       }
       await openScreens(page, main);
       if (language === 'es') {
@@ -228,6 +284,7 @@ for (const viewport of VIEWPORTS) {
           .tap();
       }
       await expect(page.locator('.fleet-screen')).toHaveCount(51);
+      await expect(page.locator('.fleet-screen__picture img')).toHaveCount(3);
       // The one not seen for 12 minutes comes first, flagged in words.
       await expect(page.locator('.fleet-screen').first()).toContainText(
         language === 'es' ? 'Sin noticias' : 'Not seen for more than 3 minutes',

@@ -114,6 +114,10 @@ export async function installMainProcess(
     rendererRoot: path.join(outDirectory, 'renderer'),
     // Served below by main's app:// handler (Chromium here cannot load app:// itself).
     mediaBaseUrl: `${origin}/__media/`,
+    screensBaseUrl: `${origin}/__screens/`,
+    // As Electron's capturePage of the kiosk window: the page as it is on screen, as a JPEG.
+    captureScreen: async () =>
+      page.isClosed() ? null : page.screenshot({ type: 'jpeg', quality: 60 }),
     drives: () => [{ label: 'CLINIC USB', kind: 'usb', path: usbDrive }],
     now: () => new Date(),
     monotonicNow: () => performance.now() + clockOffset,
@@ -138,6 +142,18 @@ export async function installMainProcess(
     const range = route.request().headers()['range'];
     const response = await services.appProtocol(
       new Request(`app://media/${name}`, range ? { headers: { range } } : {}),
+    );
+    await route.fulfill({
+      status: response.status,
+      headers: Object.fromEntries(response.headers.entries()),
+      body: Buffer.from(await response.arrayBuffer()),
+    });
+  });
+  // The Screens view's pictures, from the shared status folder, as app://screens/….
+  await page.route(`${origin}/__screens/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const response = await services.appProtocol(
+      new Request(`app://screens/${url.pathname.replace(/^\/__screens\//, '')}${url.search}`),
     );
     await route.fulfill({
       status: response.status,

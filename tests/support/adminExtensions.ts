@@ -18,5 +18,6 @@ export function absentExtensions(tools: AdminTools): ExtensionHandlers {
     [IpcChannel.adminFleetJoin]: absent,
     [IpcChannel.adminFleetPublish]: absent,
     [IpcChannel.adminFleetLeave]: absent,
+    [IpcChannel.adminFleetScreenshots]: absent,
   };
 }

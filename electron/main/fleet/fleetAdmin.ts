@@ -6,6 +6,7 @@
 import {
   FleetJoinRequestSchema,
   FleetPublishRequestSchema,
+  FleetScreenshotsRequestSchema,
   FleetStartRequestSchema,
   IpcChannel,
   TokenRequestSchema,
@@ -32,6 +33,7 @@ export function fleetView(fleet: FleetService): FleetView {
     setupVersion: membership?.setupVersion ?? 0,
     staged,
     lastRefusal,
+    screenshots: membership?.screenshots ?? false,
   };
 }
 
@@ -40,6 +42,8 @@ export function fleetAdminHandlers(
   fleet: FleetService,
   /** The wall clock (main's, a fake one in tests): "switch in N minutes" counts from it. */
   now: () => Date,
+  /** Where the page loads the status folder's pictures from (app://screens/ in the app). */
+  screensBaseUrl: string,
 ): { [C in FleetChannel]: AdminHandler<C> } {
   const ownId = () => fleet.state().membership?.kioskId ?? null;
   return {
@@ -58,6 +62,13 @@ export function fleetAdminHandlers(
         yesterday: row.status?.yesterday ?? null,
         lastRefusal: row.status?.lastRefusal ?? null,
         writtenAt: row.status?.writtenAt ?? null,
+        // The file's name is the checked kiosk id; the time makes a new picture a new address.
+        screenshot: row.status?.screenshotAt
+          ? {
+              url: `${screensBaseUrl}${row.kioskId}.jpg?taken=${encodeURIComponent(row.status.screenshotAt)}`,
+              takenAt: row.status.screenshotAt,
+            }
+          : null,
         flag: row.flag,
         self: row.kioskId === ownId(),
       })),
@@ -127,6 +138,12 @@ export function fleetAdminHandlers(
         return { ok: true, value: result.value };
       }),
     ),
+    [IpcChannel.adminFleetScreenshots]: tools.guarded(FleetScreenshotsRequestSchema, ({ on }) => {
+      const result = fleet.setScreenshots(on);
+      if (!result.ok) return tools.fail('save-failed', result.reason);
+      tools.noteChange('fleet-screenshots', on ? 'on' : 'off');
+      return { ok: true, value: tools.state() };
+    }),
     [IpcChannel.adminFleetLeave]: tools.guarded(NoData, () => {
       fleet.leave();
       tools.noteChange('fleet-left', '');

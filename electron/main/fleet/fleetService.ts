@@ -20,6 +20,7 @@ import {
   type Invitation,
 } from './fleetMembership';
 import { publishedVersion, publishSetup } from './fleetPublisher';
+import { createScreenshotter } from './fleetScreenshots';
 import { readStatuses, writeStatus, type KioskStatus, type ScreenRow } from './fleetStatus';
 
 export const STATUS_EVERY_MS = 60_000;
@@ -49,6 +50,8 @@ export interface FleetServiceOptions {
   note(event: string, detail: string): void;
   /** Watches a folder for changes; returns a function that stops (default: fs.watch). */
   watchFolder?: (folder: string, onChange: () => void) => () => void;
+  /** The patients' screen as a small JPEG, for the optional picture (absent: never taken). */
+  captureScreen?: () => Promise<Buffer | null>;
 }
 
 export interface FleetState {
@@ -58,6 +61,8 @@ export interface FleetState {
   /** A setup staged and waiting for its time. */
   staged: { version: number; activateAt: string } | null;
   lastRefusal: string | null;
+  /** When this kiosk's picture in the status folder was taken (null: none there). */
+  screenshotAt: string | null;
 }
 
 export interface FleetService {
@@ -97,6 +102,8 @@ export interface FleetService {
   screens(): ScreenRow[];
   /** Writes this kiosk's status now (its state changed). */
   statusChanged(): void;
+  /** Staff turn this kiosk's picture in the status folder on or off (off removes it). */
+  setScreenshots(on: boolean): FleetResult<FleetState>;
   leave(): void;
   stop(): void;
 }
@@ -134,6 +141,20 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
     store.write(next);
     membership = next;
   };
+  const screenshots = createScreenshotter({
+    now: options.now,
+    ...(options.captureScreen ? { capture: options.captureScreen } : {}),
+    place: () =>
+      membership
+        ? {
+            statusFolder: membership.statusFolder,
+            kioskId: membership.kioskId,
+            on: membership.screenshots,
+          }
+        : null,
+    state: () => options.snapshot().state,
+    changed: () => writeOwnStatus(),
+  });
 
   function writeOwnStatus(): void {
     if (!membership) return;
@@ -155,6 +176,7 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
         ...snapshot,
         freeDiskBytes,
         lastRefusal,
+        screenshotAt: screenshots.takenAt(),
         writtenAt: options.now().toISOString(),
       });
     } catch (error) {
@@ -169,6 +191,8 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
     const current = membership;
     statusTimer = setInterval(writeOwnStatus, STATUS_EVERY_MS);
     statusTimer.unref?.();
+    // First, so the status file says whether a picture from before a restart is there.
+    screenshots.restart();
     writeOwnStatus();
     if (current.role !== 'member') return;
     member = createFleetMember({
@@ -210,6 +234,7 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
   }
 
   function stopRunning(): void {
+    screenshots.stop();
     member?.stop();
     member = null;
     stopWatching?.();
@@ -227,6 +252,7 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
       keyFingerprint: loadClinicKey(options.directory)?.info.fingerprint ?? null,
       staged: staged ? { version: staged.version, activateAt: staged.activateAt } : null,
       lastRefusal,
+      screenshotAt: screenshots.takenAt(),
     };
   };
 
@@ -385,9 +411,25 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
     screens() {
       return membership ? readStatuses(membership.statusFolder, options.now()) : [];
     },
-    statusChanged: writeOwnStatus,
+    statusChanged() {
+      writeOwnStatus();
+      screenshots.screenChanged();
+    },
+    setScreenshots(on) {
+      if (!membership) return { ok: false, reason: 'this kiosk is not in a fleet' };
+      try {
+        save({ ...membership, screenshots: on });
+      } catch (error) {
+        return { ok: false, reason: errorText(error) };
+      }
+      options.note('fleet-screenshots', on ? 'turned on' : 'turned off');
+      screenshots.restart();
+      writeOwnStatus();
+      return { ok: true, value: state() };
+    },
     leave() {
       stopRunning();
+      if (membership) screenshots.remove(membership.statusFolder, membership.kioskId);
       store.leave();
       membership = null;
       options.note('fleet-left', '');

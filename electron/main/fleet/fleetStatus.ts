@@ -37,6 +37,11 @@ export const KioskStatusSchema = z.strictObject({
   yesterday: z.nullable(DayGlanceSchema),
   /** The last refusal of a published setup on this kiosk, in plain words. */
   lastRefusal: z.nullable(z.string().check(z.maxLength(300))),
+  /**
+   * When the picture beside this file (`<kiosk id>.jpg`) was taken; null or absent: there is
+   * none (turned off, the admin open since, a consultation room, or an older app version).
+   */
+  screenshotAt: z.optional(z.nullable(z.iso.datetime({ offset: true }))),
   writtenAt: z.iso.datetime({ offset: true }),
 });
 export type KioskStatus = z.infer<typeof KioskStatusSchema>;

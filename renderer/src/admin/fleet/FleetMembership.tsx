@@ -19,6 +19,7 @@ export function FleetMembership({ admin, state, onState, onSessionClosed }: Scre
   const [leaving, setLeaving] = useState(false);
   const fleet = state.fleet;
   const publisher = fleet.role === 'publisher';
+  const consultation = state.settings.mode === 'present';
   const time = (at: string) =>
     new Date(at).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -181,6 +182,34 @@ export function FleetMembership({ admin, state, onState, onSessionClosed }: Scre
         {said ?? ''}
       </p>
       <Outcome outcome={call.outcome} />
+
+      <h3 className="admin-section__subtitle">{t('fleet.pictureTitle')}</h3>
+      {consultation ? (
+        <p>{t('fleet.pictureConsultation')}</p>
+      ) : (
+        <>
+          <div className="admin-field">
+            <label className="admin-choice__option">
+              <input
+                type="checkbox"
+                checked={fleet.screenshots}
+                disabled={call.busy}
+                onChange={(event) => {
+                  const on = event.target.checked;
+                  setSaid(null);
+                  void call.run(
+                    () => admin.fleetScreenshots({ on }),
+                    t(on ? 'fleet.pictureTurnedOn' : 'fleet.pictureTurnedOff'),
+                    onState,
+                  );
+                }}
+              />
+              <span>{t('fleet.pictureOn')}</span>
+            </label>
+          </div>
+          <p className="admin-field__hint">{t('fleet.pictureHint')}</p>
+        </>
+      )}
 
       {leaving ? (
         <Confirm

@@ -80,6 +80,24 @@ export function ScreensList(props: ScreenProps) {
               {screen.flag ? (
                 <p className="fleet-screen__flag">⚠ {t(`fleet.flag.${screen.flag}`)}</p>
               ) : null}
+              {screen.screenshot ? (
+                <figure className="fleet-screen__picture">
+                  <img
+                    src={screen.screenshot.url}
+                    alt={t('fleet.pictureAlt', {
+                      name: screen.name ?? t('fleet.unnamed'),
+                      when: formatWhen(screen.screenshot.takenAt, i18n.language),
+                    })}
+                    loading="lazy"
+                    decoding="async"
+                  />
+                  <figcaption className="fleet-screen__detail">
+                    {t('fleet.pictureTaken', {
+                      when: formatWhen(screen.screenshot.takenAt, i18n.language),
+                    })}
+                  </figcaption>
+                </figure>
+              ) : null}
               <p>
                 {screen.state ? <strong>{t(`fleet.state.${screen.state}`)}</strong> : null}
                 {screen.state ? ' · ' : null}

@@ -229,3 +229,62 @@ describe('app:// protocol', () => {
     expect(response.status).toBe(405);
   });
 });
+
+describe("app://screens (the fleet's screen pictures, from a folder other machines write)", () => {
+  const picture = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
+  let status: string;
+  let inFleet = true;
+  let screens: ProtocolHandler;
+
+  beforeAll(() => {
+    status = join(sandbox, 'shared', 'status');
+    mkdirSync(status, { recursive: true });
+    writeFileSync(join(status, 'kiosk-1a2b3c4d.jpg'), picture);
+    writeFileSync(join(status, 'kiosk-1a2b3c4d.json'), '{"name":"Room 4"}');
+    writeFileSync(join(status, 'kiosk-notajpeg.jpg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    writeFileSync(join(status, 'kiosk-toolarge.jpg'), Buffer.concat([picture, Buffer.alloc(64)]));
+    // A file another machine linked in from elsewhere on this one.
+    writeFileSync(join(sandbox, 'private.jpg'), picture);
+    symlinkSync(join(sandbox, 'private.jpg'), join(status, 'kiosk-linked.jpg'));
+    screens = createAppProtocolHandler({
+      roots: { kiosk: join(sandbox, 'renderer') },
+      contentSecurityPolicy: csp,
+      screens: {
+        folder: () => (inFleet ? status : null),
+        name: /^[a-z0-9][a-z0-9-]{3,62}\.jpg$/,
+        accept: (bytes) => bytes[0] === 0xff && bytes[1] === 0xd8,
+        maxBytes: picture.length + 10,
+      },
+    });
+  });
+
+  it("serves a kiosk's picture as a JPEG", async () => {
+    const response = await screens(new Request('app://screens/kiosk-1a2b3c4d.jpg?taken=2026'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/jpeg');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(picture);
+  });
+
+  it.each([
+    ['a status file', 'app://screens/kiosk-1a2b3c4d.json'],
+    ['a name that is not a kiosk id', 'app://screens/Kiosk%20One.jpg'],
+    ['a parent path', 'app://screens/../private.jpg'],
+    ['an encoded parent path', 'app://screens/%2e%2e/private.jpg'],
+    ['a link out of the folder', 'app://screens/kiosk-linked.jpg'],
+    ['a file that is not a JPEG', 'app://screens/kiosk-notajpeg.jpg'],
+    ['a file too large for a screen picture', 'app://screens/kiosk-toolarge.jpg'],
+    ['a picture that is not there', 'app://screens/kiosk-ffffffff.jpg'],
+  ])('refuses %s', async (_what, url) => {
+    const response = await screens(new Request(url));
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(await response.text()).not.toContain('\u00ff\u00d8');
+  });
+
+  it('serves nothing outside a fleet, and nothing where no folder was given', async () => {
+    inFleet = false;
+    expect((await screens(new Request('app://screens/kiosk-1a2b3c4d.jpg'))).status).toBe(404);
+    inFleet = true;
+    expect((await get('app://screens/kiosk-1a2b3c4d.jpg')).status).toBe(404);
+  });
+});

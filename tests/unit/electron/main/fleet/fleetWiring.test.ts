@@ -12,6 +12,7 @@ import {
   type AdminResult,
   type AdminState,
   type FleetView,
+  type ScreenView,
 } from '../../../../../contract';
 import {
   KIOSK_PAGE,
@@ -34,9 +35,13 @@ function scratch(): string {
   return folder;
 }
 
+/** What a capture of the kiosk window gives: a small JPEG. */
+const WINDOW_PICTURE = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x10, 0x4a, 0x46, 0xff, 0xd9]);
+
 async function kiosk(usb: string) {
   const main = await startMainServices({
     drives: () => [{ label: 'CLINIC USB', kind: 'usb', path: usb }],
+    captureScreen: async () => WINDOW_PICTURE,
   });
   running.push(main);
   const call = async <T>(channel: string, payload?: unknown) =>
@@ -80,6 +85,7 @@ describe('the fleet through the admin', () => {
       [IpcChannel.adminFleetInspect, { token: 'a'.repeat(32) }],
       [IpcChannel.adminFleetPublish, { activateInMinutes: 0, announceNewKey: false }],
       [IpcChannel.adminFleetLeave, undefined],
+      [IpcChannel.adminFleetScreenshots, { on: true }],
       [IpcChannel.adminPlayReport, { days: 7 }],
       [IpcChannel.adminPlayExport, { token: 'a'.repeat(32) }],
     ] as const) {
@@ -168,6 +174,36 @@ describe('the fleet through the admin', () => {
       "the room's status reaches the office",
       30_000,
     );
+    // The office shares a picture of its screen; the room's Screens view shows it, served from
+    // the shared status folder through main's app:// handler.
+    expect(await office.call(IpcChannel.adminFleetScreenshots, { on: 'yes' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    const on = await office.value<AdminState>(IpcChannel.adminFleetScreenshots, { on: true });
+    expect(on.fleet.screenshots).toBe(true);
+    let officeRow: ScreenView | undefined;
+    await until(
+      async () => {
+        officeRow = (await room.value<ScreenView[]>(IpcChannel.adminFleetScreens)).find(
+          (screen) => screen.name === 'Office PC' && screen.screenshot !== null,
+        );
+        return officeRow !== undefined;
+      },
+      "the office's picture is listed on the room's Screens view",
+      30_000,
+    );
+    expect(officeRow!.screenshot!.url).toMatch(/^app:\/\/screens\/kiosk-[0-9a-f]{8}\.jpg\?taken=/);
+    const served = await room.main.services.appProtocol(new Request(officeRow!.screenshot!.url));
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(WINDOW_PICTURE);
+    // Turned off: the picture leaves the shared folder, and the address answers nothing.
+    await office.value<AdminState>(IpcChannel.adminFleetScreenshots, { on: false });
+    expect(
+      (await room.main.services.appProtocol(new Request(officeRow!.screenshot!.url))).status,
+    ).toBe(404);
+
     const left = await room.value<AdminState>(IpcChannel.adminFleetLeave);
     expect(left.fleet.role).toBeNull();
   }, 60_000);
