@@ -4,7 +4,7 @@
  * runs is main's real code: its command line, its composition root, its window, supervisor
  * and watchdog, and its handlers, called the way Electron calls them.
  */
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -284,6 +284,50 @@ describe('the built main process starts', () => {
     );
     expect((await electron.fetch('app://media/settings.json')).status).toBeGreaterThanOrEqual(400);
     expect((await electron.fetch('app://kiosk/index.html', { method: 'POST' })).status).toBe(405);
+  });
+
+  it('a fleet kiosk sharing its picture captures its own window, shrunk, and serves it on app://screens', async () => {
+    const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-boot-'));
+    const shared = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-boot-fleet-'));
+    const kioskId = 'kiosk-0a1b2c3d';
+    const { publicKey } = generateKeyPairSync('ed25519');
+    fs.writeFileSync(
+      path.join(userData, 'fleet.json'),
+      JSON.stringify({
+        version: 1,
+        fleetId: 'fleet-0123456789ab',
+        role: 'member',
+        kioskId,
+        name: 'Waiting room',
+        room: '',
+        setupFolder: path.join(shared, 'setup'),
+        statusFolder: shared,
+        trustedKeys: [publicKey.export({ type: 'spki', format: 'pem' }).toString()],
+        setupVersion: 0,
+        screenshots: true,
+      }),
+    );
+    try {
+      const { electron } = await boot([], { userData });
+      // The page reports it is playing: the first picture follows a few seconds later.
+      electron.send(IpcChannel.reportPlay, { events: [{ kind: 'screen', state: 'playing' }] });
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(electron.calls).toContain('webContents.capturePage');
+      expect(electron.calls).toContain('image.resize 480');
+      const picture = fs.readFileSync(path.join(shared, 'status', `${kioskId}.jpg`));
+      expect(picture.subarray(4).toString()).toContain('480x270 q60');
+      const status = JSON.parse(
+        fs.readFileSync(path.join(shared, 'status', `${kioskId}.json`), 'utf8'),
+      ) as { screenshotAt: string | null };
+      expect(status.screenshotAt).not.toBeNull();
+      const served = await electron.fetch(`app://screens/${kioskId}.jpg`);
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toBe('image/jpeg');
+      expect(Buffer.from(await served.arrayBuffer()).equals(picture)).toBe(true);
+      expect((await electron.fetch(`app://screens/${kioskId}.json`)).status).toBe(404);
+    } finally {
+      fs.rmSync(shared, { recursive: true, force: true });
+    }
   });
 
   it('quits cleanly: every timer stops and the display may sleep again', async () => {

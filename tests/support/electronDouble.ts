@@ -82,10 +82,33 @@ export function createElectronDouble(options: DoubleOptions) {
       calls.push(`webContents.setVisualZoomLevelLimits ${minimumLevel} ${maximumLevel}`);
       return Promise.resolve();
     }
+    /** A 1920x1080 page; its JPEG names its size and quality, behind a JPEG's first bytes. */
+    capturePage(): Promise<Electron.NativeImage> {
+      calls.push('webContents.capturePage');
+      return Promise.resolve(imageDouble(1920, 1080) as unknown as Electron.NativeImage);
+    }
   }
+  const imageDouble = (width: number, height: number) => ({
+    isEmpty: () => false,
+    getSize: () => ({ width, height }),
+    resize: (to: { width: number }) => {
+      calls.push(`image.resize ${to.width}`);
+      return imageDouble(to.width, Math.round((height * to.width) / width));
+    },
+    toJPEG: (quality: number) =>
+      Buffer.concat([
+        Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+        Buffer.from(`${width}x${height} q${quality}`),
+        Buffer.from([0xff, 0xd9]),
+      ]),
+  });
   const webContents: Pick<
     Electron.WebContents,
-    'setWindowOpenHandler' | 'send' | 'reloadIgnoringCache' | 'setVisualZoomLevelLimits'
+    | 'setWindowOpenHandler'
+    | 'send'
+    | 'reloadIgnoringCache'
+    | 'setVisualZoomLevelLimits'
+    | 'capturePage'
   > = WebContentsDouble.prototype;
   void webContents;
 
