@@ -11,14 +11,7 @@ import {
   type MediaLibraryEntry,
   type PickerFolder,
 } from '../../contract';
-import {
-  fsyncDirectory,
-  readJsonFile,
-  realFileSystem,
-  writeCauseOf,
-  writeFileDurably,
-  type FileSystem,
-} from './durableFile';
+import { fsyncDirectory, realFileSystem, writeCauseOf, type FileSystem } from './durableFile';
 import {
   createImportCopy,
   DEFAULT_COPY_CHUNK_BYTES,
@@ -27,6 +20,7 @@ import {
   isTemporaryName,
 } from './media/importCopy';
 import type { SourceRoot } from './media/importSources';
+import { readMediaNames, updateMediaNames } from './media/mediaNames';
 import { describeError, errorCode, refuse, type MediaResult } from './media/mediaResult';
 import { createPicker, DEFAULT_MAX_TOKENS, MAX_NAME_CHARS } from './media/picker';
 
@@ -34,7 +28,8 @@ import { createPicker, DEFAULT_MAX_TOKENS, MAX_NAME_CHARS } from './media/picker
  * The clinic's own pictures, videos and captions: the main-process side of importing them from
  * a USB drive or an import folder, and of the media folder they are copied into. Its parts live
  * in media/: the content checks (contentCheck.ts, fileWholeness.ts), where drives appear
- * (importSources.ts), the picker and its tokens (picker.ts), and the copy (importCopy.ts).
+ * (importSources.ts), the picker and its tokens (picker.ts), the copy (importCopy.ts), and the
+ * names files had on the drive (mediaNames.ts).
  *
  * Plain Node on purpose (no `electron` import): main wires it to the app's folders and IPC,
  * tests drive it with real temporary folders.
@@ -113,29 +108,12 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
     console.warn(`[media] could not clear unfinished copies: ${describeError(error)}`);
   }
 
-  // The names files had on the drive, beside the media folder (never served with the files):
-  // staff know "Big poster.png", not the content hash a file is kept under.
-  const namesFile = `${mediaDirectory}-names.json`;
-  const readNames = (): Record<string, string> => {
-    try {
-      const parsed = readJsonFile(namesFile, disk);
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
-      return Object.fromEntries(
-        Object.entries(parsed).filter(
-          (entry): entry is [string, string] =>
-            MediaFileSchema.safeParse(entry[0]).success && typeof entry[1] === 'string',
-        ),
-      );
-    } catch {
-      return {};
-    }
-  };
+  // The names files had on the drive (media/mediaNames.ts): staff know "Big poster.png", not
+  // the content hash a file is kept under.
+  const readNames = () => readMediaNames(mediaDirectory, disk);
   const noteName = (file: string, name: string | null) => {
-    const names = readNames();
-    if (name === null) delete names[file];
-    else names[file] = name.slice(0, MAX_NAME_CHARS);
     try {
-      writeFileDurably(namesFile, JSON.stringify(names), disk);
+      updateMediaNames(mediaDirectory, { [file]: name }, disk);
     } catch (error) {
       // Only a name is lost: the file itself is in place.
       console.warn(`[media] could not note a file's name: ${describeError(error)}`);

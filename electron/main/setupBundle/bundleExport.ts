@@ -1,8 +1,9 @@
 /**
  * Saving the whole setup to a drive as one setup bundle: the settings document, the media the
  * clinic's slides use (hashed as they stream in, so a damaged file on the kiosk is caught) and
- * the manifest last. Written as `<name>.part` (created exclusively, so nothing on the drive is
- * replaced or written through a link), fsynced, then renamed.
+ * the manifest last, with the names staff know those media by. Written as `<name>.part`
+ * (created exclusively, so nothing on the drive is replaced or written through a link),
+ * fsynced, then renamed.
  */
 import type { ReadStream } from 'node:fs';
 import path from 'node:path';
@@ -11,13 +12,16 @@ import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { mediaFilesOf } from '../../../domain';
 import { fsyncDirectory, type FileSystem } from '../durableFile';
+import { readMediaNames } from '../media/mediaNames';
 import type { SettingsStore } from '../settingsStore';
 import { makeDocument, serializeDocument } from '../storeOptions';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
+  BUNDLE_FORMAT_VERSION_WITHOUT_NAMES,
   BundleError,
   bundleFileName,
+  bundleMediaNames,
   fail,
   failWrite,
   MANIFEST_NAME,
@@ -72,6 +76,9 @@ export async function exportBundle(
   const settings = store.settings;
   const settingsBytes = Buffer.from(serializeDocument(makeDocument(settings)), 'utf8');
   const media = mediaFilesOf(settings.customSlides).sort();
+  // Only names the importing kiosk would keep: one line each, and only for media in the bundle.
+  const names = bundleMediaNames(readMediaNames(context.mediaDirectory, disk), new Set(media));
+  const named = Object.keys(names).length > 0;
 
   const sizes = new Map<string, number>();
   const missing: string[] = [];
@@ -156,10 +163,12 @@ export async function exportBundle(
   zip.addReadStreamLazy(MANIFEST_NAME, { mtime: date, compress: true }, (callback) => {
     const manifest: BundleManifest = {
       format: BUNDLE_FORMAT,
-      formatVersion: BUNDLE_FORMAT_VERSION,
+      // Without names, the format every earlier app reads.
+      formatVersion: named ? BUNDLE_FORMAT_VERSION : BUNDLE_FORMAT_VERSION_WITHOUT_NAMES,
       appVersion: context.appVersion,
       createdAt: date.toISOString(),
       files: listed,
+      ...(named ? { names } : {}),
     };
     callback(null, Readable.from([Buffer.from(serializeDocument(manifest), 'utf8')]));
   });

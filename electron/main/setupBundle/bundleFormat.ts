@@ -3,8 +3,9 @@
  * schemas its manifest and the kept backup are checked against, the limits an import holds it
  * to, and the refusals (`BundleResult`) the other setup-bundle modules answer with.
  *
- *   - `manifest.json` (deflated): format, format version, app version, creation time, and the
- *     size and SHA-256 of every other file in the zip;
+ *   - `manifest.json` (deflated): format, format version, app version, creation time, the
+ *     size and SHA-256 of every other file in the zip, and (format 2) `names`: the name each
+ *     media file had on the drive it was first imported from, keyed by its `<sha256>.<ext>`;
  *   - `settings.json` (deflated): the settings store document, exactly as `settings.json` in
  *     the data folder;
  *   - `media/<sha256>.<ext>` (stored: pictures and videos are compressed already).
@@ -19,6 +20,7 @@ import {
 } from '../../../contract';
 import { z } from '../../../contract/zod';
 import { writeCauseOf } from '../durableFile';
+import { MAX_NAME_CHARS } from '../media/picker';
 import { SettingsWriteError } from '../settingsStore';
 
 export interface BundleLimits {
@@ -49,7 +51,13 @@ export type BundleResult<T> =
   | { ok: false; problem: BundleProblem; message: string; cause?: WriteCause };
 
 export const BUNDLE_FORMAT = 'clinic-kiosk-setup';
-export const BUNDLE_FORMAT_VERSION = 1;
+/**
+ * The newest format this app reads. 2 adds the manifest's `names`; a bundle without names is
+ * still written as 1, so kiosks on an older app keep loading it (they refuse an unknown key as
+ * damaged, but a newer version as "made by a newer version of the app", which is true).
+ */
+export const BUNDLE_FORMAT_VERSION = 2;
+export const BUNDLE_FORMAT_VERSION_WITHOUT_NAMES = 1;
 export const BACKUP_FILE_NAME = 'setup-backup.json';
 /** The next backup, written in full before an import or restore saves its settings. */
 export const PENDING_BACKUP_FILE_NAME = 'setup-backup.pending.json';
@@ -95,10 +103,15 @@ export type BundleManifestFile = z.infer<typeof BundleManifestFileSchema>;
 export const BundleManifestSchema = z
   .strictObject({
     format: z.literal(BUNDLE_FORMAT),
-    formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+    formatVersion: z.literal([BUNDLE_FORMAT_VERSION_WITHOUT_NAMES, BUNDLE_FORMAT_VERSION]),
     appVersion: z.string().check(z.maxLength(60)),
     createdAt: z.iso.datetime(),
     files: z.array(BundleManifestFileSchema).check(z.maxLength(10_000)),
+    /**
+     * Media file → the name staff know it by. Only a label: read by `bundleMediaNames`, which
+     * drops what it cannot use, so nothing in it can make a bundle fail to load.
+     */
+    names: z.optional(z.unknown()),
   })
   .check(
     z.superRefine((manifest, ctx) => {
@@ -115,6 +128,32 @@ export const BundleManifestSchema = z
     }),
   );
 export type BundleManifest = z.infer<typeof BundleManifestSchema>;
+
+/** A media file's name as a bundle may carry it: a label of at most MAX_NAME_CHARS, one line. */
+export const BundleMediaNameSchema = z.string().check(
+  z.minLength(1),
+  z.maxLength(MAX_NAME_CHARS),
+  // Control characters, line and paragraph separators, and the bidi overrides that can make
+  // a label read as something else.
+  z.refine(
+    (name) => !/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u.test(name),
+    'a name holds no control characters',
+  ),
+);
+
+/**
+ * The names in `raw` (a manifest's `names`, or a kiosk's names file) that a bundle may carry:
+ * one per media file in `media`, each passing BundleMediaNameSchema. Anything else is dropped.
+ */
+export function bundleMediaNames(raw: unknown, media: ReadonlySet<string>): Record<string, string> {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  const names: Record<string, string> = {};
+  for (const [file, name] of Object.entries(raw)) {
+    const parsed = BundleMediaNameSchema.safeParse(name);
+    if (media.has(file) && parsed.success) names[file] = parsed.data;
+  }
+  return names;
+}
 
 /** Read first, loosely, so a newer format gets "newer version" rather than "damaged". */
 export const ManifestHeaderSchema = z.object({ format: z.unknown(), formatVersion: z.unknown() });

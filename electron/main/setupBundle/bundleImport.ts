@@ -3,13 +3,16 @@
  * of contents (zipReading.ts), the manifest against the entries, every checksum, the settings
  * (migrated and validated like the live file), every media file's name against its content and
  * the injected media check. Media are unpacked into a staging folder inside the data folder and
- * only then moved into the media folder; the setup it replaces is kept as the backup.
+ * only then moved into the media folder; the setup it replaces is kept as the backup. The names
+ * of the bundle's media are noted last, once the import succeeded, and only ever as labels: a
+ * name that is not fit to keep is dropped, and a names file that cannot be written fails nothing.
  */
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { SettingsSchema, type Settings } from '../../../contract';
 import { mediaFilesOf } from '../../../domain';
 import { fsyncDirectory, type FileSystem } from '../durableFile';
+import { updateMediaNames } from '../media/mediaNames';
 import { changedSettings } from '../settingsChanges';
 import { checkDocument, type SettingsStore } from '../settingsStore';
 import {
@@ -17,6 +20,7 @@ import {
   BUNDLE_FORMAT_VERSION,
   BundleError,
   BundleManifestSchema,
+  bundleMediaNames,
   describeIssues,
   errorMessage,
   fail,
@@ -250,6 +254,13 @@ export async function importBundle(
     const sourceName = path.basename(bundlePath).slice(0, 260);
     const saved = context.backup.saveWithBackup(validated.data, 'import', sourceName);
     movedIn.length = 0;
+    // The setup is in. The bundle's names replace this kiosk's for the same files; names of
+    // other files stay.
+    try {
+      updateMediaNames(mediaDirectory, bundleMediaNames(manifest.names, inBundle), disk);
+    } catch (error) {
+      console.warn(`[setup] could not note the names of the media: ${errorMessage(error)}`);
+    }
     return { ok: true, value: { settings: saved, fields: changedSettings(current, saved) } };
   } catch (error) {
     // Zip and content problems are all BundleErrors by now; anything else is this kiosk's disk.

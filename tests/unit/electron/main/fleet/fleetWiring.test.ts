@@ -6,12 +6,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   IpcChannel,
   type AdminResult,
   type AdminState,
   type FleetView,
+  type ImportedMedia,
+  type MediaLibraryEntry,
   type ScreenView,
 } from '../../../../../contract';
 import {
@@ -39,6 +42,13 @@ function scratch(): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-fleet-wiring-'));
   folders.push(folder);
   return folder;
+}
+
+/** A small, valid PNG of its own colour (so each one is a different file). */
+function tinyPng(red: number): Buffer {
+  const png = new PNG({ width: 2, height: 2 });
+  for (let i = 0; i < png.data.length; i += 4) png.data.set([red, 40, 90, 255], i);
+  return PNG.sync.write(png);
 }
 
 /** What a capture of the kiosk window gives: a small JPEG. */
@@ -216,5 +226,76 @@ describe('the fleet through the admin', () => {
 
     const left = await room.value<AdminState>(IpcChannel.adminFleetLeave);
     expect(left.fleet.role).toBeNull();
+  }, 300_000);
+
+  it('a published setup carries the names of its pictures to the member’s media library', async () => {
+    const usb = scratch();
+    const shared = scratch();
+    const setupFolder = path.join(shared, 'setup');
+    const statusFolder = path.join(shared, 'status');
+    const office = await kiosk(usb);
+    const room = await kiosk(usb);
+    for (const screen of [office, room]) {
+      await screen.value(IpcChannel.adminSetFirstPin, { pin: PIN });
+      await screen.value(IpcChannel.adminUnlock, { pin: PIN });
+    }
+    // Two pictures imported on the office's kiosk from the drive, and a slide for each.
+    const files: string[] = [];
+    for (const [name, red] of [
+      ['Waiting room poster.png', 10],
+      ['Our team, spring.png', 20],
+    ] as const) {
+      fs.writeFileSync(path.join(usb, name), tinyPng(red));
+      const imported = await office.value<ImportedMedia>(IpcChannel.adminMediaImport, {
+        token: await office.pick(name),
+      });
+      files.push(imported.file);
+    }
+    office.main.services.store.save({
+      ...office.main.services.store.settings,
+      customSlides: files.map((file, index) => ({
+        id: `custom-picture-${index + 1}`,
+        kind: 'image' as const,
+        title: { en: `Picture ${index + 1}` },
+        description: { en: 'A picture of the clinic' },
+        file,
+        sourceName: `slide-${index + 1}.png`,
+        durationSeconds: 10,
+      })),
+    });
+
+    const started = await office.value<AdminState>(IpcChannel.adminFleetStart, {
+      name: 'Office PC',
+      room: 'Office',
+      setupFolder,
+      statusFolder,
+    });
+    const invitation = await office.value<{ fileName: string }>(IpcChannel.adminFleetInvite, {
+      token: await office.pick(),
+    });
+    await room.value<AdminState>(IpcChannel.adminFleetJoin, {
+      token: await room.pick(invitation.fileName),
+      name: 'Room 4',
+      room: 'Consultation 4',
+      fingerprint: started.fleet.keyFingerprint,
+      setupFolder,
+      statusFolder,
+    });
+    await office.value(IpcChannel.adminFleetPublish, {
+      activateInMinutes: 0,
+      announceNewKey: false,
+    });
+    // A hang guard, not a time limit: the room finds the setup by its 15 s poll (its folder did
+    // not exist when it joined), then waits for the files to settle.
+    await until(
+      () => room.main.services.fleet.state().membership?.setupVersion === 1,
+      'the room uses the published setup',
+      120_000,
+    );
+
+    const library = await room.value<MediaLibraryEntry[]>(IpcChannel.adminMediaLibrary);
+    expect(
+      Object.fromEntries(library.map((entry) => [entry.file, entry.sourceName ?? null])),
+    ).toEqual({ [files[0]!]: 'Waiting room poster.png', [files[1]!]: 'Our team, spring.png' });
   }, 300_000);
 });

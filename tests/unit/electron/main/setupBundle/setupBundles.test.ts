@@ -973,7 +973,7 @@ describe('importFrom refuses bad bundles without changing anything', () => {
     const settings = settingsEntry(makeDocument(DEFAULT_SETTINGS));
     const newer = await bundleZip([settings], (manifest) => ({
       ...manifest,
-      formatVersion: 2,
+      formatVersion: 3,
       somethingNew: true,
     }));
     await expectRefused(targetKiosk(), writeTemp(newer), ['newer-version']);
