@@ -49,7 +49,12 @@ export interface FleetServiceOptions {
   /** A line in the recovery log (refusals, switches). */
   note(event: string, detail: string): void;
   /** Watches a folder for changes; returns a function that stops (default: fs.watch). */
-  watchFolder?: (folder: string, onChange: () => void) => () => void;
+  /**
+   * Watches a folder for changes; returns a function that stops, or null when it cannot watch
+   * (the folder is not there yet), or `onGone` is called when a watch ends by itself (the
+   * folder removed, a drive pulled). Either way the next poll tries again. Default: fs.watch.
+   */
+  watchFolder?: (folder: string, onChange: () => void, onGone: () => void) => (() => void) | null;
   /** The patients' screen as a small JPEG, for the optional picture (absent: never taken). */
   captureScreen?: () => Promise<Buffer | null>;
 }
@@ -126,14 +131,18 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
   let lastRefusal: string | null = null;
   const watch =
     options.watchFolder ??
-    ((folder: string, onChange: () => void) => {
+    ((folder: string, onChange: () => void, onGone: () => void) => {
       try {
         const watcher = fs.watch(folder, { persistent: false }, onChange);
-        watcher.on('error', () => undefined);
+        watcher.on('error', () => {
+          watcher.close();
+          onGone();
+        });
         return () => watcher.close();
       } catch {
-        // A folder that is not there yet (a drive not plugged in): the poll looks anyway.
-        return () => undefined;
+        // A folder that is not there yet (a drive not plugged in, or a member that joined
+        // before the first publish made it): the poll looks anyway, and watches once it can.
+        return null;
       }
     });
 
@@ -226,9 +235,21 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
       },
     });
     const look = () => void member?.look();
-    stopWatching = watch(current.setupFolder, look);
-    // Network shares do not always send file events: look every so often as well.
-    pollTimer = setInterval(look, POLL_EVERY_MS);
+    const attach = () => {
+      if (stopWatching) return;
+      // A watch that ends by itself is forgotten (only that one: not a later one).
+      const stop: (() => void) | null = watch(current.setupFolder, look, () => {
+        if (stopWatching === stop) stopWatching = null;
+      });
+      stopWatching = stop;
+    };
+    attach();
+    // Network shares do not always send file events: look every so often as well, and watch
+    // the folder from the first poll that finds it.
+    pollTimer = setInterval(() => {
+      attach();
+      look();
+    }, POLL_EVERY_MS);
     pollTimer.unref?.();
     look();
   }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SETTLE_MS } from '../../../../../electron/main/fleet/fleetMember';
 import {
+  POLL_EVERY_MS,
   createFleetService,
   type FleetService,
 } from '../../../../../electron/main/fleet/fleetService';
@@ -26,8 +27,10 @@ function folder(name: string) {
   return directory;
 }
 
+type WatchFolder = NonNullable<Parameters<typeof createFleetService>[0]['watchFolder']>;
+
 /** A kiosk whose "setup" is one text file, exported and imported as the bundle. */
-function kiosk(name: string, setup: string) {
+function kiosk(name: string, setup: string, watchFolder: WatchFolder = () => () => undefined) {
   const directory = folder(name);
   const current = { setup, imports: 0 };
   const notes: string[] = [];
@@ -52,7 +55,7 @@ function kiosk(name: string, setup: string) {
       yesterday: null,
     }),
     note: (event, detail) => notes.push(`${event}: ${detail}`),
-    watchFolder: () => () => undefined,
+    watchFolder,
   });
   services.push(service);
   return { directory, service, current, notes };
@@ -155,5 +158,57 @@ describe('a fleet over a shared folder', () => {
     await letMemberLook();
     expect(member.current.setup).toBe('v3');
     expect(member.notes.filter((note) => note.startsWith('fleet-setup-refused'))).toEqual([]);
+  });
+});
+
+describe("a member's watch on the setup folder", () => {
+  it('is tried again at each poll until the folder is there, and again after a watch ends', async () => {
+    vi.useFakeTimers({
+      now: new Date('2026-12-03T10:00:00Z'),
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    });
+    const shared = folder('shared');
+    const usb = folder('usb');
+    const office = kiosk('office', 'the office setup');
+    office.service.startFleet({
+      name: 'Office PC',
+      room: '',
+      setupFolder: path.join(shared, 'setup'),
+      statusFolder: path.join(shared, 'status'),
+    });
+    office.service.saveInvitation(usb);
+    // The folder is not there when the member joins (nothing published yet): no watch at first.
+    const watches: { gone: () => void; stopped: boolean }[] = [];
+    let folderThere = false;
+    const screen4 = kiosk('screen-4', 'screen 4', (_folder, _onChange, onGone) => {
+      if (!folderThere) return null;
+      const watch = { gone: onGone, stopped: false };
+      watches.push(watch);
+      return () => {
+        watch.stopped = true;
+      };
+    });
+    screen4.service.join(path.join(usb, 'clinic-kiosk-invitation.json'), {
+      name: 'Screen 4',
+      room: '',
+      fingerprint: office.service.state().keyFingerprint!,
+    });
+    expect(watches).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(POLL_EVERY_MS);
+    expect(watches).toHaveLength(0);
+
+    folderThere = true;
+    await vi.advanceTimersByTimeAsync(POLL_EVERY_MS);
+    expect(watches).toHaveLength(1);
+    // Watching now: the polls go on, with no second watch.
+    await vi.advanceTimersByTimeAsync(3 * POLL_EVERY_MS);
+    expect(watches).toHaveLength(1);
+
+    // The folder went away under the watch (a drive pulled): the next poll watches again.
+    watches[0]!.gone();
+    await vi.advanceTimersByTimeAsync(POLL_EVERY_MS);
+    expect(watches).toHaveLength(2);
+    screen4.service.stop();
+    expect(watches[1]!.stopped).toBe(true);
   });
 });
