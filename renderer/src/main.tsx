@@ -1,5 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
+// The slide's own styles (beside SlideView.tsx) load with the page, in its one start-up
+// stylesheet: the slide component is also shared with the lazily loaded overview, presenter
+// view and admin, so imported from there its CSS became a second render-blocking file, and
+// the first paint waited for both (issue 24). Every screen starts from this entry.
+import './slides/SlideView.css';
+import './slides/SlideMedia.css';
 import '@fontsource/atkinson-hyperlegible-next/400.css';
 import '@fontsource/atkinson-hyperlegible-next/700.css';
 import './styles/base.css';

@@ -71,4 +71,13 @@ describe('the waiting room at start-up', () => {
     // zod's own error text: no schema code ships with the waiting room (main checks its input).
     expect(startUp, 'zod').not.toContain('Uninitialized schema');
   });
+
+  it('asks for one stylesheet and the entry script only before the first paint (no module preloads)', () => {
+    const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+    // A second render-blocking stylesheet, or chunks preloaded beside the entry (whose scripts
+    // then ran before the prerendered slide was painted), made the first paint later.
+    expect(html.match(/<link[^>]*\brel="stylesheet"/g) ?? []).toHaveLength(1);
+    expect(html).not.toContain('rel="modulepreload"');
+    expect(html.match(/<script\b[^>]*\bsrc=/g) ?? []).toHaveLength(1);
+  });
 });

@@ -1,7 +1,6 @@
 import { createContext, useContext, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useStrings } from '../i18n/strings';
 import type { Slide } from '../../../contract';
-import './SlideMedia.css';
 
 /**
  * Where the clinic's media files are loaded from: `app://media/` in the app. The page only

@@ -11,7 +11,6 @@ import { illustrationMarkup } from './illustrations';
 import { SlideMedia, type MediaPlayback } from './SlideMedia';
 import { useFitToSlide } from './useFitToSlide';
 import type * as QrCodeModule from './QrCode';
-import './SlideView.css';
 
 /**
  * The QR code's encoder (the qrcode package) is a chunk of its own, loaded only when the clinic
