@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { open, readFile, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
 import { type KioskMode, type Settings } from '../../contract';
@@ -113,7 +112,22 @@ export function createAppProtocolHandler(options: AppProtocolOptions): ProtocolH
         },
       });
     }
-    const { size } = await stat(resolved.path);
+    // Opened before anything is answered: a file removed since it was found (a media file
+    // deleted by staff, a data folder cleared) is a plain 404, and once open, the bytes stay
+    // readable to the end even if the file is removed while they stream.
+    let file: FileHandle;
+    try {
+      file = await open(resolved.path, 'r');
+    } catch {
+      return refuse(404, 'not found');
+    }
+    let size: number;
+    try {
+      ({ size } = await file.stat());
+    } catch {
+      await file.close();
+      return refuse(404, 'not found');
+    }
     const headers: Record<string, string> = {
       ...securityHeaders,
       // The page (app://kiosk) loads media and their caption tracks from app://media with CORS.
@@ -126,6 +140,7 @@ export function createAppProtocolHandler(options: AppProtocolOptions): ProtocolH
     // Videos seek with Range requests; answer them with just the bytes asked for.
     const range = parseRange(request.headers.get('range'), size);
     if (range === 'unsatisfiable') {
+      await file.close();
       return new Response(null, {
         status: 416,
         headers: { ...headers, 'Content-Range': `bytes */${size}` },
@@ -136,8 +151,12 @@ export function createAppProtocolHandler(options: AppProtocolOptions): ProtocolH
     headers['Content-Length'] = String(length);
     if (range) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
     const status = range ? 206 : 200;
-    if (request.method === 'HEAD' || length === 0) return new Response(null, { status, headers });
-    const body = Readable.toWeb(createReadStream(resolved.path, { start, end })) as ReadableStream;
+    if (request.method === 'HEAD' || length === 0) {
+      await file.close();
+      return new Response(null, { status, headers });
+    }
+    // The stream closes the file when it ends or fails.
+    const body = Readable.toWeb(file.createReadStream({ start, end })) as ReadableStream;
     return new Response(body, { status, headers });
   };
 }

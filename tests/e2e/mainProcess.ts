@@ -140,26 +140,37 @@ export async function installMainProcess(
   await page.route(`${origin}/__media/**`, async (route) => {
     const name = new URL(route.request().url()).pathname.replace(/^\/__media\//, '');
     const range = route.request().headers()['range'];
-    const response = await services.appProtocol(
-      new Request(`app://media/${name}`, range ? { headers: { range } } : {}),
-    );
-    await route.fulfill({
-      status: response.status,
-      headers: Object.fromEntries(response.headers.entries()),
-      body: Buffer.from(await response.arrayBuffer()),
-    });
+    try {
+      const response = await services.appProtocol(
+        new Request(`app://media/${name}`, range ? { headers: { range } } : {}),
+      );
+      await route.fulfill({
+        status: response.status,
+        headers: Object.fromEntries(response.headers.entries()),
+        body: Buffer.from(await response.arrayBuffer()),
+      });
+    } catch (error) {
+      // The page closed (and its data folder went) while this was being answered.
+      if (!page.isClosed()) throw error;
+      await route.abort().catch(() => undefined);
+    }
   });
   // The Screens view's pictures, from the shared status folder, as app://screens/….
   await page.route(`${origin}/__screens/**`, async (route) => {
     const url = new URL(route.request().url());
-    const response = await services.appProtocol(
-      new Request(`app://screens/${url.pathname.replace(/^\/__screens\//, '')}${url.search}`),
-    );
-    await route.fulfill({
-      status: response.status,
-      headers: Object.fromEntries(response.headers.entries()),
-      body: Buffer.from(await response.arrayBuffer()),
-    });
+    try {
+      const response = await services.appProtocol(
+        new Request(`app://screens/${url.pathname.replace(/^\/__screens\//, '')}${url.search}`),
+      );
+      await route.fulfill({
+        status: response.status,
+        headers: Object.fromEntries(response.headers.entries()),
+        body: Buffer.from(await response.arrayBuffer()),
+      });
+    } catch (error) {
+      if (!page.isClosed()) throw error;
+      await route.abort().catch(() => undefined);
+    }
   });
   await page.route(
     (url) => url.origin === origin && (url.pathname === '/' || url.pathname.endsWith('.html')),

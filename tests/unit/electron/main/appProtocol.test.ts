@@ -110,6 +110,21 @@ describe('app:// protocol', () => {
     expect(beyond.status).toBe(416);
   });
 
+  it('a file removed while it is being sent is still sent whole (opened before answering)', async () => {
+    const media = join(sandbox, 'media-going');
+    mkdirSync(media, { recursive: true });
+    const bytes = Buffer.alloc(256 * 1024, 7);
+    writeFileSync(join(media, 'clip.webm'), bytes);
+    const serve = createAppProtocolHandler({ roots: { media }, contentSecurityPolicy: csp });
+    const response = await serve(new Request('app://media/clip.webm'));
+    expect(response.status).toBe(200);
+    // Staff delete it (or the data folder is cleared) before the page has read the body.
+    rmSync(join(media, 'clip.webm'));
+    expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
+    // Asked for again, it is a plain 404.
+    expect((await serve(new Request('app://media/clip.webm'))).status).toBe(404);
+  });
+
   it('serves a second root (the media folder) under its own host only', async () => {
     const media = join(sandbox, 'media');
     mkdirSync(media, { recursive: true });
