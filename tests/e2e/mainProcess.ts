@@ -133,45 +133,34 @@ export async function installMainProcess(
   for (const entry of options.recoveries ?? [])
     services.recoveries.append(entry.event, entry.detail);
 
-  // Media load from /__media/…, pages from /, both answered by main's app:// handler as
-  // app://media/… and app://kiosk/… (which leaves index.html's prerendered slide out when these
-  // settings start on another screen). Only the body, status and type of a page are passed on:
-  // the page keeps its own meta CSP, as under vite preview.
-  await page.route(`${origin}/__media/**`, async (route) => {
-    const name = new URL(route.request().url()).pathname.replace(/^\/__media\//, '');
-    const range = route.request().headers()['range'];
-    try {
-      const response = await services.appProtocol(
-        new Request(`app://media/${name}`, range ? { headers: { range } } : {}),
-      );
-      await route.fulfill({
-        status: response.status,
-        headers: Object.fromEntries(response.headers.entries()),
-        body: Buffer.from(await response.arrayBuffer()),
-      });
-    } catch (error) {
-      // The page closed (and its data folder went) while this was being answered.
-      if (!page.isClosed()) throw error;
-      await route.abort().catch(() => undefined);
-    }
-  });
-  // The Screens view's pictures, from the shared status folder, as app://screens/….
-  await page.route(`${origin}/__screens/**`, async (route) => {
-    const url = new URL(route.request().url());
-    try {
-      const response = await services.appProtocol(
-        new Request(`app://screens/${url.pathname.replace(/^\/__screens\//, '')}${url.search}`),
-      );
-      await route.fulfill({
-        status: response.status,
-        headers: Object.fromEntries(response.headers.entries()),
-        body: Buffer.from(await response.arrayBuffer()),
-      });
-    } catch (error) {
-      if (!page.isClosed()) throw error;
-      await route.abort().catch(() => undefined);
-    }
-  });
+  // Media load from /__media/…, the Screens view's pictures from /__screens/…, pages from /,
+  // all answered by main's app:// handler as app://media/…, app://screens/… and app://kiosk/…
+  // (which leaves index.html's prerendered slide out when these settings start on another
+  // screen). Ranges are passed on for videos. Only the body, status and type of a page are
+  // passed on: the page keeps its own meta CSP, as under vite preview.
+  for (const host of ['media', 'screens']) {
+    await page.route(`${origin}/__${host}/**`, async (route) => {
+      const url = new URL(route.request().url());
+      const range = route.request().headers()['range'];
+      try {
+        const response = await services.appProtocol(
+          new Request(
+            `app://${host}/${url.pathname.slice(`/__${host}/`.length)}${url.search}`,
+            range ? { headers: { range } } : {},
+          ),
+        );
+        await route.fulfill({
+          status: response.status,
+          headers: Object.fromEntries(response.headers.entries()),
+          body: Buffer.from(await response.arrayBuffer()),
+        });
+      } catch (error) {
+        // The page closed (and its data folder went) while this was being answered.
+        if (!page.isClosed()) throw error;
+        await route.abort().catch(() => undefined);
+      }
+    });
+  }
   await page.route(
     (url) => url.origin === origin && (url.pathname === '/' || url.pathname.endsWith('.html')),
     async (route) => {

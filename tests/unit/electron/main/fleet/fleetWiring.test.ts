@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   IpcChannel,
@@ -23,6 +22,7 @@ import {
   type ServicesUnderTest,
 } from '../../../../support/mainServices';
 import { until } from '../../../../support/syncthing';
+import { tinyPng } from '../../../../support/pictures';
 
 const PIN = '4829';
 /**
@@ -45,11 +45,6 @@ function scratch(): string {
 }
 
 /** A small, valid PNG of its own colour (so each one is a different file). */
-function tinyPng(red: number): Buffer {
-  const png = new PNG({ width: 2, height: 2 });
-  for (let i = 0; i < png.data.length; i += 4) png.data.set([red, 40, 90, 255], i);
-  return PNG.sync.write(png);
-}
 
 /** What a capture of the kiosk window gives: a small JPEG. */
 const WINDOW_PICTURE = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x10, 0x4a, 0x46, 0xff, 0xd9]);

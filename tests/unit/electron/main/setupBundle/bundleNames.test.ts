@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PNG } from 'pngjs';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -22,6 +21,7 @@ import {
 } from '../../../../../electron/main/setupBundle/setupBundles';
 import { SETTINGS_FILE_NAME } from '../../../../../electron/main/storeOptions';
 import { faultyFileSystem, type FaultyFileSystem } from '../fixtures/faultyFileSystem';
+import { tinyPng } from '../../../../support/pictures';
 
 const FIXED_NOW = new Date(2026, 10, 27, 9, 5, 30);
 const now = () => FIXED_NOW;
@@ -35,13 +35,6 @@ function makeTempDir(prefix = 'kiosk-names-'): string {
 afterEach(() => {
   for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-/** A small, valid PNG of its own colour (so each one is a different file). */
-function png(red: number): Buffer {
-  const picture = new PNG({ width: 2, height: 2 });
-  for (let i = 0; i < picture.data.length; i += 4) picture.data.set([red, 40, 90, 255], i);
-  return PNG.sync.write(picture);
-}
 
 interface Kiosk {
   mediaDirectory: string;
@@ -119,8 +112,8 @@ function expectOk<T>(result: BundleResult<T>): T {
 /** Kiosk A: two pictures imported from its drive by name, used by two slides. */
 async function kioskA() {
   const a = kiosk();
-  const poster = await importPicture(a, 'Waiting room poster.png', png(10));
-  const team = await importPicture(a, 'Équipe — été 2026.png', png(20));
+  const poster = await importPicture(a, 'Waiting room poster.png', tinyPng(10));
+  const team = await importPicture(a, 'Équipe — été 2026.png', tinyPng(20));
   a.store.save(withPictureSlides([poster, team]));
   return { a, poster, team };
 }
@@ -187,7 +180,7 @@ describe('a setup file carries the names of its media', () => {
   it('kiosk B lists the two pictures exported from kiosk A by their names, and keeps its own', async () => {
     const { a, poster, team } = await kioskA();
     const b = kiosk();
-    const own = await importPicture(b, 'Front desk.png', png(30));
+    const own = await importPicture(b, 'Front desk.png', tinyPng(30));
 
     const bundle = await exportFrom(a);
     const manifest = await manifestOf(bundle);
@@ -212,7 +205,7 @@ describe('a setup file carries the names of its media', () => {
 
   it('only names media in the bundle: a named picture no slide uses stays behind', async () => {
     const { a, poster, team } = await kioskA();
-    const unused = await importPicture(a, 'Old flyer.png', png(40));
+    const unused = await importPicture(a, 'Old flyer.png', tinyPng(40));
     const manifest = await manifestOf(await exportFrom(a));
     expect(Object.keys(manifest.names as object).sort()).toEqual([poster, team].sort());
     expect(manifest.names).not.toHaveProperty(unused);
@@ -221,7 +214,7 @@ describe('a setup file carries the names of its media', () => {
   it('loads a setup file made before names travelled (format 1), leaving the names file as it was', async () => {
     const { a, poster, team } = await kioskA();
     const b = kiosk();
-    const own = await importPicture(b, 'Front desk.png', png(30));
+    const own = await importPicture(b, 'Front desk.png', tinyPng(30));
     const before = fs.readFileSync(b.namesFile);
     const old = await withManifest(await exportFrom(a), ({ names: _names, ...rest }) => ({
       ...rest,
@@ -274,7 +267,7 @@ describe('a setup file carries the names of its media', () => {
   it('drops names of files not in the bundle, so a setup file cannot rename what B has', async () => {
     const { a, poster, team } = await kioskA();
     const b = kiosk();
-    const own = await importPicture(b, 'Front desk.png', png(30));
+    const own = await importPicture(b, 'Front desk.png', tinyPng(30));
     const elsewhere = `${'f'.repeat(64)}.png`;
     const bundle = await withManifest(await exportFrom(a), (manifest) => ({
       ...manifest,
@@ -317,7 +310,7 @@ describe('names change only with a load that succeeded', () => {
     const { a, poster, team } = await kioskA();
     const faults = faultyFileSystem();
     const b = kiosk(faults);
-    const own = await importPicture(b, 'Front desk.png', png(30));
+    const own = await importPicture(b, 'Front desk.png', tinyPng(30));
     const namesBefore = fs.readFileSync(b.namesFile);
     const bundle = await exportFrom(a);
 

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PNG } from 'pngjs';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -31,6 +30,7 @@ import {
   serializeDocument,
 } from '../../../../../electron/main/storeOptions';
 import { faultyFileSystem, type FaultCode } from '../fixtures/faultyFileSystem';
+import { tinyPng } from '../../../../support/pictures';
 
 // Local time, so the bundle is named clinic-kiosk-setup-2026-11-27-0905.zip in any zone.
 const FIXED_NOW = new Date(2026, 10, 27, 9, 5, 30);
@@ -52,11 +52,6 @@ function sha256(bytes: Buffer | string): string {
 }
 
 /** A small, valid PNG (so a real content check would accept it). */
-function tinyPng(red: number): Buffer {
-  const png = new PNG({ width: 2, height: 2 });
-  for (let i = 0; i < png.data.length; i += 4) png.data.set([red, 40, 90, 255], i);
-  return PNG.sync.write(png);
-}
 
 interface Kiosk {
   directory: string;
