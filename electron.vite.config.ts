@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY_META } from './contract/csp';
 import { DeckSchema } from './contract/deck';
+import { splitDeckExtras } from './domain/deckExtras';
 
 const root = import.meta.dirname;
 
@@ -30,6 +31,11 @@ function contentSecurityPolicyMeta(): Plugin {
  * The built-in deck goes into the renderer already parsed by DeckSchema, its defaults filled in,
  * and a deck that fails the schema fails the build: the player carries no schema code for its
  * own deck (issue 24). Main, which reads what staff enter, stays where run-time input is checked.
+ *
+ * What only the presenter view and the admin read (the speaker notes and the clinical review's
+ * marks) is split off: the deck file itself gives the slides without them, and the same file
+ * imported with `?extras` gives them by slide id (renderer/src/deck/deckExtras.ts, loaded with
+ * those screens), so the waiting room does not load them at start.
  */
 function deckCheckedAtBuild(): Plugin {
   const deckPath = resolve(root, 'assets/deck/how-ketamine-works.json');
@@ -37,14 +43,19 @@ function deckCheckedAtBuild(): Plugin {
     name: 'clinic-kiosk:deck-checked-at-build',
     enforce: 'pre',
     load(id) {
-      if (id.split('?')[0] !== deckPath) return null;
+      const [path, query] = id.split('?');
+      if (path !== deckPath) return null;
       const parsed = DeckSchema.safeParse(JSON.parse(readFileSync(deckPath, 'utf8')));
       if (!parsed.success) {
         throw new Error(
           `the built-in deck fails its schema: ${JSON.stringify(parsed.error.issues)}`,
         );
       }
-      return JSON.stringify(parsed.data);
+      const { slides, extras } = splitDeckExtras(parsed.data.slides);
+      // A `?extras` import is not a .json request to Vite's JSON plugin: it gets a module.
+      return query === 'extras'
+        ? `export default ${JSON.stringify(extras)};`
+        : JSON.stringify({ ...parsed.data, slides });
     },
   };
 }

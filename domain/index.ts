@@ -13,3 +13,4 @@ export * from './firstScreen';
 export * from './clockWatch';
 export * from './wordCut';
 export * from './weekPlan';
+export * from './deckExtras';

@@ -22,6 +22,7 @@ import { UnsavedWorkContext } from './unsavedWork';
 import { useAdminIdle } from './useAdminIdle';
 import { useKeyboardField } from './useKeyboardField';
 import { useLeaveGuard } from './useLeaveGuard';
+import { withBuiltInExtras } from '../deck/deckExtras';
 import './kit/kit.css';
 import './AdminApp.css';
 
@@ -61,6 +62,8 @@ export interface AdminAppProps {
 export default function AdminApp({ admin, purpose, language, deckSlides, onClose }: AdminAppProps) {
   const [adminLanguage, setAdminLanguage] = useState(language);
   const i18n = useMemo(() => createAdminI18n(language), [language]);
+  // The notes and review marks the waiting room's deck leaves out (deck/deckExtras.ts).
+  const slides = useMemo(() => withBuiltInExtras(deckSlides), [deckSlides]);
   useEffect(() => {
     void i18n.changeLanguage(adminLanguage);
   }, [i18n, adminLanguage]);
@@ -69,7 +72,7 @@ export default function AdminApp({ admin, purpose, language, deckSlides, onClose
       <AdminScreen
         admin={admin}
         purpose={purpose}
-        deckSlides={deckSlides}
+        deckSlides={slides}
         language={adminLanguage}
         onSwitchLanguage={() => setAdminLanguage((current) => (current === 'en' ? 'es' : 'en'))}
         onClose={onClose}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useStrings } from '../i18n/strings';
 import { localize, type ClinicDetails, type Language, type Slide } from '../../../contract';
 import type { Slideshow, SlideshowState } from '../player/slideshow';
+import { notesOf } from '../deck/deckExtras';
 import { SlideThumbnail } from './SlideThumbnail';
 import '../player/Controls.css';
 import './PresenterView.css';
@@ -37,6 +38,7 @@ export function PresenterView({
   const nextIndex = (state.index + 1) % slides.length;
   const next = slides[nextIndex];
   if (!current || !next) return null;
+  const notes = notesOf(current);
   return (
     <main className="presenter">
       <h1 className="visually-hidden">{t('presenting.presenterView')}</h1>
@@ -68,7 +70,7 @@ export function PresenterView({
       </aside>
       <section className="presenter__notes" aria-label={t('presenting.notes')}>
         <h2 className="presenter__heading">{t('presenting.notes')}</h2>
-        <p>{current.notes ? localize(current.notes, language) : t('presenting.noNotes')}</p>
+        <p>{notes ? localize(notes, language) : t('presenting.noNotes')}</p>
       </section>
       <div className="presenter__controls">
         <button type="button" className="controls__button" onClick={() => slideshow.previous()}>
