@@ -67,14 +67,13 @@ test('the last 7 and 30 days: totals, per day and per hour, for eyes and for scr
   await expect(totals.locator('li').nth(1)).toHaveText(`${seeded.touchSessions} touch sessions`);
 });
 
-test('the export: plays.csv and daily.csv a spreadsheet reads, with the week’s totals', async ({
+test('the export, in one tap on the drive: plays.csv and daily.csv a spreadsheet reads, with the week’s totals', async ({
   appPage: page,
   baseURL,
 }) => {
   const { main, seeded } = await openReports(page, baseURL!);
-  await page.getByRole('button', { name: 'Save the report to a USB drive' }).tap();
-  await page.locator('.media-picker__entry').filter({ hasText: 'CLINIC USB' }).tap();
-  await page.getByRole('button', { name: 'Save here' }).tap();
+  // One tap: the plugged-in drive is named on its own button.
+  await page.getByRole('button', { name: 'Save the report to CLINIC USB' }).tap();
   await expect(page.getByRole('status').filter({ hasText: 'Saved ' })).toContainText('plays.csv');
   const [folder] = fs.readdirSync(main.usbDrive).filter((name) => name.includes('play-log'));
   const read = (name: string) =>
@@ -101,6 +100,25 @@ test('the export: plays.csv and daily.csv a spreadsheet reads, with the week’s
   expect(fs.readFileSync(path.join(main.usbDrive, folder!, 'summary.txt'), 'utf8')).toContain(
     `Patients touched the screen ${seeded.touchSessions} times.`,
   );
+});
+
+test('the report can also go into a folder staff choose on the drive', async ({
+  appPage: page,
+  baseURL,
+}) => {
+  const { main } = await openReports(page, baseURL!);
+  fs.mkdirSync(path.join(main.usbDrive, 'reports'));
+  await page.getByRole('button', { name: 'Choose a folder' }).tap();
+  await page.locator('.media-picker__entry').filter({ hasText: 'CLINIC USB' }).tap();
+  await page.locator('.media-picker__entry').filter({ hasText: 'reports' }).tap();
+  await page.getByRole('button', { name: 'Save here' }).tap();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved ' })).toContainText('plays.csv');
+  const [folder] = fs.readdirSync(path.join(main.usbDrive, 'reports'));
+  expect(fs.readdirSync(path.join(main.usbDrive, 'reports', folder!)).sort()).toEqual([
+    'daily.csv',
+    'plays.csv',
+    'summary.txt',
+  ]);
 });
 
 for (const viewport of VIEWPORTS) {

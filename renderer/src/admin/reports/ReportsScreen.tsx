@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localize, type Language, type PlayReport, type SlideTotals } from '../../../../contract';
+import {
+  localize,
+  type ImportSource,
+  type Language,
+  type PlayReport,
+  type SlideTotals,
+} from '../../../../contract';
 import { Outcome, Section } from '../kit';
 import { MediaPicker } from '../MediaPicker';
 import type { ScreenProps } from '../screens/ScreenProps';
@@ -22,14 +28,44 @@ export function ReportsScreen(props: ScreenProps) {
   const language: Language = i18n.language === 'es' ? 'es' : 'en';
   const load = useAdminCall(onSessionClosed);
   const exporting = useAdminCall(onSessionClosed);
+  const looking = useAdminCall(onSessionClosed);
   const [days, setDays] = useState<Days>(7);
   const [report, setReport] = useState<PlayReport | null>(null);
   const [picking, setPicking] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  /** The USB drives plugged in: each is one tap away from the saved report. */
+  const [drives, setDrives] = useState<ImportSource[] | null>(null);
 
   useEffect(() => {
     void load.run(() => admin.playReport({ days }), '', setReport);
   }, [admin, days]); // eslint-disable-line react-hooks/exhaustive-deps
+  const lookForDrives = () =>
+    looking.run(
+      () => admin.mediaSources(),
+      '',
+      (found) => setDrives(found.filter((source) => source.kind === 'usb')),
+    );
+  useEffect(() => {
+    void lookForDrives();
+  }, [admin]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  /** Writes the report into a new folder in the folder `token` names (a drive's top, or one staff chose). */
+  const saveTo = (token: string, name: string) => {
+    exporting.clear();
+    setSaved(null);
+    void exporting.run(
+      () => admin.playExport({ token }),
+      '',
+      (written) =>
+        setSaved(
+          t('reports.exported', {
+            files: written.files.join(', '),
+            folder: written.folderName,
+            drive: name,
+          }),
+        ),
+    );
+  };
 
   if (picking) {
     return (
@@ -40,18 +76,7 @@ export function ReportsScreen(props: ScreenProps) {
           title={t('reports.pickFolder')}
           onPick={(token, name) => {
             setPicking(false);
-            void exporting.run(
-              () => admin.playExport({ token }),
-              '',
-              (written) =>
-                setSaved(
-                  t('reports.exported', {
-                    files: written.files.join(', '),
-                    folder: written.folderName,
-                    drive: name,
-                  }),
-                ),
-            );
+            saveTo(token, name);
           }}
           onCancel={() => setPicking(false)}
           onSessionClosed={onSessionClosed}
@@ -114,18 +139,41 @@ export function ReportsScreen(props: ScreenProps) {
 
       <h3 className="admin-section__subtitle">{t('reports.exportTitle')}</h3>
       <p className="admin-field__hint">{t('reports.exportHint')}</p>
-      <button
-        type="button"
-        className="admin-button admin-button--primary"
-        disabled={exporting.busy}
-        onClick={() => {
-          exporting.clear();
-          setSaved(null);
-          setPicking(true);
-        }}
-      >
-        {t('reports.export')}
-      </button>
+      <div className="admin-actions">
+        {(drives ?? []).map((drive) => (
+          <button
+            key={drive.token}
+            type="button"
+            className="admin-button admin-button--primary"
+            disabled={exporting.busy}
+            onClick={() => saveTo(drive.token, drive.label)}
+          >
+            {t('reports.saveTo', { drive: drive.label })}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="admin-button"
+          disabled={looking.busy}
+          onClick={() => void lookForDrives()}
+        >
+          {t('picker.lookAgain')}
+        </button>
+        <button
+          type="button"
+          className="admin-button"
+          disabled={exporting.busy}
+          onClick={() => {
+            exporting.clear();
+            setSaved(null);
+            setPicking(true);
+          }}
+        >
+          {t('reports.chooseFolder')}
+        </button>
+      </div>
+      {drives && drives.length === 0 ? <p role="status">{t('reports.noDrive')}</p> : null}
+      <Outcome outcome={looking.outcome} />
       <p className="admin-message" role="status">
         {saved ?? ''}
       </p>
