@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { PlayLogStatus } from '../../../contract';
 import { dateMinusDays, localDateOf, parseRecords, type LogRecord } from './playRecords';
 import { summariseDay, type DaySummary } from './playSummaries';
-import { writeFileDurably, type FileSystem } from '../durableFile';
+import { removeLeftoverTemporaryFilesIn, writeFileDurably, type FileSystem } from '../durableFile';
 
 export const DEFAULT_RETENTION_DAYS = 90;
 export const DEFAULT_CAP_BYTES = 200 * 1024 * 1024;
@@ -90,6 +90,8 @@ export function openPlayLogStore(options: PlayLogStoreOptions): PlayLogStore {
   let pending: { date: string; line: string }[] = [];
   let droppedPending = 0;
   let skippedLines = 0;
+  // Summaries a killed write left half made (`<date>.json.tmp-<pid>`): never renamed, never read.
+  removeLeftoverTemporaryFilesIn(summariesDir, fs);
   let bytes = sizeOf(options.directory, fs);
   /** Day files this run has checked for a torn last line. */
   const checkedEnds = new Set<string>();
