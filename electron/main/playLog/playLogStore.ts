@@ -46,6 +46,8 @@ export interface PlayLogStore {
   records(date: string): LogRecord[];
   /** Days that have raw records, oldest first. */
   rawDays(): string[];
+  /** Days that have a kept summary (also those whose raw records are gone), oldest first. */
+  summarisedDays(): string[];
   status(): PlayLogStatus;
 }
 
@@ -290,6 +292,9 @@ export function openPlayLogStore(options: PlayLogStoreOptions): PlayLogStore {
     },
     rawDays() {
       return listDays(daysDir, DAY_FILE);
+    },
+    summarisedDays() {
+      return listDays(summariesDir, SUMMARY_FILE);
     },
     status() {
       const summarised = listDays(summariesDir, SUMMARY_FILE);
