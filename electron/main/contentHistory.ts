@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Settings } from '../../contract';
-import { fsyncDirectory, writeFileDurably } from './durableFile';
+import { fsyncDirectory, removeLeftoverTemporaryFilesIn, writeFileDurably } from './durableFile';
 
 export const CONTENT_HISTORY_FOLDER = 'content-history';
 const TIMELINE_FILE = 'timeline.jsonl';
@@ -76,6 +76,10 @@ export function contentHash(value: unknown): string {
 export function createContentHistory(options: ContentHistoryOptions): ContentHistory {
   const root = path.join(options.directory, CONTENT_HISTORY_FOLDER);
   const timelinePath = path.join(root, TIMELINE_FILE);
+  // Copies a killed write left (`<file>.tmp-<pid>`): never renamed, so never read.
+  for (const folder of [root, path.join(root, 'deck'), path.join(root, 'items')]) {
+    removeLeftoverTemporaryFilesIn(folder);
+  }
 
   /** Writes a file once; an existing one is the same content (its name says so). */
   function keep(relative: string, value: unknown): void {

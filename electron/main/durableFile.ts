@@ -183,6 +183,29 @@ export function removeLeftoverTemporaryFiles(file: string, files: FileSystem = n
   return removed;
 }
 
+/**
+ * `removeLeftoverTemporaryFiles` for every file of a folder whose files are written durably
+ * under names not known in advance (content hashes, dates): removes each `<name>.tmp-<pid>`.
+ * Never throws. Returns the names it removed.
+ */
+export function removeLeftoverTemporaryFilesIn(
+  directory: string,
+  files: FileSystem = nodeFs,
+): string[] {
+  let names: string[];
+  try {
+    names = files.readdirSync(directory);
+  } catch {
+    return [];
+  }
+  const targets = new Set(
+    names.map((name) => /^(.+)\.tmp-\d+$/.exec(name)?.[1]).filter((name) => name !== undefined),
+  );
+  return [...targets].flatMap((name) =>
+    removeLeftoverTemporaryFiles(path.join(directory, name), files),
+  );
+}
+
 /** Text without a leading UTF-8 byte order mark (PowerShell's `-Encoding utf8` writes one). */
 export function withoutByteOrderMark(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -12,6 +12,7 @@ export interface SupervisorOptions {
   log: RecoveryLog;
   /** Fullscreen kiosk (false in --windowed development runs). */
   fullscreen: boolean;
+  /** Read again every few seconds: an hour staff set, change or turn off applies the same day. */
   nightlyRestartHour: () => number | null;
   /** The display staff chose for the slides (null: the primary one). */
   audienceDisplayId: () => number | null;
@@ -89,7 +90,9 @@ export function superviseKiosk(options: SupervisorOptions): KioskSupervisor {
     window.once('ready-to-show', () => fill(window));
   }
 
+  const nightly = scheduleNightlyRestart(options);
   const ticker = setInterval(() => {
+    nightly.follow();
     const action = watchdog.tick();
     if (action) recover(action);
   }, TICK_MS);
@@ -99,29 +102,44 @@ export function superviseKiosk(options: SupervisorOptions): KioskSupervisor {
   const displayEvents = ['display-added', 'display-removed', 'display-metrics-changed'] as const;
   for (const event of displayEvents) screen.on(event as 'display-added', refill);
 
-  const nightly = scheduleNightlyRestart(options);
-
   return {
     heartbeat: (beat) => watchdog.heartbeat(beat),
     window: () => window,
     stop() {
       clearInterval(ticker);
-      if (nightly) clearTimeout(nightly);
+      nightly.stop();
       for (const event of displayEvents) screen.removeListener(event as 'display-added', refill);
     },
   };
 }
 
-function scheduleNightlyRestart(options: SupervisorOptions): NodeJS.Timeout | null {
-  const hour = options.nightlyRestartHour();
-  if (hour === null) return null;
-  const timer = setTimeout(
-    () => {
-      options.log.append('nightly-restart', `scheduled restart at ${hour}:00`);
-      options.relaunch({ kind: 'nightly', reason: `scheduled restart at ${hour}:00` });
-    },
-    msUntilNextRestart(new Date(), hour),
-  );
-  timer.unref();
-  return timer;
+/**
+ * The nightly restart at the hour in the settings. `follow()` (every tick) re-arms it when staff
+ * set, change or turn off the hour, so a saved change applies the same day, not after a restart.
+ */
+function scheduleNightlyRestart(options: SupervisorOptions): { follow(): void; stop(): void } {
+  let hour: number | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  const stop = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
+  const follow = () => {
+    const wanted = options.nightlyRestartHour();
+    if (wanted === hour && (timer !== null || wanted === null)) return;
+    stop();
+    hour = wanted;
+    if (wanted === null) return;
+    timer = setTimeout(
+      () => {
+        timer = null;
+        options.log.append('nightly-restart', `scheduled restart at ${wanted}:00`);
+        options.relaunch({ kind: 'nightly', reason: `scheduled restart at ${wanted}:00` });
+      },
+      msUntilNextRestart(new Date(), wanted),
+    );
+    timer.unref();
+  };
+  follow();
+  return { follow, stop };
 }

@@ -7,7 +7,6 @@
  *
  * Plain Node: no `electron` import (the effects on the outside world come in as functions).
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import deckData from '../../assets/deck/how-ketamine-works.json' with { type: 'json' };
@@ -37,7 +36,7 @@ import {
 } from './appProtocol';
 import type { LaunchOptions } from './commandLine';
 import { openFaultHistory, SAFE_MODE_CALM_MS, type FaultHistory } from './faultHistory';
-import { createContentHistory } from './contentHistory';
+import { contentHash, createContentHistory } from './contentHistory';
 import { fleetAdminHandlers, fleetView } from './fleet/fleetAdmin';
 import { isJpeg, SCREENSHOT_MAX_BYTES, SCREENSHOT_NAME } from './fleet/fleetScreenshots';
 import { createFleetService, type FleetService } from './fleet/fleetService';
@@ -254,12 +253,12 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     retentionDays: () => store.settings.playLogRetentionDays,
     monotonicNow: options.monotonicNow,
     // Built-in slides carry the deck's content version; the clinic's a hash of the slide (its
-    // media are named by their own content hash, so a new picture is a new version).
+    // media are named by their own content hash, so a new picture is a new version): the start
+    // of the name the content history keeps it under (content-history/items/<hash>.json).
     contentVersionOf: (slideId) => {
       if (builtInSlideIds.has(slideId)) return deckData.contentVersion;
       const custom = store.settings.customSlides.find((slide) => slide.id === slideId);
-      if (!custom) return null;
-      return createHash('sha256').update(JSON.stringify(custom)).digest('hex').slice(0, 16);
+      return custom ? contentHash(custom).slice(0, 16) : null;
     },
     isKnownPlaylist: (playlistId) =>
       config().settings.playlists.some((playlist) => playlist.id === playlistId),

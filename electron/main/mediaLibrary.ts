@@ -20,7 +20,7 @@ import {
   isTemporaryName,
 } from './media/importCopy';
 import type { SourceRoot } from './media/importSources';
-import { readMediaNames, updateMediaNames } from './media/mediaNames';
+import { readMediaNames, removeLeftoverMediaNames, updateMediaNames } from './media/mediaNames';
 import { describeError, errorCode, refuse, type MediaResult } from './media/mediaResult';
 import { createPicker, DEFAULT_MAX_TOKENS, MAX_NAME_CHARS } from './media/picker';
 
@@ -107,6 +107,7 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
   } catch (error) {
     console.warn(`[media] could not clear unfinished copies: ${describeError(error)}`);
   }
+  removeLeftoverMediaNames(mediaDirectory, disk);
 
   // The names files had on the drive (media/mediaNames.ts): staff know "Big poster.png", not
   // the content hash a file is kept under.

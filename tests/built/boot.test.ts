@@ -24,6 +24,7 @@ import {
   type ImportSource,
   type PickerFolder,
 } from '../../contract';
+import { editable } from '../../renderer/src/admin/editable';
 import { createElectronDouble, display, type ElectronDouble } from '../support/electronDouble';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -488,6 +489,100 @@ describe('the command line', () => {
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+/** Saves the settings staff can change, with `change` applied, through main's own handlers. */
+async function saveSettings(
+  electron: ElectronDouble,
+  change: Partial<ReturnType<typeof editable>>,
+): Promise<AdminState> {
+  const state = await invoke<AdminResult<AdminState>>(electron, IpcChannel.adminGetState);
+  const current = AdminStateSchema.parse(state.ok && state.value);
+  const saved = await invoke<AdminResult<AdminState>>(electron, IpcChannel.adminSaveSettings, {
+    settings: { ...editable(current), ...change },
+  });
+  return AdminStateSchema.parse(saved.ok && saved.value);
+}
+
+/** restarts.json as the fault history left it. */
+const faultHistoryOf = (userData: string) =>
+  JSON.parse(fs.readFileSync(path.join(userData, 'restarts.json'), 'utf8')) as {
+    running: boolean;
+    restarts: unknown[];
+    safeMode: unknown;
+  };
+
+/**
+ * The page plays for `ms` of fake time: loaded, with a heartbeat every 5 s from a rotating loop,
+ * so the watchdog has nothing to rescue. Stops early once the app exits.
+ */
+function playFor(electron: ElectronDouble, ms: number): void {
+  electron.windows.filter((window) => !window.destroyed)[0]!.webContents.emit('did-finish-load');
+  for (let beat = 0; beat * 5_000 < ms && !electron.calls.includes('app.exit 0'); beat++) {
+    electron.send(IpcChannel.heartbeat, { run: beat, rotating: true, index: beat % 5 });
+    vi.advanceTimersByTime(5_000);
+  }
+}
+
+describe('the nightly restart', () => {
+  it('relaunches at the hour staff chose, without the one-shot switches, and is not a fault', async () => {
+    const first = await boot();
+    await unlockAdmin(first.electron);
+    expect((await saveSettings(first.electron, { nightlyRestartHour: 10 })).settings).toMatchObject(
+      { nightlyRestartHour: 10 },
+    );
+    first.electron.module.app.quit();
+
+    // Started at 09:00 with switches meant for this start only.
+    const { electron, userData } = await boot(['--reset-pin', '--setup', '--windowed'], {
+      userData: first.userData,
+    });
+    const relaunches = () => electron.calls.filter((call) => call.startsWith('app.relaunch'));
+    playFor(electron, 59 * 60_000);
+    expect(relaunches()).toEqual([]);
+    // 10:00.
+    playFor(electron, 60_000);
+    expect(relaunches()).toEqual([`app.relaunch ${JSON.stringify([root, '--windowed'])}`]);
+    expect(electron.calls).toContain('app.exit 0');
+    const recoveries = fs.readFileSync(path.join(userData, 'recoveries.log'), 'utf8');
+    expect(recoveries).toMatch(/"event":"nightly-restart","detail":"scheduled restart at 10:00"/);
+    expect(recoveries).not.toMatch(/"event":"relaunch-app"/);
+    // Not a fault: nothing counted towards safe mode, and the run ended cleanly.
+    expect(faultHistoryOf(userData)).toMatchObject({
+      running: false,
+      restarts: [],
+      safeMode: null,
+    });
+
+    // The relaunched app starts as usual: no fault found, no safe mode, --setup not carried on.
+    const after = await boot(['--windowed'], { userData });
+    expect(faultHistoryOf(userData)).toMatchObject({ running: true, restarts: [], safeMode: null });
+    expect(await invoke<AdminStatus>(after.electron, IpcChannel.adminStatus)).toMatchObject({
+      setupRequested: false,
+    });
+  });
+
+  it('an hour staff set, turn off or change while the kiosk runs is followed that same day', async () => {
+    const { electron, userData } = await boot();
+    const relaunches = () => electron.calls.filter((call) => call.startsWith('app.relaunch'));
+    await unlockAdmin(electron);
+    // 09:00: staff turn it on for 10:00, then off again at 09:30.
+    await saveSettings(electron, { nightlyRestartHour: 10 });
+    playFor(electron, 30 * 60_000);
+    await saveSettings(electron, { nightlyRestartHour: null });
+    playFor(electron, 60 * 60_000);
+    expect(relaunches()).toEqual([]);
+    // 10:30: on again, for 11:00.
+    await saveSettings(electron, { nightlyRestartHour: 11 });
+    playFor(electron, 29 * 60_000);
+    expect(relaunches()).toEqual([]);
+    playFor(electron, 60_000);
+    expect(relaunches()).toEqual([`app.relaunch ${JSON.stringify([root])}`]);
+    expect(fs.readFileSync(path.join(userData, 'recoveries.log'), 'utf8')).toMatch(
+      /"event":"nightly-restart","detail":"scheduled restart at 11:00"/,
+    );
+    expect(faultHistoryOf(userData)).toMatchObject({ running: false, restarts: [] });
   });
 });
 

@@ -37,10 +37,10 @@ async function mirror(options: { refuse?: boolean } = {}): Promise<Mirror> {
   return served;
 }
 
-/** Runs `node scripts/start.js ARGS` in `cwd`, as `npm start -- ARGS` does after the build. */
-function start(cwd: string, env: NodeJS.ProcessEnv, args: string[] = []) {
+/** Runs `node scripts/NAME ARGS` in `cwd`, as its npm script does (after the build). */
+function runScript(cwd: string, name: string, env: NodeJS.ProcessEnv, args: string[] = []) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['scripts/start.js', ...args], { cwd, env });
+    const child = spawn(process.execPath, [`scripts/${name}`, ...args], { cwd, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -48,6 +48,10 @@ function start(cwd: string, env: NodeJS.ProcessEnv, args: string[] = []) {
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** `npm start -- ARGS` after the build. */
+const start = (cwd: string, env: NodeJS.ProcessEnv, args: string[] = []) =>
+  runScript(cwd, 'start.js', env, args);
 
 const builtMain = path.join(projectRoot, 'out/main/index.js');
 
@@ -177,5 +181,263 @@ describe('npm start on a fresh machine', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('ELECTRON_OVERRIDE_DIST_PATH is set to');
     expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// `npm run dist` and `npm test` find Electron the same way. electron-builder and Playwright are
+// replaced in the scratch project by stand-ins that record how they were called, so these stay
+// fast: the package itself is built in package.test.ts, the Electron tests in tests/electron.
+
+/** A program that writes its arguments (JSON) and $KIOSK_ELECTRON_PATH to $KIOSK_TOOL_RECORD. */
+const recordingTool = [
+  `#!${process.execPath}`,
+  "const fs = require('node:fs');",
+  'fs.writeFileSync(process.env.KIOSK_TOOL_RECORD, JSON.stringify({',
+  '  args: process.argv.slice(2),',
+  '  electron: process.env.KIOSK_ELECTRON_PATH ?? null,',
+  '}));',
+  '',
+].join('\n');
+
+interface ToolRecord {
+  args: string[];
+  electron: string | null;
+}
+const readTool = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as ToolRecord;
+
+/** The scratch project's electron-builder is a stand-in that records its command line. */
+function standInBuilder(project: string): void {
+  const folder = path.join(project, 'node_modules/electron-builder');
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.mkdirSync(folder);
+  fs.writeFileSync(
+    path.join(folder, 'package.json'),
+    JSON.stringify({ name: 'electron-builder', version: '0.0.0-stand-in', type: 'commonjs' }),
+  );
+  fs.writeFileSync(path.join(folder, 'cli.js'), recordingTool);
+}
+
+/** The scratch project's `npx playwright` is a stand-in that records how it was started. */
+function standInPlaywright(project: string): void {
+  const bin = path.join(project, 'node_modules/.bin');
+  fs.rmSync(bin, { recursive: true, force: true });
+  fs.mkdirSync(bin);
+  fs.writeFileSync(path.join(bin, 'playwright'), recordingTool, { mode: 0o755 });
+}
+
+/** A stand-in Electron folder on the machine (for the two variables). */
+function electronOnMachine(): string {
+  const folder = standInFolder(fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-electron-')));
+  cleanups.push(() => fs.rmSync(folder, { recursive: true, force: true }));
+  return folder;
+}
+
+const NAMED = [
+  ['ELECTRON_OVERRIDE_DIST_PATH', (folder: string) => folder],
+  ['ELECTRON_EXEC_PATH', (folder: string) => path.join(folder, 'electron')],
+] as const;
+
+describe('npm run dist', () => {
+  it.each(NAMED)(
+    'packages the Electron named by %s (electronDist), and downloads nothing',
+    async (name, value) => {
+      const project = scratch();
+      standInBuilder(project);
+      const folder = electronOnMachine();
+      const served = await mirror({ refuse: true });
+      const record = path.join(project, 'builder.json');
+      const result = await runScript(
+        project,
+        'dist.js',
+        cleanEnvironment(project, {
+          [name]: value(folder),
+          ELECTRON_MIRROR: served.url,
+          KIOSK_TOOL_RECORD: record,
+        }),
+        ['--dir'],
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(readTool(record).args).toEqual([
+        '--config',
+        'electron-builder.yml',
+        '--dir',
+        `-c.electronDist=${folder}`,
+      ]);
+      expect(served.requests).toEqual([]);
+      expect(fs.existsSync(path.join(project, 'node_modules/electron/path.txt'))).toBe(false);
+    },
+  );
+
+  it('leaves the download to electron-builder when no Electron is named, and keeps an electronDist given', async () => {
+    const project = scratch();
+    standInBuilder(project);
+    const record = path.join(project, 'builder.json');
+    const plain = await runScript(
+      project,
+      'dist.js',
+      cleanEnvironment(project, { KIOSK_TOOL_RECORD: record }),
+      ['--linux', 'deb'],
+    );
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(readTool(record).args).toEqual(['--config', 'electron-builder.yml', '--linux', 'deb']);
+
+    const given = await runScript(
+      project,
+      'dist.js',
+      cleanEnvironment(project, {
+        ELECTRON_OVERRIDE_DIST_PATH: electronOnMachine(),
+        KIOSK_TOOL_RECORD: record,
+      }),
+      ['--dir', '-c.electronDist=/opt/other-electron'],
+    );
+    expect(given.code, given.stderr).toBe(0);
+    expect(readTool(record).args).toEqual([
+      '--config',
+      'electron-builder.yml',
+      '--dir',
+      '-c.electronDist=/opt/other-electron',
+    ]);
+  });
+
+  it('names a missing Electron plainly and packages nothing', async () => {
+    const project = scratch();
+    standInBuilder(project);
+    const record = path.join(project, 'builder.json');
+    const result = await runScript(
+      project,
+      'dist.js',
+      cleanEnvironment(project, {
+        ELECTRON_EXEC_PATH: path.join(project, 'nowhere/electron'),
+        KIOSK_TOOL_RECORD: record,
+      }),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Cannot package: ELECTRON_EXEC_PATH is set to');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(fs.existsSync(record)).toBe(false);
+  });
+});
+
+describe('npm test and the real-Electron tests', () => {
+  it.each(NAMED)(
+    'run the Electron tests on the Electron named by %s, and download nothing',
+    async (name, value) => {
+      const project = scratch();
+      standInPlaywright(project);
+      const folder = electronOnMachine();
+      const served = await mirror({ refuse: true });
+      const record = path.join(project, 'playwright.json');
+      const result = await runScript(
+        project,
+        'run-electron-tests.js',
+        cleanEnvironment(project, {
+          [name]: value(folder),
+          ELECTRON_MIRROR: served.url,
+          KIOSK_TOOL_RECORD: record,
+        }),
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(
+        `Electron tests with ${path.join(folder, 'electron')} (${name})`,
+      );
+      expect(readTool(record)).toEqual({
+        args: ['test', '--config', 'tests/electron/playwright.config.ts'],
+        electron: path.join(folder, 'electron'),
+      });
+      expect(served.requests).toEqual([]);
+      expect(fs.existsSync(path.join(project, 'test-results/electron-skipped.txt'))).toBe(false);
+    },
+  );
+
+  it('fetch Electron through ELECTRON_MIRROR first, then run on it', async () => {
+    const project = scratch();
+    standInPlaywright(project);
+    const served = await mirror();
+    const record = path.join(project, 'playwright.json');
+    const result = await runScript(
+      project,
+      'run-electron-tests.js',
+      cleanEnvironment(project, {
+        ELECTRON_MIRROR: served.url,
+        electron_use_remote_checksums: '1',
+        KIOSK_TOOL_RECORD: record,
+      }),
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).not.toContain('skipped');
+    expect(served.requests).toContain(`/v${electronVersion}/${zipName}`);
+    expect(readTool(record).electron).toBe(
+      path.join(project, 'node_modules/electron/dist/electron'),
+    );
+  });
+
+  /** The scratch project's npm scripts: every stage of `npm test` a no-op but the Electron one. */
+  function onlyElectronStage(project: string): void {
+    const file = path.join(project, 'package.json');
+    const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    for (const script of [
+      'lint',
+      'typecheck',
+      'security',
+      'test:unit',
+      'build',
+      'test:built',
+      'test:e2e',
+    ]) {
+      manifest.scripts[script] = 'node -e ""';
+    }
+    manifest.scripts['test:electron'] = 'node scripts/run-electron-tests.js';
+    fs.writeFileSync(file, JSON.stringify(manifest, null, 2));
+  }
+
+  it('where Electron cannot be had: the Electron tests are skipped, and npm test’s summary says why', async () => {
+    const project = scratch();
+    onlyElectronStage(project);
+    const served = await mirror({ refuse: true });
+    const result = await runScript(
+      project,
+      'test.js',
+      cleanEnvironment(project, { ELECTRON_MIRROR: served.url }),
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(served.requests.length).toBeGreaterThan(0);
+    const note = fs.readFileSync(path.join(project, 'test-results/electron-skipped.txt'), 'utf8');
+    expect(note).toMatch(
+      new RegExp(
+        `^Electron tests skipped: Electron ${electronVersion} could not be downloaded: .*404`,
+      ),
+    );
+    expect(note).toContain(served.url);
+    // The summary, after the timings, repeats the reason.
+    const summary = result.stdout.slice(result.stdout.indexOf('npm test: where the time went'));
+    expect(summary).toMatch(/ok .* test:electron/);
+    expect(summary).toContain(`Skipped: ${note.trim()}`);
+    expect(summary).not.toMatch(/^\s+at /m);
+  });
+
+  it('where the Electron tests ran, the summary skips nothing, even with a note left by an earlier run', async () => {
+    const project = scratch();
+    onlyElectronStage(project);
+    standInPlaywright(project);
+    fs.mkdirSync(path.join(project, 'test-results'));
+    fs.writeFileSync(
+      path.join(project, 'test-results/electron-skipped.txt'),
+      'Electron tests skipped: an earlier run.\n',
+    );
+    const record = path.join(project, 'playwright.json');
+    const result = await runScript(
+      project,
+      'test.js',
+      cleanEnvironment(project, {
+        ELECTRON_OVERRIDE_DIST_PATH: electronOnMachine(),
+        KIOSK_TOOL_RECORD: record,
+      }),
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(fs.existsSync(record)).toBe(true);
+    expect(result.stdout).not.toContain('Skipped:');
   });
 });

@@ -10,6 +10,7 @@ import type { RecoveryLog } from '../../electron/main/recoveryLog';
 import type { SettingsStore } from '../../electron/main/settingsStore';
 import type { StaffPin } from '../../electron/main/staffPin';
 import type { IpcSender } from '../../electron/main/ipcHandlers';
+import { builtPreloadScript } from './builtPreload';
 
 const outDirectory = fileURLToPath(new URL('../../out', import.meta.url));
 
@@ -200,9 +201,8 @@ export async function installMainProcess(
   );
   // The built preload, run as Electron runs a sandboxed preload: `require('electron')` gives
   // it contextBridge and ipcRenderer, here stand-ins over the binding above.
-  const preload = fs.readFileSync(path.join(outDirectory, 'preload', 'index.cjs'), 'utf8');
   await page.addInitScript(
-    `(() => {
+    builtPreloadScript(`(() => {
       const ipc = (kind, channel, payload) => window.__kioskIpc(kind, channel, payload);
       const listeners = new Map();
       Object.defineProperty(window, '__kioskEmit', {
@@ -210,7 +210,7 @@ export async function installMainProcess(
           for (const listener of listeners.get(channel) ?? []) listener({ sender: null }, payload);
         },
       });
-      const electron = {
+      return {
         contextBridge: {
           exposeInMainWorld: (key, api) => {
             if (${options.playLog === false}) {
@@ -234,15 +234,7 @@ export async function installMainProcess(
           },
         },
       };
-      const require = (name) => {
-        if (name === 'electron') return electron;
-        throw new Error('a sandboxed preload cannot require ' + name);
-      };
-      const module = { exports: {} };
-      (function (require, module, exports) {
-        ${preload}
-      })(require, module, module.exports);
-    })();`,
+    })()`),
   );
 
   return {

@@ -97,15 +97,23 @@ const NOT_A_FILE =
 const FILE_SWAPPED =
   'The file changed while it was being opened; wait until the copy to the drive has finished.';
 
+/** The refusal for a file that could not be read, from the system's error. */
+export type ReadFailure = (error: unknown) => MediaRefusal;
+
+/** A file on the drive staff picked could not be read: the drive's fault ('read-failed'). */
+export const driveReadFailure: ReadFailure = (error) =>
+  refuse('read-failed', `The file could not be read (${describeError(error)}).`);
+
 /**
  * Opens a file for reading only if it is a regular file, without ever waiting on it: it is
  * looked at (lstat) before it is opened, opened non-blocking (a FIFO or a device put where a
  * file was would otherwise hang the open forever), and must still be the same regular file
- * once open.
+ * once open. A read error is refused by `readFailure` (the drive's, unless told otherwise).
  */
 export async function openRegularFile(
   file: string,
   disk: FileSystem,
+  readFailure: ReadFailure = driveReadFailure,
 ): Promise<{ ok: true; handle: FileHandle; info: Stats } | MediaRefusal> {
   let before: Stats;
   try {
@@ -114,7 +122,7 @@ export async function openRegularFile(
     if (errorCode(error) === 'ENOENT') {
       return refuse('not-found', 'The file is no longer there. Was the drive removed?');
     }
-    return refuse('read-failed', `The file could not be read (${describeError(error)}).`);
+    return readFailure(error);
   }
   if (!before.isFile()) return refuse('not-found', NOT_A_FILE);
   let handle: FileHandle;
@@ -125,7 +133,7 @@ export async function openRegularFile(
     if (errorCode(error) === 'ENOENT') {
       return refuse('not-found', 'The file is no longer there. Was the drive removed?');
     }
-    return refuse('read-failed', `The file could not be read (${describeError(error)}).`);
+    return readFailure(error);
   }
   try {
     const info = await handle.stat();
@@ -140,21 +148,23 @@ export async function openRegularFile(
     return { ok: true, handle, info };
   } catch (error) {
     await handle.close().catch(() => undefined);
-    return refuse('read-failed', `The file could not be read (${describeError(error)}).`);
+    return readFailure(error);
   }
 }
 
 /**
  * The whole content check. `name` is the file's name on the drive, used only to say
  * "not a captions file" rather than "unsupported" for a `.vtt` without the header.
+ * `readFailure` refuses a read error (the drive's, unless the file is the kiosk's own copy).
  */
 export async function inspect(
   file: string,
   name: string,
   limits: Readonly<Record<MediaKind, number>>,
   disk: FileSystem = realFileSystem,
+  readFailure: ReadFailure = driveReadFailure,
 ): Promise<MediaResult<Inspection>> {
-  const opened = await openRegularFile(file, disk);
+  const opened = await openRegularFile(file, disk, readFailure);
   if (!opened.ok) return opened;
   const { handle, info } = opened;
   try {
@@ -223,7 +233,7 @@ export async function inspect(
 
     return { ok: true, value: { kind, extension, bytes: size, mtimeMs: info.mtimeMs } };
   } catch (error) {
-    return refuse('read-failed', `The file could not be read (${describeError(error)}).`);
+    return readFailure(error);
   } finally {
     await handle.close().catch(() => undefined);
   }

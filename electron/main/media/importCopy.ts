@@ -205,7 +205,18 @@ export function createImportCopy(options: ImportCopyOptions) {
 
     try {
       // The copy is what we keep, so check the copy too: it can't change under us any more.
-      const again = await inspect(copy.temporary, sourceName, limits, disk);
+      // A copy that can't be read back is the kiosk's disk failing, not the drive.
+      const again = await inspect(copy.temporary, sourceName, limits, disk, (error) =>
+        refuse(
+          'write-failed',
+          `The copy could not be read back from the kiosk's disk (${describeError(error)}).`,
+          writeCauseOf(error),
+        ),
+      );
+      if (!again.ok && again.problem === 'write-failed') {
+        await rm(copy.temporary, { force: true });
+        return again;
+      }
       if (!again.ok || again.value.extension !== seen.extension) {
         await rm(copy.temporary, { force: true });
         return refuse(
@@ -220,9 +231,18 @@ export function createImportCopy(options: ImportCopyOptions) {
         () => false,
       );
       // The name is the content's hash: an existing file with it already holds these bytes.
-      if (exists) await rm(copy.temporary, { force: true });
-      else await rename(copy.temporary, destination);
-      fsyncDirectory(mediaDirectory, disk);
+      if (exists) {
+        await rm(copy.temporary, { force: true });
+      } else {
+        await rename(copy.temporary, destination);
+        try {
+          fsyncDirectory(mediaDirectory, disk);
+        } catch (error) {
+          // The rename may not survive a power cut: refused, so take the file back out too.
+          await rm(destination, { force: true }).catch(() => undefined);
+          throw error;
+        }
+      }
       return { ok: true, value: { file, kind: seen.kind, bytes: seen.bytes, sourceName } };
     } catch (error) {
       await rm(copy.temporary, { force: true }).catch(() => undefined);

@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { MediaFileSchema } from '../../../contract';
-import { readJsonFile, realFileSystem, writeFileDurably, type FileSystem } from '../durableFile';
+import {
+  readJsonFile,
+  realFileSystem,
+  removeLeftoverTemporaryFiles,
+  writeFileDurably,
+  type FileSystem,
+} from '../durableFile';
 import { MAX_NAME_CHARS } from './picker';
 
 /**
@@ -12,6 +18,17 @@ import { MAX_NAME_CHARS } from './picker';
 
 export function mediaNamesFile(mediaDirectory: string): string {
   return `${path.resolve(mediaDirectory)}-names.json`;
+}
+
+/**
+ * Removes the names file's temporary copies a killed write left (`<names file>.tmp-<pid>`), when
+ * the media library opens. Never throws.
+ */
+export function removeLeftoverMediaNames(
+  mediaDirectory: string,
+  disk: FileSystem = realFileSystem,
+): void {
+  removeLeftoverTemporaryFiles(mediaNamesFile(mediaDirectory), disk);
 }
 
 /** Media file name → name on the drive. A missing or unreadable file reads as no names. */

@@ -174,10 +174,12 @@ export function createPlayLogService(options: PlayLogServiceOptions): PlayLogSer
           }
         }
         if (!target) throw new Error('no free folder name on the drive');
-        const days = [...new Set([...store.rawDays(), stamp])].sort();
-        const plays = days.flatMap((date) =>
+        const rawDays = [...new Set([...store.rawDays(), stamp])].sort();
+        const plays = rawDays.flatMap((date) =>
           store.records(date).filter((record): record is PlayRecord => record.type === 'play'),
         );
+        // Every day kept: also those past retention, of which only the summary is left.
+        const days = [...new Set([...rawDays, ...store.summarisedDays()])].sort();
         const summaries = days.map((date) => store.day(date));
         const files = {
           'plays.csv': playsCsv(plays),

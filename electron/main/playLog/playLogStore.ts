@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { PlayLogStatus } from '../../../contract';
 import { dateMinusDays, localDateOf, parseRecords, type LogRecord } from './playRecords';
 import { summariseDay, type DaySummary } from './playSummaries';
-import { writeFileDurably, type FileSystem } from '../durableFile';
+import { removeLeftoverTemporaryFilesIn, writeFileDurably, type FileSystem } from '../durableFile';
 
 export const DEFAULT_RETENTION_DAYS = 90;
 export const DEFAULT_CAP_BYTES = 200 * 1024 * 1024;
@@ -46,6 +46,8 @@ export interface PlayLogStore {
   records(date: string): LogRecord[];
   /** Days that have raw records, oldest first. */
   rawDays(): string[];
+  /** Days that have a kept summary (also those whose raw records are gone), oldest first. */
+  summarisedDays(): string[];
   status(): PlayLogStatus;
 }
 
@@ -90,6 +92,8 @@ export function openPlayLogStore(options: PlayLogStoreOptions): PlayLogStore {
   let pending: { date: string; line: string }[] = [];
   let droppedPending = 0;
   let skippedLines = 0;
+  // Summaries a killed write left half made (`<date>.json.tmp-<pid>`): never renamed, never read.
+  removeLeftoverTemporaryFilesIn(summariesDir, fs);
   let bytes = sizeOf(options.directory, fs);
   /** Day files this run has checked for a torn last line. */
   const checkedEnds = new Set<string>();
@@ -288,6 +292,9 @@ export function openPlayLogStore(options: PlayLogStoreOptions): PlayLogStore {
     },
     rawDays() {
       return listDays(daysDir, DAY_FILE);
+    },
+    summarisedDays() {
+      return listDays(summariesDir, SUMMARY_FILE);
     },
     status() {
       const summarised = listDays(summariesDir, SUMMARY_FILE);

@@ -30,6 +30,12 @@ export interface DaySummary {
   skippedLines: number;
 }
 
+/**
+ * Arrivals a patient chose: a swipe, a tap, a key. Not the loop, not the start, and not the
+ * presenter (a clinician showing slides in consultation mode, where the loop never rotates).
+ */
+const CHOSEN_BY_A_PATIENT: ReadonlySet<string> = new Set(['swipe', 'tap', 'key']);
+
 const round = (seconds: number) => Math.round(seconds * 1000) / 1000;
 
 export function summariseDay(
@@ -58,7 +64,7 @@ export function summariseDay(
         plays += 1;
         totals.plays += 1;
         if (record.failed) totals.failed += 1;
-        if (!record.rotating) totals.browsed += 1;
+        if (CHOSEN_BY_A_PATIENT.has(record.arrivedBy)) totals.browsed += 1;
         break;
       }
       case 'session': {

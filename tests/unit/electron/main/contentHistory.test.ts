@@ -133,6 +133,25 @@ describe('the content history', () => {
     expect(history.shownBetween(new Date(0), time.now())).toHaveLength(2);
   });
 
+  it('clears the temporary copies a killed write left behind when it is opened', () => {
+    const dir = tempDir();
+    const root = path.join(dir, 'content-history');
+    const leftovers = [
+      `items/${'a'.repeat(64)}.json.tmp-99999`,
+      'deck/1.2.0.json.tmp-4242',
+      'timeline.jsonl.tmp-7',
+    ];
+    for (const relative of leftovers) {
+      fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+      fs.writeFileSync(path.join(root, relative), '{"cut');
+    }
+    fs.writeFileSync(path.join(root, 'items', 'notes.txt'), 'not a leftover');
+    createContentHistory({ directory: dir, deck: deckV2, now: () => new Date() });
+    expect(fs.readdirSync(path.join(root, 'items'))).toEqual(['notes.txt']);
+    expect(fs.readdirSync(path.join(root, 'deck'))).toEqual([]);
+    expect(fs.readdirSync(root).sort()).toEqual(['deck', 'items']);
+  });
+
   it('reads only its own files', () => {
     const history = createContentHistory({
       directory: tempDir(),

@@ -627,6 +627,70 @@ describe.each([
   });
 
   it.each([
+    ['creating the copy', 'create', 'copy'],
+    ['writing the copy', 'write', 'copy'],
+    ['syncing the copy', 'fsync', 'copy'],
+    ['reading the copy back for its check', 'read', 'copy'],
+    ['renaming the copy into place', 'rename', 'copy'],
+    ['syncing the media folder after the rename', 'fsync', 'folder'],
+  ] as const)(
+    'media import: %s fails; nothing changes, staff are told why, and the same import works after',
+    async (_step, call: FaultCall, where: 'copy' | 'folder') => {
+      const faults = faultyFileSystem();
+      const kiosk = await startKiosk(places(makeTempDir()), faults.fileSystem);
+      await unlock(kiosk);
+      fs.writeFileSync(path.join(kiosk.where.importFolder, 'garden.png'), PICTURE);
+      const token = await pick(kiosk, 'Import folder', 'garden.png');
+      const before = snapshot(kiosk.where.data);
+      const media = kiosk.mediaDirectory;
+      faults.rules.push({
+        calls: [call],
+        path: (file) =>
+          where === 'folder'
+            ? file === media
+            : path.dirname(file) === media && path.basename(file).startsWith('.import-'),
+        code,
+      });
+
+      const error = errorOf(await kiosk.call(IpcChannel.adminMediaImport, { token }));
+      console.log(`[faults] media import: ${faults.injected.join('; ')} (injected)`);
+      expect(faults.injected).not.toEqual([]);
+      expectWriteRefusal(error, 'media-refused', cause, 'write-failed');
+      expect(error.message).toContain(code);
+      expect(staffSees(error)).toMatch(
+        /^That file was not taken: The kiosk could not store the file because/,
+      );
+      expect(snapshot(kiosk.where.data)).toEqual(before);
+      expect((await stillAnswers(kiosk)).settings.customSlides).toEqual([]);
+
+      // The refusal was the disk's: with the fault gone the same file is taken.
+      faults.rules.length = 0;
+      valueOf(await kiosk.call(IpcChannel.adminMediaImport, { token }));
+    },
+  );
+
+  it('media import: the drive failing while the file is read; nothing changes, staff are told', async () => {
+    const where = places(makeTempDir());
+    const faults = faultyFileSystem();
+    const kiosk = await startKiosk(where, faults.fileSystem);
+    await unlock(kiosk);
+    fs.writeFileSync(path.join(where.importFolder, 'garden.png'), PICTURE);
+    const token = await pick(kiosk, 'Import folder', 'garden.png');
+    const before = snapshot(where.data);
+    faults.rules.push({ calls: ['read'], path: under(where.importFolder), code });
+
+    const error = errorOf(await kiosk.call(IpcChannel.adminMediaImport, { token }));
+    console.log(`[faults] media import: ${faults.injected.join('; ')} (injected)`);
+    expect(error).toMatchObject({ code: 'media-refused', problem: 'read-failed' });
+    expect(error.message).toContain(code);
+    expect(staffSees(error)).toBe(
+      'That file was not taken: The drive could not be read. Try the drive again or use another one.',
+    );
+    expect(snapshot(where.data)).toEqual(before);
+    await stillAnswers(kiosk);
+  });
+
+  it.each([
     ['unpacking the media', 'create', '.import-staging-'],
     ['keeping the backup', 'write', `${PENDING_BACKUP_FILE_NAME}.tmp-`],
     ['writing settings.json', 'write', `${SETTINGS_FILE_NAME}.tmp-`],

@@ -791,6 +791,16 @@ describe('the media folder', () => {
     expect(readdirSync(media)).toEqual([kept]);
   });
 
+  it('clears the names file’s temporary copies a killed write left behind', () => {
+    const base = folder();
+    const media = join(base, 'media');
+    writeFileSync(join(base, 'media-names.json'), '{}');
+    writeFileSync(join(base, 'media-names.json.tmp-99999'), '{"aaa');
+    writeFileSync(join(base, 'other.json.tmp-99999'), 'not ours');
+    createMediaLibrary({ mediaDirectory: media, sources: () => [] });
+    expect(readdirSync(base).sort()).toEqual(['media', 'media-names.json', 'other.json.tmp-99999']);
+  });
+
   it('lists media files with their users and the names they had on the drive, ignoring anything else', async () => {
     const context = setup();
     const png = value(await importBytes(context, 'logo.png', pngBytes()));
