@@ -128,7 +128,7 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
   let stopWatching: (() => void) | null = null;
   let pollTimer: NodeJS.Timeout | null = null;
   let statusTimer: NodeJS.Timeout | null = null;
-  let lastRefusal: string | null = null;
+  let lastRefusal: string | null = membership?.lastRefusal ?? null;
   const watch =
     options.watchFolder ??
     ((folder: string, onChange: () => void, onGone: () => void) => {
@@ -223,14 +223,20 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
         return result.ok ? { ok: true } : { ok: false, reason: result.reason };
       },
       applied: (version) => {
-        if (membership) save({ ...membership, setupVersion: version });
         lastRefusal = null;
+        if (membership) save({ ...membership, setupVersion: version, lastRefusal });
         options.note('fleet-setup-applied', `setup ${version} from the shared folder`);
         writeOwnStatus();
       },
       refused: (reason) => {
         lastRefusal = reason.slice(0, 300);
         options.note('fleet-setup-refused', reason);
+        // Kept in fleet.json, so a restart still shows it; a disk that fails keeps it in memory.
+        try {
+          if (membership) save({ ...membership, lastRefusal });
+        } catch (error) {
+          options.note('fleet-save-failed', errorText(error));
+        }
         writeOwnStatus();
       },
     });
@@ -453,6 +459,7 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
       if (membership) screenshots.remove(membership.statusFolder, membership.kioskId);
       store.leave();
       membership = null;
+      lastRefusal = null;
       options.note('fleet-left', '');
     },
     stop: stopRunning,
