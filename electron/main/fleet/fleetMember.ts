@@ -59,6 +59,8 @@ export interface FleetMember {
   look(): Promise<void>;
   /** A setup staged and waiting for its time, or null. */
   staged(): Staged | null;
+  /** The wall clock was set (time sync, staff): the switch waits for `activateAt` by the new time. */
+  clockChanged(): void;
   stop(): void;
 }
 
@@ -126,6 +128,12 @@ export function createFleetMember(options: MemberOptions): FleetMember {
     switchTimer = null;
     const staged = readStaged();
     if (!staged) return;
+    // The clock was set back since the timer was set (or the wait was longer than a timer's):
+    // not time yet by the clock as it is now.
+    if (Date.parse(staged.activateAt) > options.now().getTime()) {
+      schedule(staged);
+      return;
+    }
     const file = path.join(stagedDirectory, staged.file);
     const manifestFile = path.join(stagedDirectory, `${staged.file}.manifest.json`);
     if (staged.version <= options.runningVersion()) {
@@ -271,6 +279,10 @@ export function createFleetMember(options: MemberOptions): FleetMember {
   return {
     look: () => run(look),
     staged: readStaged,
+    clockChanged() {
+      const staged = readStaged();
+      if (staged && switchTimer) schedule(staged);
+    },
     stop() {
       if (switchTimer) cancel(switchTimer);
       switchTimer = null;

@@ -107,6 +107,8 @@ export interface FleetService {
   screens(): ScreenRow[];
   /** Writes this kiosk's status now (its state changed). */
   statusChanged(): void;
+  /** The wall clock was set: a staged setup switches at its time by the clock as it is now. */
+  clockChanged(): void;
   /** Staff turn this kiosk's picture in the status folder on or off (off removes it). */
   setScreenshots(on: boolean): FleetResult<FleetState>;
   leave(): void;
@@ -441,6 +443,10 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
     statusChanged() {
       writeOwnStatus();
       screenshots.screenChanged();
+    },
+    clockChanged() {
+      member?.clockChanged();
+      writeOwnStatus();
     },
     setScreenshots(on) {
       if (!membership) return { ok: false, reason: 'this kiosk is not in a fleet' };

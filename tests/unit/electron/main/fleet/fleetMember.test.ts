@@ -228,6 +228,48 @@ describe('a member kiosk picks a published setup up', () => {
     );
   });
 
+  it('follows the clock when it is set forward after staging (time sync, staff)', async () => {
+    const s = setting();
+    const m = s.member();
+    s.publish(1, { activateAt: new Date(Date.now() + 60 * 60_000) });
+    await s.settleAndLook(m);
+    expect(m.staged()).toMatchObject({ version: 1 });
+    // The kiosk's clock was an hour and a half behind: time sync sets it right.
+    vi.setSystemTime(Date.now() + 90 * 60_000);
+    m.clockChanged();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.applied.map((a) => a.version)).toEqual([1]);
+  });
+
+  it('follows the clock when it is set back after staging, and switches at its time', async () => {
+    const s = setting();
+    const m = s.member();
+    const activateAt = new Date(Date.now() + 60_000);
+    s.publish(1, { activateAt });
+    await s.settleAndLook(m);
+    // The kiosk's clock ran an hour ahead: set back, "activate at" is an hour further away.
+    vi.setSystemTime(Date.now() - 60 * 60_000);
+    m.clockChanged();
+    await vi.advanceTimersByTimeAsync(2 * 60_000);
+    expect(s.applied).toEqual([]);
+    expect(m.staged()).toMatchObject({ version: 1 });
+    await vi.advanceTimersByTimeAsync(activateAt.getTime() - Date.now());
+    expect(s.applied.map((a) => a.version)).toEqual([1]);
+  });
+
+  it('does not switch early when the clock was set back and no one said so', async () => {
+    const s = setting();
+    const m = s.member();
+    const activateAt = new Date(Date.now() + 60_000);
+    s.publish(1, { activateAt });
+    await s.settleAndLook(m);
+    vi.setSystemTime(Date.now() - 60 * 60_000);
+    await vi.advanceTimersByTimeAsync(2 * 60_000);
+    expect(s.applied).toEqual([]);
+    await vi.advanceTimersByTimeAsync(activateAt.getTime() - Date.now());
+    expect(s.applied.map((a) => a.version)).toEqual([1]);
+  });
+
   it('a switch that fails leaves the running setup and says why', async () => {
     const s = setting();
     const m = s.member({ apply: 'fail' });
