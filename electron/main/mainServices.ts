@@ -313,6 +313,11 @@ export async function createMainServices(options: MainServicesOptions): Promise<
         broadcastConfig();
         return { ok: true, value: null };
       }),
+    // The same checks when a setup arrives, changing nothing (this kiosk's mode kept likewise).
+    checkSetup: async (file) => {
+      const checked = await bundles.checkFile(file, { mode: true });
+      return checked.ok ? { ok: true, value: null } : { ok: false, reason: checked.message };
+    },
     snapshot: () => {
       const showing = playLog.nowShowing();
       const yesterday = playLog.day(localDateOf(new Date(options.now().getTime() - 24 * 3600_000)));

@@ -17,6 +17,12 @@ export const STAGED_FOLDER = 'fleet-staged';
 export const POLL_MS = 15_000;
 /** Files must look the same this long before they are read (a copy or a sync still under way). */
 export const SETTLE_MS = 3_000;
+/**
+ * A setup whose bundle failed the checks of a load is checked again only this long after (or
+ * when its files change): checking means copying and unpacking it, not something for every poll.
+ * Again at all, because some causes pass (a full disk).
+ */
+export const RECHECK_MS = 10 * 60_000;
 
 const StagedSchema = z.strictObject({
   version: z.int().check(z.minimum(1)),
@@ -40,6 +46,14 @@ export interface MemberOptions {
   runningVersion(): number;
   appVersion: string;
   now(): Date;
+  /**
+   * Runs every check loading the setup bundle at `file` would run, changing nothing: a setup
+   * that fails is refused when it arrives, not at its time.
+   */
+  check(
+    file: string,
+    manifest: FleetManifest,
+  ): Promise<{ ok: true } | { ok: false; reason: string }>;
   /** Uses the setup bundle at `file` (all or nothing), keeping what belongs to this kiosk. */
   apply(
     file: string,
@@ -96,6 +110,8 @@ export function createFleetMember(options: MemberOptions): FleetMember {
   let busy: Promise<void> | null = null;
   /** Refusals already reported, so one bad publish is logged once, not at every look. */
   const reported = new Set<string>();
+  /** When the files as they are now (their stat signature) failed the checks of a load. */
+  const failedChecks = new Map<string, number>();
 
   const refuse = (key: string, reason: string) => {
     if (reported.has(key)) return;
@@ -204,6 +220,8 @@ export function createFleetMember(options: MemberOptions): FleetMember {
       return;
     }
     if (now - seen.since < SETTLE_MS) return;
+    const failedAt = failedChecks.get(signatureNow);
+    if (failedAt !== undefined && Math.abs(now - failedAt) < RECHECK_MS) return;
 
     const checked = checkManifest({
       manifestBytes,
@@ -251,6 +269,15 @@ export function createFleetMember(options: MemberOptions): FleetMember {
       );
       return;
     }
+    // Every check of a load, now: a bad setup is refused when it arrives, not at its time.
+    const loadable = await options.check(stagedFile, manifest);
+    if (!loadable.ok) {
+      fs.rmSync(stagedFile, { force: true });
+      failedChecks.set(signatureNow, now);
+      refuse(signatureNow, `setup ${manifest.version} was refused: ${loadable.reason}`);
+      return;
+    }
+    // A key the setup announces is trusted only now that the whole setup passed.
     if (checked.trustNext) options.trustKey(checked.trustNext.publicKey);
     writeDurably(`${stagedFile}.manifest.json`, manifestBytes);
     const staged: Staged = {

@@ -44,6 +44,8 @@ export interface FleetServiceOptions {
   exportSetup(folder: string): Promise<FleetResult<string>>;
   /** Uses a setup bundle all or nothing, keeping what belongs to this kiosk. */
   importSetup(file: string): Promise<FleetResult<null>>;
+  /** The checks `importSetup` runs, changing nothing (a setup is checked when it arrives). */
+  checkSetup(file: string): Promise<FleetResult<null>>;
   /** What this kiosk is doing now, for its status file. */
   snapshot(): StatusSnapshot;
   /** A line in the recovery log (refusals, switches). */
@@ -220,6 +222,10 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
       runningVersion: () => membership?.setupVersion ?? 0,
       appVersion: options.appVersion,
       now: options.now,
+      check: async (file) => {
+        const result = await options.checkSetup(file);
+        return result.ok ? { ok: true } : { ok: false, reason: result.reason };
+      },
       apply: async (file) => {
         const result = await options.importSetup(file);
         return result.ok ? { ok: true } : { ok: false, reason: result.reason };

@@ -3,7 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createClinicKey, loadClinicKey } from '../../../../../electron/main/fleet/fleetKeys';
+import {
+  createClinicKey,
+  loadClinicKey,
+  type PublicKeyInfo,
+} from '../../../../../electron/main/fleet/fleetKeys';
 import { MANIFEST_FILE, SIGNATURE_FILE } from '../../../../../electron/main/fleet/fleetManifest';
 import {
   createFleetMember,
@@ -39,7 +43,8 @@ function setting() {
   const trusted = [key.info.publicKey];
   const applied: { file: string; version: number; bytes: Buffer }[] = [];
   const refusals: string[] = [];
-  const member = (options: { apply?: 'fail' } = {}) => {
+  const checks: number[] = [];
+  const member = (options: { apply?: 'fail'; check?: string } = {}) => {
     const created = createFleetMember({
       directory: kiosk,
       setupFolder: shared,
@@ -49,6 +54,11 @@ function setting() {
       runningVersion: () => running,
       appVersion: '0.1.0',
       now: () => new Date(),
+      check: async (file, manifest) => {
+        expect(fs.existsSync(file)).toBe(true);
+        checks.push(manifest.version);
+        return options.check ? { ok: false, reason: options.check } : { ok: true };
+      },
       apply: async (file, manifest) => {
         if (options.apply === 'fail') return { ok: false, reason: 'the disk is full' };
         applied.push({ file, version: manifest.version, bytes: fs.readFileSync(file) });
@@ -64,7 +74,12 @@ function setting() {
   };
   const publish = (
     version: number,
-    overrides: { activateAt?: Date; bundle?: Buffer; fleetId?: string } = {},
+    overrides: {
+      activateAt?: Date;
+      bundle?: Buffer;
+      fleetId?: string;
+      nextKey?: PublicKeyInfo;
+    } = {},
   ) =>
     publishSetup({
       folder: shared,
@@ -75,6 +90,7 @@ function setting() {
       activateAt: overrides.activateAt ?? new Date(Date.now() + 60_000),
       minAppVersion: '0.1.0',
       key,
+      ...(overrides.nextKey ? { nextKey: overrides.nextKey } : {}),
     });
   /** Looks, lets the files settle, looks again (what the watcher and the poll do). */
   const settleAndLook = async (m: FleetMember) => {
@@ -92,6 +108,7 @@ function setting() {
     applied,
     refusals,
     trusted,
+    checks,
     running: () => running,
   };
 }
@@ -268,6 +285,37 @@ describe('a member kiosk picks a published setup up', () => {
     expect(s.applied).toEqual([]);
     await vi.advanceTimersByTimeAsync(activateAt.getTime() - Date.now());
     expect(s.applied.map((a) => a.version)).toEqual([1]);
+  });
+
+  it('runs the checks of a load when it stages, and refuses then, long before “activate at”', async () => {
+    const s = setting();
+    const m = s.member({ check: 'settings.json does not match its checksum' });
+    s.publish(1, { activateAt: new Date(Date.now() + 60 * 60_000) });
+    await s.settleAndLook(m);
+    expect(s.checks).toEqual([1]);
+    expect(m.staged()).toBeNull();
+    expect(s.refusals).toEqual([
+      expect.stringContaining('settings.json does not match its checksum'),
+    ]);
+    await vi.advanceTimersByTimeAsync(61 * 60_000);
+    expect(s.applied).toEqual([]);
+    expect(s.refusals).toHaveLength(1);
+  });
+
+  it('trusts a key its setup announces only once that setup passed every check', async () => {
+    const s = setting();
+    const next = createClinicKey(folder('next'));
+    const refused = s.member({ check: 'a picture is not a picture' });
+    s.publish(1, { nextKey: next });
+    await s.settleAndLook(refused);
+    expect(s.trusted).toEqual([s.key.info.publicKey]);
+    expect(s.refusals).toEqual([expect.stringContaining('a picture is not a picture')]);
+    refused.stop();
+
+    const passing = s.member();
+    await s.settleAndLook(passing);
+    expect(passing.staged()).toMatchObject({ version: 1 });
+    expect(s.trusted).toContain(next.publicKey);
   });
 
   it('a switch that fails leaves the running setup and says why', async () => {

@@ -22,6 +22,8 @@ import {
   type ServicesUnderTest,
 } from '../../../../support/mainServices';
 import { until } from '../../../../support/syncthing';
+import { loadClinicKey } from '../../../../../electron/main/fleet/fleetKeys';
+import { publishSetup } from '../../../../../electron/main/fleet/fleetPublisher';
 import { tinyPng } from '../../../../support/pictures';
 
 const PIN = '4829';
@@ -268,6 +270,44 @@ describe('the fleet through the admin', () => {
     expect(room.services.recoveries.recent(10).map((entry) => entry.event)).toContain(
       'clock-changed',
     );
+  }, 300_000);
+
+  it('a signed setup whose bundle a load would refuse is refused when it arrives, not at its time', async () => {
+    const shared = scratch();
+    const setupFolder = path.join(shared, 'setup');
+    const statusFolder = path.join(shared, 'status');
+    fs.mkdirSync(setupFolder, { recursive: true });
+    const office = await startMainServices();
+    running.push(office);
+    const room = await startMainServices();
+    running.push(room);
+    office.services.fleet.startFleet({ name: 'Office', room: '', setupFolder, statusFolder });
+    const usb = scratch();
+    office.services.fleet.saveInvitation(usb);
+    room.services.fleet.join(path.join(usb, 'clinic-kiosk-invitation.json'), {
+      name: 'Room 4',
+      room: '',
+      fingerprint: office.services.fleet.state().keyFingerprint!,
+    });
+    // Signed by the clinic's key and whole, but not a setup bundle: only the load's checks see it.
+    publishSetup({
+      folder: setupFolder,
+      bundle: Buffer.from('these bytes are not a setup bundle '.repeat(100)),
+      fleetId: office.services.fleet.state().membership!.fleetId,
+      version: 1,
+      now: new Date(),
+      activateAt: new Date(Date.now() + 3600_000),
+      minAppVersion: '1.0.0',
+      key: loadClinicKey(office.directory)!,
+    });
+    await until(
+      () => room.services.fleet.state().lastRefusal !== null,
+      'the room refuses the setup',
+      HANG_GUARD_MS,
+    );
+    expect(room.services.fleet.state().lastRefusal).toMatch(/setup 1.*not a setup file/);
+    expect(room.services.fleet.state().staged).toBeNull();
+    expect(room.services.fleet.state().membership?.setupVersion).toBe(0);
   }, 300_000);
 
   it('a published setup carries the names of its pictures to the member’s media library', async () => {
