@@ -23,6 +23,12 @@ export const SETTLE_MS = 3_000;
  * Again at all, because some causes pass (a full disk).
  */
 export const RECHECK_MS = 10 * 60_000;
+/**
+ * How long a bundle that is missing, short or not yet what its signed manifest says counts as
+ * still arriving (from when that manifest was first seen): a sync brings files in its own order,
+ * often the largest last, and a slow link between sites takes a while. Refused after that.
+ */
+export const ARRIVING_GRACE_MS = 30 * 60_000;
 
 const StagedSchema = z.strictObject({
   version: z.int().check(z.minimum(1)),
@@ -63,6 +69,8 @@ export interface MemberOptions {
   applied(version: number): void;
   /** A setup was refused, with the reason in plain words (logged, shown on Kiosk status). */
   refused(reason: string): void;
+  /** A setup's manifest is here and its bundle not yet (said once per setup; logged). */
+  arriving(what: string): void;
   /** Timers (injected so tests drive them). */
   setTimeout?: (callback: () => void, ms: number) => unknown;
   clearTimeout?: (handle: unknown) => void;
@@ -112,6 +120,21 @@ export function createFleetMember(options: MemberOptions): FleetMember {
   const reported = new Set<string>();
   /** When the files as they are now (their stat signature) failed the checks of a load. */
   const failedChecks = new Map<string, number>();
+  /** The manifest (by its checksum) whose bundle is awaited, since when, and if it was said. */
+  let awaited: { manifest: string; since: number } | null = null;
+  /** The files' stat signature when the bundle, whole in size, did not match its checksum. */
+  let mismatched: string | null = null;
+
+  /** True while a setup's bundle may still be on its way; says so once per setup. */
+  function stillArriving(manifestBytes: Buffer, manifest: FleetManifest, now: number): boolean {
+    const id = createHash('sha256').update(manifestBytes).digest('hex');
+    if (!awaited || awaited.manifest !== id) {
+      awaited = { manifest: id, since: now };
+      options.arriving(`setup ${manifest.version}: waiting for ${manifest.bundle.file} to arrive`);
+    }
+    // A clock set back makes the wait longer, never a refusal sooner.
+    return now - awaited.since < ARRIVING_GRACE_MS;
+  }
 
   const refuse = (key: string, reason: string) => {
     if (reported.has(key)) return;
@@ -242,30 +265,31 @@ export function createFleetMember(options: MemberOptions): FleetMember {
       return;
     }
     const { manifest } = checked;
-    if (!bundlePath || !fs.existsSync(bundlePath)) {
-      refuse(
-        signatureNow,
-        `setup ${manifest.version}: its file ${manifest.bundle.file} is missing`,
-      );
-      return;
-    }
-    const size = fs.statSync(bundlePath).size;
-    if (size !== manifest.bundle.bytes) {
-      refuse(
-        signatureNow,
-        `setup ${manifest.version}: the file is ${size} bytes, not ${manifest.bundle.bytes} (cut short or changed)`,
-      );
-      return;
-    }
-    // Stage a copy, and check the copy: what is switched to is exactly what was checked.
-    fs.mkdirSync(stagedDirectory, { recursive: true });
+    // The bundle as signed, or why not (yet).
     const stagedFile = path.join(stagedDirectory, manifest.bundle.file);
-    writeDurably(stagedFile, fs.readFileSync(bundlePath));
-    if (sha256File(stagedFile) !== manifest.bundle.sha256) {
-      fs.rmSync(stagedFile, { force: true });
+    let problem: string | null = null;
+    if (!bundlePath || !fs.existsSync(bundlePath)) {
+      problem = `its file ${manifest.bundle.file} is missing`;
+    } else if (fs.statSync(bundlePath).size !== manifest.bundle.bytes) {
+      problem = `the file is ${fs.statSync(bundlePath).size} bytes, not ${manifest.bundle.bytes} (cut short or changed)`;
+    } else if (mismatched === signatureNow) {
+      problem = 'the file does not match its signed checksum';
+    } else {
+      // Stage a copy, and check the copy: what is switched to is exactly what was checked.
+      fs.mkdirSync(stagedDirectory, { recursive: true });
+      writeDurably(stagedFile, fs.readFileSync(bundlePath));
+      if (sha256File(stagedFile) !== manifest.bundle.sha256) {
+        fs.rmSync(stagedFile, { force: true });
+        mismatched = signatureNow;
+        problem = 'the file does not match its signed checksum';
+      }
+    }
+    if (problem !== null) {
+      // Still on its way (a sync, a copy): looked at again at the next event or poll.
+      if (stillArriving(manifestBytes, manifest, now)) return;
       refuse(
         signatureNow,
-        `setup ${manifest.version}: the file does not match its signed checksum`,
+        `setup ${manifest.version}: ${problem} (after waiting ${ARRIVING_GRACE_MS / 60_000} minutes for it)`,
       );
       return;
     }

@@ -236,6 +236,7 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
         options.note('fleet-setup-applied', `setup ${version} from the shared folder`);
         writeOwnStatus();
       },
+      arriving: (what) => options.note('fleet-setup-arriving', what),
       refused: (reason) => {
         lastRefusal = reason.slice(0, 300);
         options.note('fleet-setup-refused', reason);

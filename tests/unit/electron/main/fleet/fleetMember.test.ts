@@ -10,6 +10,7 @@ import {
 } from '../../../../../electron/main/fleet/fleetKeys';
 import { MANIFEST_FILE, SIGNATURE_FILE } from '../../../../../electron/main/fleet/fleetManifest';
 import {
+  ARRIVING_GRACE_MS,
   createFleetMember,
   SETTLE_MS,
   type FleetMember,
@@ -43,6 +44,7 @@ function setting() {
   const trusted = [key.info.publicKey];
   const applied: { file: string; version: number; bytes: Buffer }[] = [];
   const refusals: string[] = [];
+  const arriving: string[] = [];
   const checks: number[] = [];
   const member = (options: { apply?: 'fail'; check?: string } = {}) => {
     const created = createFleetMember({
@@ -68,6 +70,7 @@ function setting() {
         running = version;
       },
       refused: (reason) => refusals.push(reason),
+      arriving: (what) => arriving.push(what),
     });
     members.push(created);
     return created;
@@ -107,6 +110,7 @@ function setting() {
     settleAndLook,
     applied,
     refusals,
+    arriving,
     trusted,
     checks,
     running: () => running,
@@ -195,12 +199,59 @@ describe('a member kiosk picks a published setup up', () => {
     }
     await s.settleAndLook(m);
     await s.settleAndLook(m);
-    await vi.advanceTimersByTimeAsync(120_000);
+    // A bundle not (yet) what the manifest says may still be arriving: refused after the wait.
+    await vi.advanceTimersByTimeAsync(ARRIVING_GRACE_MS);
+    await m.look();
+    await s.settleAndLook(m);
     expect(s.applied).toEqual([]);
     expect(m.staged()).toBeNull();
     expect(s.refusals).toHaveLength(1);
     expect(s.refusals[0]).toContain(reason);
   });
+
+  it.each([
+    ['missing', 'is missing'],
+    ['short', 'cut short or changed'],
+    ['not what was signed yet', 'does not match its signed checksum'],
+  ])(
+    'waits for a bundle that is %s while its manifest is there (a sync bringing the largest file last), and takes it once it came',
+    async (how, reason) => {
+      const s = setting();
+      const m = s.member();
+      s.publish(1, { activateAt: new Date(Date.now() + 2 * 3600_000) });
+      const bundle = path.join(s.shared, 'setup-1.zip');
+      const whole = fs.readFileSync(bundle);
+      if (how === 'missing') fs.rmSync(bundle);
+      if (how === 'short') fs.truncateSync(bundle, 100);
+      if (how === 'not what was signed yet') fs.writeFileSync(bundle, Buffer.alloc(whole.length));
+      // Looked at by the poll for most of half an hour: waiting, not refusing.
+      for (let minute = 0; minute < 29; minute++) {
+        await s.settleAndLook(m);
+        await vi.advanceTimersByTimeAsync(60_000);
+      }
+      expect(s.refusals).toEqual([]);
+      expect(s.arriving).toEqual([expect.stringContaining('setup 1')]);
+      expect(m.staged()).toBeNull();
+      fs.writeFileSync(bundle, whole);
+      await s.settleAndLook(m);
+      expect(m.staged()).toMatchObject({ version: 1 });
+      expect(s.refusals).toEqual([]);
+
+      // The same, never arriving: refused once the wait is over, with what was wrong.
+      const t = setting();
+      const n = t.member();
+      t.publish(1);
+      if (how === 'missing') fs.rmSync(path.join(t.shared, 'setup-1.zip'));
+      if (how === 'short') fs.truncateSync(path.join(t.shared, 'setup-1.zip'), 100);
+      if (how === 'not what was signed yet')
+        fs.writeFileSync(path.join(t.shared, 'setup-1.zip'), Buffer.alloc(whole.length));
+      await t.settleAndLook(n);
+      await vi.advanceTimersByTimeAsync(ARRIVING_GRACE_MS);
+      await t.settleAndLook(n);
+      expect(t.refusals).toEqual([expect.stringContaining(reason)]);
+      expect(n.staged()).toBeNull();
+    },
+  );
 
   it('refuses an old version replayed into the folder', async () => {
     const s = setting();
