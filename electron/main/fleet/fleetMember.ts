@@ -1,8 +1,12 @@
 /**
  * A member kiosk picking setups up from the shared folder. It looks (on file events, and by a
  * poll for network shares where events are unreliable), waits until the files stop changing,
- * checks everything before it changes anything, stages the setup in its own data folder, and
- * switches at the manifest's `activateAt` (at once when that has passed). A kiosk stopped
+ * checks everything before it changes anything (the signature by a key it trusts or reaches
+ * through the folder's key rotation records, then the bundle's checksum and every check of a
+ * load, on its own copy), stages the setup in its own data folder, and switches at the
+ * manifest's `activateAt` by the clock as it is then (at once when that has passed). A bundle
+ * or key record not there yet is waited for a while, not refused: a sync brings files in its
+ * own order. A kiosk stopped
  * between staging and switching finds the staged setup at its next start and switches then:
  * the switch itself is the setup bundle's all-or-nothing import, so it comes back on one whole
  * setup, never a mix.
@@ -11,6 +15,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from '../../../contract/zod';
+import { rotationFiles, walkKeyChain } from './fleetKeyChain';
 import { checkManifest, MANIFEST_FILE, SIGNATURE_FILE, type FleetManifest } from './fleetManifest';
 
 export const STAGED_FOLDER = 'fleet-staged';
@@ -44,10 +49,14 @@ export interface MemberOptions {
   /** The shared folder setups arrive in. */
   setupFolder: string;
   fleetId: string;
-  /** Public keys (PEM) this kiosk trusts; a rotation adds one. */
+  /** Public keys (PEM) this kiosk trusts. */
   trustedKeys(): readonly string[];
-  /** A key announced by a trusted one: trust it from now on. */
-  trustKey(publicKey: string): void;
+  /**
+   * The keys to trust from now on (written durably by the caller): after a setup passed, the
+   * key that signed it and the one it announces, if any. A key before them (reached through
+   * the rotation records, or trusted until now) is retired.
+   */
+  setTrustedKeys(publicKeys: readonly string[]): void;
   /** The setup version this kiosk runs (0: none from the fleet yet). */
   runningVersion(): number;
   appVersion: string;
@@ -120,17 +129,23 @@ export function createFleetMember(options: MemberOptions): FleetMember {
   const reported = new Set<string>();
   /** When the files as they are now (their stat signature) failed the checks of a load. */
   const failedChecks = new Map<string, number>();
-  /** The manifest (by its checksum) whose bundle is awaited, since when, and if it was said. */
-  let awaited: { manifest: string; since: number } | null = null;
+  /** The manifest (by its checksum) whose files are awaited, since when, and what was said. */
+  let awaited: { manifest: string; since: number; said: string[] } | null = null;
   /** The files' stat signature when the bundle, whole in size, did not match its checksum. */
   let mismatched: string | null = null;
 
-  /** True while a setup's bundle may still be on its way; says so once per setup. */
-  function stillArriving(manifestBytes: Buffer, manifest: FleetManifest, now: number): boolean {
+  /** True while `what` of a setup may still be on its way; says so once per setup and file. */
+  function stillArriving(
+    manifestBytes: Buffer,
+    manifest: FleetManifest,
+    now: number,
+    what: string,
+  ): boolean {
     const id = createHash('sha256').update(manifestBytes).digest('hex');
-    if (!awaited || awaited.manifest !== id) {
-      awaited = { manifest: id, since: now };
-      options.arriving(`setup ${manifest.version}: waiting for ${manifest.bundle.file} to arrive`);
+    if (!awaited || awaited.manifest !== id) awaited = { manifest: id, since: now, said: [] };
+    if (!awaited.said.includes(what)) {
+      awaited.said.push(what);
+      options.arriving(`setup ${manifest.version}: waiting for ${what} to arrive`);
     }
     // A clock set back makes the wait longer, never a refusal sooner.
     return now - awaited.since < ARRIVING_GRACE_MS;
@@ -233,8 +248,11 @@ export function createFleetMember(options: MemberOptions): FleetMember {
       bundleName && /^setup-\d+\.zip$/.test(bundleName)
         ? path.join(options.setupFolder, bundleName)
         : null;
+    const rotations = rotationFiles(options.setupFolder);
     const signatureNow = fingerprintOfFiles(
-      [manifestPath, signaturePath, bundlePath].filter((file): file is string => !!file),
+      [manifestPath, signaturePath, bundlePath, ...rotations].filter(
+        (file): file is string => !!file,
+      ),
     );
     const now = options.now().getTime();
     if (!seen || seen.signature !== signatureNow) {
@@ -246,14 +264,20 @@ export function createFleetMember(options: MemberOptions): FleetMember {
     const failedAt = failedChecks.get(signatureNow);
     if (failedAt !== undefined && Math.abs(now - failedAt) < RECHECK_MS) return;
 
+    // The keys trusted here, and every key the rotation records lead to from them.
+    const chain = walkKeyChain(options.setupFolder, options.fleetId, options.trustedKeys());
     const checked = checkManifest({
       manifestBytes,
       signature,
-      trustedKeys: options.trustedKeys(),
+      trustedKeys: [...chain.values()].map((key) => key.publicKey),
       fleetId: options.fleetId,
       runningVersion: Math.max(options.runningVersion(), readStaged()?.version ?? 0),
       appVersion: options.appVersion,
     });
+    // A key not (yet) known: the record announcing it may still be on its way.
+    if (!checked.ok && checked.problem === 'unknown-key' && checked.manifest) {
+      if (stillArriving(manifestBytes, checked.manifest, now, 'the record of its key')) return;
+    }
     if (!checked.ok) {
       // The setup this kiosk already runs (or has staged) stays in the folder: nothing to say.
       // An older one put back into the folder is a replay, and is refused out loud.
@@ -286,7 +310,7 @@ export function createFleetMember(options: MemberOptions): FleetMember {
     }
     if (problem !== null) {
       // Still on its way (a sync, a copy): looked at again at the next event or poll.
-      if (stillArriving(manifestBytes, manifest, now)) return;
+      if (stillArriving(manifestBytes, manifest, now, manifest.bundle.file)) return;
       refuse(
         signatureNow,
         `setup ${manifest.version}: ${problem} (after waiting ${ARRIVING_GRACE_MS / 60_000} minutes for it)`,
@@ -301,8 +325,12 @@ export function createFleetMember(options: MemberOptions): FleetMember {
       refuse(signatureNow, `setup ${manifest.version} was refused: ${loadable.reason}`);
       return;
     }
-    // A key the setup announces is trusted only now that the whole setup passed.
-    if (checked.trustNext) options.trustKey(checked.trustNext.publicKey);
+    // Keys change only now that the whole setup passed: the key that signed it (reached through
+    // the rotation records, perhaps) and the one it announces are trusted, any before retired.
+    options.setTrustedKeys([
+      checked.key.publicKey,
+      ...(checked.trustNext ? [checked.trustNext.publicKey] : []),
+    ]);
     writeDurably(`${stagedFile}.manifest.json`, manifestBytes);
     const staged: Staged = {
       version: manifest.version,

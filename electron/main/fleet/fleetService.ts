@@ -213,10 +213,16 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
       setupFolder: current.setupFolder,
       fleetId: current.fleetId,
       trustedKeys: () => membership?.trustedKeys ?? [],
-      trustKey: (publicKey) => {
-        if (membership && !membership.trustedKeys.includes(publicKey)) {
-          save({ ...membership, trustedKeys: [...membership.trustedKeys, publicKey].slice(-10) });
-          options.note('fleet-key-trusted', publicKeyInfo(publicKey).fingerprint);
+      setTrustedKeys: (publicKeys) => {
+        if (!membership) return;
+        const before = membership.trustedKeys;
+        const added = publicKeys.filter((key) => !before.includes(key));
+        const retired = before.filter((key) => !publicKeys.includes(key));
+        if (added.length === 0 && retired.length === 0) return;
+        save({ ...membership, trustedKeys: [...publicKeys] });
+        for (const key of added) options.note('fleet-key-trusted', publicKeyInfo(key).fingerprint);
+        for (const key of retired) {
+          options.note('fleet-key-retired', publicKeyInfo(key).fingerprint);
         }
       },
       runningVersion: () => membership?.setupVersion ?? 0,
@@ -397,6 +403,8 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
         return { ok: false, reason: 'only the kiosk that holds the clinic key can publish' };
       }
       const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-publish-'));
+      let nextKeyDirectory: string | null = null;
+      let announced = false;
       try {
         const exported = await options.exportSetup(scratch);
         if (!exported.ok) return exported;
@@ -404,7 +412,6 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
           Math.max(membership.setupVersion, publishedVersion(membership.setupFolder)) + 1;
         const now = options.now();
         // A new key is announced, signed by the one kiosks trust now, then used from here on.
-        let nextKeyDirectory: string | null = null;
         let nextKey = undefined;
         if (input.announceNewKey) {
           nextKeyDirectory = fs.mkdtempSync(path.join(options.directory, '.next-key-'));
@@ -421,6 +428,7 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
           key,
           ...(nextKey ? { nextKey } : {}),
         });
+        announced = true;
         let trustedKeys = membership.trustedKeys;
         if (nextKeyDirectory && nextKey) {
           fs.renameSync(
@@ -432,7 +440,8 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
             path.join(options.directory, PRIVATE_KEY_FILE),
           );
           fs.rmSync(nextKeyDirectory, { recursive: true, force: true });
-          trustedKeys = [...trustedKeys, nextKey.publicKey].slice(-10);
+          // The old key is retired here at once: this kiosk signs with the new one from now on.
+          trustedKeys = [nextKey.publicKey];
         }
         save({ ...membership, setupVersion: version, trustedKeys });
         options.note('fleet-published', `setup ${version}, switching at ${manifest.activateAt}`);
@@ -442,6 +451,10 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
         return { ok: false, reason: errorText(error) };
       } finally {
         fs.rmSync(scratch, { recursive: true, force: true });
+        // A new key whose publish failed is never used: its private key does not stay behind.
+        if (nextKeyDirectory && !announced) {
+          fs.rmSync(nextKeyDirectory, { recursive: true, force: true });
+        }
       }
     },
     screens() {

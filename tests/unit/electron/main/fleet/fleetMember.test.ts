@@ -52,7 +52,7 @@ function setting() {
       setupFolder: shared,
       fleetId: FLEET,
       trustedKeys: () => trusted,
-      trustKey: (publicKey) => trusted.push(publicKey),
+      setTrustedKeys: (publicKeys) => trusted.splice(0, trusted.length, ...publicKeys),
       runningVersion: () => running,
       appVersion: '0.1.0',
       now: () => new Date(),
@@ -82,6 +82,8 @@ function setting() {
       bundle?: Buffer;
       fleetId?: string;
       nextKey?: PublicKeyInfo;
+      /** Signed by this key (default: the clinic's first). */
+      by?: typeof key;
     } = {},
   ) =>
     publishSetup({
@@ -92,7 +94,7 @@ function setting() {
       now: new Date(),
       activateAt: overrides.activateAt ?? new Date(Date.now() + 60_000),
       minAppVersion: '0.1.0',
-      key,
+      key: overrides.by ?? key,
       ...(overrides.nextKey ? { nextKey: overrides.nextKey } : {}),
     });
   /** Looks, lets the files settle, looks again (what the watcher and the poll do). */
@@ -377,5 +379,102 @@ describe('a member kiosk picks a published setup up', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(s.running()).toBe(0);
     expect(s.refusals).toEqual([expect.stringContaining('the disk is full')]);
+  });
+});
+
+describe('key rotation through the shared folder', () => {
+  /** A new clinic key (what the publishing kiosk makes when it rotates). */
+  const newKey = () => {
+    const directory = folder('rotated-key');
+    createClinicKey(directory);
+    return loadClinicKey(directory)!;
+  };
+  const pastActivate = () => new Date(Date.now() - 1000);
+
+  it('a kiosk offline while the key was rotated walks the chain of rotations to the current key', async () => {
+    const s = setting();
+    const k1 = newKey();
+    const k2 = newKey();
+    // Two rotations while the kiosk was off: each new key announced by the one before.
+    s.publish(1, { nextKey: k1.info, activateAt: pastActivate() });
+    s.publish(2, { by: k1, nextKey: k2.info, activateAt: pastActivate() });
+    s.publish(3, { by: k2, activateAt: pastActivate() });
+    // The folder now holds only setup 3's manifest, signed by a key the kiosk never saw.
+    const m = s.member();
+    await s.settleAndLook(m);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.refusals).toEqual([]);
+    expect(s.applied.map((a) => a.version)).toEqual([3]);
+    // The key it adopted is the only one it trusts now: the old ones are retired.
+    expect(s.trusted).toEqual([k2.info.publicKey]);
+  });
+
+  it('retires the old key once a setup signed by the new one is used: the old key signs nothing more', async () => {
+    const s = setting();
+    const k1 = newKey();
+    const m = s.member();
+    s.publish(1, { nextKey: k1.info, activateAt: pastActivate() });
+    await s.settleAndLook(m);
+    await vi.advanceTimersByTimeAsync(0);
+    // Announced: both trusted until the new key is in use.
+    expect(s.trusted).toEqual([s.key.info.publicKey, k1.info.publicKey]);
+    s.publish(2, { by: k1, activateAt: pastActivate() });
+    await s.settleAndLook(m);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.running()).toBe(2);
+    expect(s.trusted).toEqual([k1.info.publicKey]);
+
+    // A setup signed by the old key (a backup of it found on a drive) is refused.
+    s.publish(3, { activateAt: pastActivate() });
+    await s.settleAndLook(m);
+    await vi.advanceTimersByTimeAsync(ARRIVING_GRACE_MS);
+    await s.settleAndLook(m);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.running()).toBe(2);
+    expect(s.refusals).toEqual([expect.stringContaining('does not trust')]);
+  });
+
+  it('follows no rotation record signed by a key it does not trust, or for another fleet', async () => {
+    const s = setting();
+    const stranger = newKey();
+    const evil = newKey();
+    const other = newKey();
+    // A stranger announces their own key, and the clinic's key announces one for another fleet.
+    s.publish(1, { by: stranger, nextKey: evil.info, activateAt: pastActivate() });
+    s.publish(2, {
+      fleetId: 'clinic-south-9',
+      nextKey: other.info,
+      activateAt: pastActivate(),
+    });
+    for (const [by, version] of [
+      [evil, 3],
+      [other, 4],
+    ] as const) {
+      s.publish(version, { by, activateAt: pastActivate() });
+      const m = s.member();
+      await s.settleAndLook(m);
+      await vi.advanceTimersByTimeAsync(ARRIVING_GRACE_MS);
+      await s.settleAndLook(m);
+      await vi.advanceTimersByTimeAsync(0);
+      m.stop();
+    }
+    expect(s.applied).toEqual([]);
+    expect(s.trusted).toEqual([s.key.info.publicKey]);
+    expect(s.refusals).toEqual([
+      expect.stringContaining('does not trust'),
+      expect.stringContaining('does not trust'),
+    ]);
+  });
+
+  it('keeps every rotation record in the folder: a later publish overwrites none', () => {
+    const s = setting();
+    const k1 = newKey();
+    const k2 = newKey();
+    s.publish(1, { nextKey: k1.info });
+    s.publish(2, { by: k1, nextKey: k2.info });
+    s.publish(3, { by: k2 });
+    s.publish(4, { by: k2 });
+    const records = fs.readdirSync(s.shared).filter((name) => name.startsWith('key-rotation-'));
+    expect(records).toHaveLength(2);
   });
 });

@@ -164,6 +164,24 @@ describe('a fleet over a shared folder', () => {
     await letMemberLook();
     expect(member.current.setup).toBe('v3');
     expect(member.notes.filter((note) => note.startsWith('fleet-setup-refused'))).toEqual([]);
+    // The new key is in use: the old one is retired, on the member and on the office.
+    const newKey = office.service.state().membership!.trustedKeys.at(-1)!;
+    expect(office.service.state().membership?.trustedKeys).toEqual([newKey]);
+    expect(member.service.state().membership?.trustedKeys).toEqual([newKey]);
+    expect(member.notes).toContainEqual(expect.stringMatching(/^fleet-key-retired: /));
+
+    // A kiosk that joins later with the invitation saved before the rotation (or was off the
+    // whole time) follows the rotation records to the current key.
+    const late = kiosk('late', '');
+    late.service.join(path.join(usb, 'clinic-kiosk-invitation.json'), {
+      name: 'Room 2',
+      room: 'Room 2',
+      fingerprint: oldFingerprint!,
+    });
+    await letMemberLook();
+    expect(late.current.setup).toBe('v3');
+    expect(late.notes.filter((note) => note.startsWith('fleet-setup-refused'))).toEqual([]);
+    expect(late.service.state().membership?.trustedKeys).toEqual([newKey]);
   });
 });
 
