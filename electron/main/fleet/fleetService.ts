@@ -8,7 +8,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileDurably } from '../durableFile';
-import { createClinicKey, loadClinicKey, PRIVATE_KEY_FILE, publicKeyInfo } from './fleetKeys';
+import {
+  createClinicKey,
+  loadClinicKey,
+  prepareNextKey,
+  PRIVATE_KEY_FILE,
+  publicKeyInfo,
+} from './fleetKeys';
 import { createFleetMember, type FleetMember } from './fleetMember';
 import {
   INVITATION_FORMAT,
@@ -238,7 +244,11 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
       },
       applied: (version) => {
         lastRefusal = null;
-        if (membership) save({ ...membership, setupVersion: version, lastRefusal });
+        // Written only while there is one: fleet.json stays as an older app reads it.
+        if (membership) {
+          const { lastRefusal: _cleared, ...rest } = membership;
+          save({ ...rest, setupVersion: version });
+        }
         options.note('fleet-setup-applied', `setup ${version} from the shared folder`);
         writeOwnStatus();
       },
@@ -403,45 +413,32 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
         return { ok: false, reason: 'only the kiosk that holds the clinic key can publish' };
       }
       const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-publish-'));
-      let nextKeyDirectory: string | null = null;
+      let nextKey: ReturnType<typeof prepareNextKey> | null = null;
       let announced = false;
       try {
         const exported = await options.exportSetup(scratch);
         if (!exported.ok) return exported;
         const version =
           Math.max(membership.setupVersion, publishedVersion(membership.setupFolder)) + 1;
-        const now = options.now();
         // A new key is announced, signed by the one kiosks trust now, then used from here on.
-        let nextKey = undefined;
-        if (input.announceNewKey) {
-          nextKeyDirectory = fs.mkdtempSync(path.join(options.directory, '.next-key-'));
-          nextKey = createClinicKey(nextKeyDirectory);
-        }
+        if (input.announceNewKey) nextKey = prepareNextKey(options.directory);
         const manifest = publishSetup({
           folder: membership.setupFolder,
           bundle: fs.readFileSync(exported.value),
           fleetId: membership.fleetId,
           version,
-          now,
+          now: options.now(),
           ...(input.activateAt ? { activateAt: input.activateAt } : {}),
           minAppVersion: options.appVersion.replace(/[-+].*$/, ''),
           key,
-          ...(nextKey ? { nextKey } : {}),
+          ...(nextKey ? { nextKey: nextKey.info } : {}),
         });
         announced = true;
         let trustedKeys = membership.trustedKeys;
-        if (nextKeyDirectory && nextKey) {
-          fs.renameSync(
-            path.join(options.directory, PRIVATE_KEY_FILE),
-            path.join(options.directory, `${PRIVATE_KEY_FILE}.retired-${version}`),
-          );
-          fs.renameSync(
-            path.join(nextKeyDirectory, PRIVATE_KEY_FILE),
-            path.join(options.directory, PRIVATE_KEY_FILE),
-          );
-          fs.rmSync(nextKeyDirectory, { recursive: true, force: true });
+        if (nextKey) {
+          nextKey.adopt(version);
           // The old key is retired here at once: this kiosk signs with the new one from now on.
-          trustedKeys = [nextKey.publicKey];
+          trustedKeys = [nextKey.info.publicKey];
         }
         save({ ...membership, setupVersion: version, trustedKeys });
         options.note('fleet-published', `setup ${version}, switching at ${manifest.activateAt}`);
@@ -452,9 +449,7 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
       } finally {
         fs.rmSync(scratch, { recursive: true, force: true });
         // A new key whose publish failed is never used: its private key does not stay behind.
-        if (nextKeyDirectory && !announced) {
-          fs.rmSync(nextKeyDirectory, { recursive: true, force: true });
-        }
+        if (nextKey && !announced) nextKey.discard();
       }
     },
     screens() {
