@@ -22,7 +22,7 @@ import {
   type PushEvents,
   type Settings,
 } from '../../contract';
-import { localTimeOf, scheduleDecisionOf, watchClock } from '../../domain';
+import { localTimeOf, scheduleDecisionOf, watchClock, type ClockWatchOptions } from '../../domain';
 import { createAdminService } from './adminService';
 import { createPinFileStore } from './pinFile';
 import type { FileSystem } from './durableFile';
@@ -102,6 +102,8 @@ export interface MainServicesOptions {
   scryptParams?: ScryptParams;
   /** For the fault tests only: a file system that fails on cue (default node:fs). */
   fileSystem?: FileSystem;
+  /** For tests only: the clocks the clock watch compares (default the system's). */
+  clockWatch?: Pick<ClockWatchOptions, 'wallNow' | 'monotonicNow'>;
 }
 
 export interface MainServices {
@@ -310,6 +312,11 @@ export async function createMainServices(options: MainServicesOptions): Promise<
         broadcastConfig();
         return { ok: true, value: null };
       }),
+    // The same checks when a setup arrives, changing nothing (this kiosk's mode kept likewise).
+    checkSetup: async (file) => {
+      const checked = await bundles.checkFile(file, { mode: true });
+      return checked.ok ? { ok: true, value: null } : { ok: false, reason: checked.message };
+    },
     snapshot: () => {
       const showing = playLog.nowShowing();
       const yesterday = playLog.day(localDateOf(new Date(options.now().getTime() - 24 * 3600_000)));
@@ -425,12 +432,15 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   followSchedule();
   startCalmHour();
   const scheduleTimer = setInterval(followSchedule, SCHEDULE_CHECK_MS);
-  // The system clock was set (by hand or by time sync): closed hours may have begun or ended.
+  // The system clock was set (by hand or by time sync): closed hours may have begun or ended,
+  // and a setup from the fleet waiting for its time switches by the clock as it is now.
   const stopClockWatch = watchClock({
+    ...options.clockWatch,
     onJump: (jumpMs) => {
       recoveries.append('clock-changed', `the system clock jumped ${Math.round(jumpMs / 1000)} s`);
       playLog.clockJumped();
       followSchedule();
+      fleet.clockChanged();
     },
   });
 

@@ -94,12 +94,24 @@ function configXml(self: SyncthingInstance, other: SyncthingInstance, setupType:
 `;
 }
 
-async function api(instance: SyncthingInstance, route: string): Promise<unknown> {
+async function api(instance: SyncthingInstance, route: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`http://127.0.0.1:${instance.guiPort}${route}`, {
     headers: { 'X-API-Key': instance.apiKey },
+    ...(body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }),
   });
   if (!response.ok) throw new Error(`${route}: ${response.status}`);
   return response.json();
+}
+
+/**
+ * Sets an instance's ignore patterns for its setup folder (Syncthing writes `.stignore` and
+ * scans again): a test holds a file back with it, as a slow sync would, then lets it through.
+ */
+export async function ignoreInSetupFolder(
+  instance: SyncthingInstance,
+  patterns: string[],
+): Promise<void> {
+  await api(instance, '/rest/db/ignores?folder=clinic-kiosk-setup', { ignore: patterns });
 }
 
 export async function until(

@@ -66,6 +66,33 @@ export function createClinicKey(directory: string): PublicKeyInfo {
   return publicKeyInfo(publicKey);
 }
 
+/**
+ * A new clinic key made beside the current one, for a publish that announces it (rotation):
+ * `adopt` puts it in the current one's place once the announcement is published (the old one
+ * kept aside as `clinic-key.pem.retired-<version>`); `discard` removes it when the publish
+ * failed before that.
+ */
+export function prepareNextKey(directory: string): {
+  info: PublicKeyInfo;
+  adopt(version: number): void;
+  discard(): void;
+} {
+  const folder = fs.mkdtempSync(path.join(directory, '.next-key-'));
+  const info = createClinicKey(folder);
+  const current = path.join(directory, PRIVATE_KEY_FILE);
+  return {
+    info,
+    adopt(version) {
+      fs.renameSync(current, `${current}.retired-${version}`);
+      fs.renameSync(path.join(folder, PRIVATE_KEY_FILE), current);
+      fs.rmSync(folder, { recursive: true, force: true });
+    },
+    discard() {
+      fs.rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
 /** The clinic key kept in `directory`, or null. */
 export function loadClinicKey(
   directory: string,

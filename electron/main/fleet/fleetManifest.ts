@@ -42,7 +42,10 @@ export const FleetManifestSchema = z.strictObject({
   }),
   /** Fingerprint of the key that signed this manifest. */
   signedBy: z.string().check(z.regex(/^\d{5}( \d{5}){5}$/)),
-  /** A new key, announced by the old one: kiosks trust it from this setup on. */
+  /**
+   * A new key, announced by the old one: kiosks trust it from this setup on (its rotation record
+   * in the folder says the same, for kiosks that miss this setup).
+   */
   nextKey: z.optional(z.strictObject({ publicKey: Pem, fingerprint: z.string() })),
 });
 export type FleetManifest = z.infer<typeof FleetManifestSchema>;
@@ -58,7 +61,13 @@ export type ManifestProblem =
 
 export type ManifestCheck =
   | { ok: true; manifest: FleetManifest; key: PublicKeyInfo; trustNext: PublicKeyInfo | null }
-  | { ok: false; problem: ManifestProblem; reason: string };
+  | {
+      ok: false;
+      problem: ManifestProblem;
+      reason: string;
+      /** The manifest as read, when it could be read (its signature not necessarily valid). */
+      manifest?: FleetManifest;
+    };
 
 /** Compares semantic versions' numbers (pre-release tags are ignored). */
 export function compareVersions(a: string, b: string): number {
@@ -113,6 +122,7 @@ export function checkManifest(input: {
       ok: false,
       problem: 'unknown-key',
       reason: `signed by a key this kiosk does not trust (${manifest.signedBy})`,
+      manifest,
     };
   }
   if (!verifyBytes(key.publicKey, input.manifestBytes, input.signature)) {

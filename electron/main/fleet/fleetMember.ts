@@ -1,8 +1,12 @@
 /**
  * A member kiosk picking setups up from the shared folder. It looks (on file events, and by a
  * poll for network shares where events are unreliable), waits until the files stop changing,
- * checks everything before it changes anything, stages the setup in its own data folder, and
- * switches at the manifest's `activateAt` (at once when that has passed). A kiosk stopped
+ * checks everything before it changes anything (the signature by a key it trusts or reaches
+ * through the folder's key rotation records, then the bundle's checksum and every check of a
+ * load, on its own copy), stages the setup in its own data folder, and switches at the
+ * manifest's `activateAt` by the clock as it is then (at once when that has passed). A bundle
+ * or key record not there yet is waited for a while, not refused: a sync brings files in its
+ * own order. A kiosk stopped
  * between staging and switching finds the staged setup at its next start and switches then:
  * the switch itself is the setup bundle's all-or-nothing import, so it comes back on one whole
  * setup, never a mix.
@@ -11,12 +15,25 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from '../../../contract/zod';
+import { rotationFiles, walkKeyChain } from './fleetKeyChain';
 import { checkManifest, MANIFEST_FILE, SIGNATURE_FILE, type FleetManifest } from './fleetManifest';
 
 export const STAGED_FOLDER = 'fleet-staged';
 export const POLL_MS = 15_000;
 /** Files must look the same this long before they are read (a copy or a sync still under way). */
 export const SETTLE_MS = 3_000;
+/**
+ * A setup whose bundle failed the checks of a load is checked again only this long after (or
+ * when its files change): checking means copying and unpacking it, not something for every poll.
+ * Again at all, because some causes pass (a full disk).
+ */
+export const RECHECK_MS = 10 * 60_000;
+/**
+ * How long a bundle that is missing, short or not yet what its signed manifest says counts as
+ * still arriving (from when that manifest was first seen): a sync brings files in its own order,
+ * often the largest last, and a slow link between sites takes a while. Refused after that.
+ */
+export const ARRIVING_GRACE_MS = 30 * 60_000;
 
 const StagedSchema = z.strictObject({
   version: z.int().check(z.minimum(1)),
@@ -32,14 +49,26 @@ export interface MemberOptions {
   /** The shared folder setups arrive in. */
   setupFolder: string;
   fleetId: string;
-  /** Public keys (PEM) this kiosk trusts; a rotation adds one. */
+  /** Public keys (PEM) this kiosk trusts. */
   trustedKeys(): readonly string[];
-  /** A key announced by a trusted one: trust it from now on. */
-  trustKey(publicKey: string): void;
+  /**
+   * The keys to trust from now on (written durably by the caller): after a setup passed, the
+   * key that signed it and the one it announces, if any. A key before them (reached through
+   * the rotation records, or trusted until now) is retired.
+   */
+  setTrustedKeys(publicKeys: readonly string[]): void;
   /** The setup version this kiosk runs (0: none from the fleet yet). */
   runningVersion(): number;
   appVersion: string;
   now(): Date;
+  /**
+   * Runs every check loading the setup bundle at `file` would run, changing nothing: a setup
+   * that fails is refused when it arrives, not at its time.
+   */
+  check(
+    file: string,
+    manifest: FleetManifest,
+  ): Promise<{ ok: true } | { ok: false; reason: string }>;
   /** Uses the setup bundle at `file` (all or nothing), keeping what belongs to this kiosk. */
   apply(
     file: string,
@@ -49,6 +78,8 @@ export interface MemberOptions {
   applied(version: number): void;
   /** A setup was refused, with the reason in plain words (logged, shown on Kiosk status). */
   refused(reason: string): void;
+  /** A setup's manifest is here and its bundle not yet (said once per setup; logged). */
+  arriving(what: string): void;
   /** Timers (injected so tests drive them). */
   setTimeout?: (callback: () => void, ms: number) => unknown;
   clearTimeout?: (handle: unknown) => void;
@@ -59,6 +90,8 @@ export interface FleetMember {
   look(): Promise<void>;
   /** A setup staged and waiting for its time, or null. */
   staged(): Staged | null;
+  /** The wall clock was set (time sync, staff): the switch waits for `activateAt` by the new time. */
+  clockChanged(): void;
   stop(): void;
 }
 
@@ -94,6 +127,29 @@ export function createFleetMember(options: MemberOptions): FleetMember {
   let busy: Promise<void> | null = null;
   /** Refusals already reported, so one bad publish is logged once, not at every look. */
   const reported = new Set<string>();
+  /** When the files as they are now (their stat signature) failed the checks of a load. */
+  const failedChecks = new Map<string, number>();
+  /** The manifest (by its checksum) whose files are awaited, since when, and what was said. */
+  let awaited: { manifest: string; since: number; said: string[] } | null = null;
+  /** The files' stat signature when the bundle, whole in size, did not match its checksum. */
+  let mismatched: string | null = null;
+
+  /** True while `what` of a setup may still be on its way; says so once per setup and file. */
+  function stillArriving(
+    manifestBytes: Buffer,
+    manifest: FleetManifest,
+    now: number,
+    what: string,
+  ): boolean {
+    const id = createHash('sha256').update(manifestBytes).digest('hex');
+    if (!awaited || awaited.manifest !== id) awaited = { manifest: id, since: now, said: [] };
+    if (!awaited.said.includes(what)) {
+      awaited.said.push(what);
+      options.arriving(`setup ${manifest.version}: waiting for ${what} to arrive`);
+    }
+    // A clock set back makes the wait longer, never a refusal sooner.
+    return now - awaited.since < ARRIVING_GRACE_MS;
+  }
 
   const refuse = (key: string, reason: string) => {
     if (reported.has(key)) return;
@@ -126,6 +182,12 @@ export function createFleetMember(options: MemberOptions): FleetMember {
     switchTimer = null;
     const staged = readStaged();
     if (!staged) return;
+    // The clock was set back since the timer was set (or the wait was longer than a timer's):
+    // not time yet by the clock as it is now.
+    if (Date.parse(staged.activateAt) > options.now().getTime()) {
+      schedule(staged);
+      return;
+    }
     const file = path.join(stagedDirectory, staged.file);
     const manifestFile = path.join(stagedDirectory, `${staged.file}.manifest.json`);
     if (staged.version <= options.runningVersion()) {
@@ -186,8 +248,11 @@ export function createFleetMember(options: MemberOptions): FleetMember {
       bundleName && /^setup-\d+\.zip$/.test(bundleName)
         ? path.join(options.setupFolder, bundleName)
         : null;
+    const rotations = rotationFiles(options.setupFolder);
     const signatureNow = fingerprintOfFiles(
-      [manifestPath, signaturePath, bundlePath].filter((file): file is string => !!file),
+      [manifestPath, signaturePath, bundlePath, ...rotations].filter(
+        (file): file is string => !!file,
+      ),
     );
     const now = options.now().getTime();
     if (!seen || seen.signature !== signatureNow) {
@@ -196,15 +261,23 @@ export function createFleetMember(options: MemberOptions): FleetMember {
       return;
     }
     if (now - seen.since < SETTLE_MS) return;
+    const failedAt = failedChecks.get(signatureNow);
+    if (failedAt !== undefined && Math.abs(now - failedAt) < RECHECK_MS) return;
 
+    // The keys trusted here, and every key the rotation records lead to from them.
+    const chain = walkKeyChain(options.setupFolder, options.fleetId, options.trustedKeys());
     const checked = checkManifest({
       manifestBytes,
       signature,
-      trustedKeys: options.trustedKeys(),
+      trustedKeys: [...chain.values()].map((key) => key.publicKey),
       fleetId: options.fleetId,
       runningVersion: Math.max(options.runningVersion(), readStaged()?.version ?? 0),
       appVersion: options.appVersion,
     });
+    // A key not (yet) known: the record announcing it may still be on its way.
+    if (!checked.ok && checked.problem === 'unknown-key' && checked.manifest) {
+      if (stillArriving(manifestBytes, checked.manifest, now, 'the record of its key')) return;
+    }
     if (!checked.ok) {
       // The setup this kiosk already runs (or has staged) stays in the folder: nothing to say.
       // An older one put back into the folder is a replay, and is refused out loud.
@@ -216,34 +289,48 @@ export function createFleetMember(options: MemberOptions): FleetMember {
       return;
     }
     const { manifest } = checked;
-    if (!bundlePath || !fs.existsSync(bundlePath)) {
-      refuse(
-        signatureNow,
-        `setup ${manifest.version}: its file ${manifest.bundle.file} is missing`,
-      );
-      return;
-    }
-    const size = fs.statSync(bundlePath).size;
-    if (size !== manifest.bundle.bytes) {
-      refuse(
-        signatureNow,
-        `setup ${manifest.version}: the file is ${size} bytes, not ${manifest.bundle.bytes} (cut short or changed)`,
-      );
-      return;
-    }
-    // Stage a copy, and check the copy: what is switched to is exactly what was checked.
-    fs.mkdirSync(stagedDirectory, { recursive: true });
+    // The bundle as signed, or why not (yet).
     const stagedFile = path.join(stagedDirectory, manifest.bundle.file);
-    writeDurably(stagedFile, fs.readFileSync(bundlePath));
-    if (sha256File(stagedFile) !== manifest.bundle.sha256) {
-      fs.rmSync(stagedFile, { force: true });
+    let problem: string | null = null;
+    if (!bundlePath || !fs.existsSync(bundlePath)) {
+      problem = `its file ${manifest.bundle.file} is missing`;
+    } else if (fs.statSync(bundlePath).size !== manifest.bundle.bytes) {
+      problem = `the file is ${fs.statSync(bundlePath).size} bytes, not ${manifest.bundle.bytes} (cut short or changed)`;
+    } else if (mismatched === signatureNow) {
+      problem = 'the file does not match its signed checksum';
+    } else {
+      // Stage a copy, and check the copy: what is switched to is exactly what was checked.
+      fs.mkdirSync(stagedDirectory, { recursive: true });
+      writeDurably(stagedFile, fs.readFileSync(bundlePath));
+      if (sha256File(stagedFile) !== manifest.bundle.sha256) {
+        fs.rmSync(stagedFile, { force: true });
+        mismatched = signatureNow;
+        problem = 'the file does not match its signed checksum';
+      }
+    }
+    if (problem !== null) {
+      // Still on its way (a sync, a copy): looked at again at the next event or poll.
+      if (stillArriving(manifestBytes, manifest, now, manifest.bundle.file)) return;
       refuse(
         signatureNow,
-        `setup ${manifest.version}: the file does not match its signed checksum`,
+        `setup ${manifest.version}: ${problem} (after waiting ${ARRIVING_GRACE_MS / 60_000} minutes for it)`,
       );
       return;
     }
-    if (checked.trustNext) options.trustKey(checked.trustNext.publicKey);
+    // Every check of a load, now: a bad setup is refused when it arrives, not at its time.
+    const loadable = await options.check(stagedFile, manifest);
+    if (!loadable.ok) {
+      fs.rmSync(stagedFile, { force: true });
+      failedChecks.set(signatureNow, now);
+      refuse(signatureNow, `setup ${manifest.version} was refused: ${loadable.reason}`);
+      return;
+    }
+    // Keys change only now that the whole setup passed: the key that signed it (reached through
+    // the rotation records, perhaps) and the one it announces are trusted, any before retired.
+    options.setTrustedKeys([
+      checked.key.publicKey,
+      ...(checked.trustNext ? [checked.trustNext.publicKey] : []),
+    ]);
     writeDurably(`${stagedFile}.manifest.json`, manifestBytes);
     const staged: Staged = {
       version: manifest.version,
@@ -271,6 +358,10 @@ export function createFleetMember(options: MemberOptions): FleetMember {
   return {
     look: () => run(look),
     staged: readStaged,
+    clockChanged() {
+      const staged = readStaged();
+      if (staged && switchTimer) schedule(staged);
+    },
     stop() {
       if (switchTimer) cancel(switchTimer);
       switchTimer = null;

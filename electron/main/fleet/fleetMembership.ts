@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from '../../../contract/zod';
-import { readJsonFile, writeFileDurably } from '../durableFile';
+import { readJsonFile, removeLeftoverTemporaryFiles, writeFileDurably } from '../durableFile';
 import { fingerprintOf } from './fleetKeys';
 import { FleetIdSchema } from './fleetManifest';
 
@@ -40,6 +40,11 @@ export const FleetMembershipSchema = z.strictObject({
   setupVersion: z.int().check(z.nonnegative()),
   /** A small screenshot in the status file every 5 minutes: off unless staff turn it on. */
   screenshots: z.boolean(),
+  /**
+   * Why the last setup from the shared folder was refused, until one is used (kept here so the
+   * reason is still shown after a restart). Absent in files written before it was kept.
+   */
+  lastRefusal: z.optional(z.nullable(z.string().check(z.maxLength(300)))),
 });
 export type FleetMembership = z.infer<typeof FleetMembershipSchema>;
 
@@ -69,6 +74,8 @@ export interface MembershipStore {
 
 export function membershipStore(directory: string): MembershipStore {
   const file = path.join(directory, MEMBERSHIP_FILE);
+  // A write cut short (a crash, a power cut) leaves `fleet.json.tmp-<pid>` beside it: never read.
+  removeLeftoverTemporaryFiles(file);
   return {
     read() {
       try {

@@ -7,6 +7,7 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeRotation } from './fleetKeyChain';
 import { signBytes, type PublicKeyInfo } from './fleetKeys';
 import {
   MANIFEST_FILE,
@@ -52,7 +53,10 @@ export function publishSetup(input: {
   activateAt?: Date;
   minAppVersion: string;
   key: { privateKey: KeyObject; info: PublicKeyInfo };
-  /** A new key to announce (rotation): signed by the current one. */
+  /**
+   * A new key to announce (rotation): in the manifest, and in a rotation record of its own
+   * (fleetKeyChain.ts), both signed by the current key.
+   */
   nextKey?: PublicKeyInfo;
 }): FleetManifest {
   const file = `setup-${input.version}.zip`;
@@ -76,6 +80,17 @@ export function publishSetup(input: {
   };
   const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
   fs.mkdirSync(input.folder, { recursive: true });
+  // The new key's record first, kept for good: kiosks off during this publish follow it later.
+  if (input.nextKey) {
+    writeRotation({
+      folder: input.folder,
+      fleetId: input.fleetId,
+      version: input.version,
+      now: input.now,
+      key: input.key,
+      next: input.nextKey,
+    });
+  }
   writeWhole(path.join(input.folder, file), input.bundle);
   writeWhole(
     path.join(input.folder, SIGNATURE_FILE),

@@ -8,7 +8,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileDurably } from '../durableFile';
-import { createClinicKey, loadClinicKey, PRIVATE_KEY_FILE, publicKeyInfo } from './fleetKeys';
+import {
+  createClinicKey,
+  loadClinicKey,
+  prepareNextKey,
+  PRIVATE_KEY_FILE,
+  publicKeyInfo,
+} from './fleetKeys';
 import { createFleetMember, type FleetMember } from './fleetMember';
 import {
   INVITATION_FORMAT,
@@ -44,6 +50,8 @@ export interface FleetServiceOptions {
   exportSetup(folder: string): Promise<FleetResult<string>>;
   /** Uses a setup bundle all or nothing, keeping what belongs to this kiosk. */
   importSetup(file: string): Promise<FleetResult<null>>;
+  /** The checks `importSetup` runs, changing nothing (a setup is checked when it arrives). */
+  checkSetup(file: string): Promise<FleetResult<null>>;
   /** What this kiosk is doing now, for its status file. */
   snapshot(): StatusSnapshot;
   /** A line in the recovery log (refusals, switches). */
@@ -107,6 +115,8 @@ export interface FleetService {
   screens(): ScreenRow[];
   /** Writes this kiosk's status now (its state changed). */
   statusChanged(): void;
+  /** The wall clock was set: a staged setup switches at its time by the clock as it is now. */
+  clockChanged(): void;
   /** Staff turn this kiosk's picture in the status folder on or off (off removes it). */
   setScreenshots(on: boolean): FleetResult<FleetState>;
   leave(): void;
@@ -128,7 +138,7 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
   let stopWatching: (() => void) | null = null;
   let pollTimer: NodeJS.Timeout | null = null;
   let statusTimer: NodeJS.Timeout | null = null;
-  let lastRefusal: string | null = null;
+  let lastRefusal: string | null = membership?.lastRefusal ?? null;
   const watch =
     options.watchFolder ??
     ((folder: string, onChange: () => void, onGone: () => void) => {
@@ -209,28 +219,49 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
       setupFolder: current.setupFolder,
       fleetId: current.fleetId,
       trustedKeys: () => membership?.trustedKeys ?? [],
-      trustKey: (publicKey) => {
-        if (membership && !membership.trustedKeys.includes(publicKey)) {
-          save({ ...membership, trustedKeys: [...membership.trustedKeys, publicKey].slice(-10) });
-          options.note('fleet-key-trusted', publicKeyInfo(publicKey).fingerprint);
+      setTrustedKeys: (publicKeys) => {
+        if (!membership) return;
+        const before = membership.trustedKeys;
+        const added = publicKeys.filter((key) => !before.includes(key));
+        const retired = before.filter((key) => !publicKeys.includes(key));
+        if (added.length === 0 && retired.length === 0) return;
+        save({ ...membership, trustedKeys: [...publicKeys] });
+        for (const key of added) options.note('fleet-key-trusted', publicKeyInfo(key).fingerprint);
+        for (const key of retired) {
+          options.note('fleet-key-retired', publicKeyInfo(key).fingerprint);
         }
       },
       runningVersion: () => membership?.setupVersion ?? 0,
       appVersion: options.appVersion,
       now: options.now,
+      check: async (file) => {
+        const result = await options.checkSetup(file);
+        return result.ok ? { ok: true } : { ok: false, reason: result.reason };
+      },
       apply: async (file) => {
         const result = await options.importSetup(file);
         return result.ok ? { ok: true } : { ok: false, reason: result.reason };
       },
       applied: (version) => {
-        if (membership) save({ ...membership, setupVersion: version });
         lastRefusal = null;
+        // Written only while there is one: fleet.json stays as an older app reads it.
+        if (membership) {
+          const { lastRefusal: _cleared, ...rest } = membership;
+          save({ ...rest, setupVersion: version });
+        }
         options.note('fleet-setup-applied', `setup ${version} from the shared folder`);
         writeOwnStatus();
       },
+      arriving: (what) => options.note('fleet-setup-arriving', what),
       refused: (reason) => {
         lastRefusal = reason.slice(0, 300);
         options.note('fleet-setup-refused', reason);
+        // Kept in fleet.json, so a restart still shows it; a disk that fails keeps it in memory.
+        try {
+          if (membership) save({ ...membership, lastRefusal });
+        } catch (error) {
+          options.note('fleet-save-failed', errorText(error));
+        }
         writeOwnStatus();
       },
     });
@@ -382,42 +413,32 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
         return { ok: false, reason: 'only the kiosk that holds the clinic key can publish' };
       }
       const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-publish-'));
+      let nextKey: ReturnType<typeof prepareNextKey> | null = null;
+      let announced = false;
       try {
         const exported = await options.exportSetup(scratch);
         if (!exported.ok) return exported;
         const version =
           Math.max(membership.setupVersion, publishedVersion(membership.setupFolder)) + 1;
-        const now = options.now();
         // A new key is announced, signed by the one kiosks trust now, then used from here on.
-        let nextKeyDirectory: string | null = null;
-        let nextKey = undefined;
-        if (input.announceNewKey) {
-          nextKeyDirectory = fs.mkdtempSync(path.join(options.directory, '.next-key-'));
-          nextKey = createClinicKey(nextKeyDirectory);
-        }
+        if (input.announceNewKey) nextKey = prepareNextKey(options.directory);
         const manifest = publishSetup({
           folder: membership.setupFolder,
           bundle: fs.readFileSync(exported.value),
           fleetId: membership.fleetId,
           version,
-          now,
+          now: options.now(),
           ...(input.activateAt ? { activateAt: input.activateAt } : {}),
           minAppVersion: options.appVersion.replace(/[-+].*$/, ''),
           key,
-          ...(nextKey ? { nextKey } : {}),
+          ...(nextKey ? { nextKey: nextKey.info } : {}),
         });
+        announced = true;
         let trustedKeys = membership.trustedKeys;
-        if (nextKeyDirectory && nextKey) {
-          fs.renameSync(
-            path.join(options.directory, PRIVATE_KEY_FILE),
-            path.join(options.directory, `${PRIVATE_KEY_FILE}.retired-${version}`),
-          );
-          fs.renameSync(
-            path.join(nextKeyDirectory, PRIVATE_KEY_FILE),
-            path.join(options.directory, PRIVATE_KEY_FILE),
-          );
-          fs.rmSync(nextKeyDirectory, { recursive: true, force: true });
-          trustedKeys = [...trustedKeys, nextKey.publicKey].slice(-10);
+        if (nextKey) {
+          nextKey.adopt(version);
+          // The old key is retired here at once: this kiosk signs with the new one from now on.
+          trustedKeys = [nextKey.info.publicKey];
         }
         save({ ...membership, setupVersion: version, trustedKeys });
         options.note('fleet-published', `setup ${version}, switching at ${manifest.activateAt}`);
@@ -427,6 +448,8 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
         return { ok: false, reason: errorText(error) };
       } finally {
         fs.rmSync(scratch, { recursive: true, force: true });
+        // A new key whose publish failed is never used: its private key does not stay behind.
+        if (nextKey && !announced) nextKey.discard();
       }
     },
     screens() {
@@ -435,6 +458,10 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
     statusChanged() {
       writeOwnStatus();
       screenshots.screenChanged();
+    },
+    clockChanged() {
+      member?.clockChanged();
+      writeOwnStatus();
     },
     setScreenshots(on) {
       if (!membership) return { ok: false, reason: 'this kiosk is not in a fleet' };
@@ -453,6 +480,7 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
       if (membership) screenshots.remove(membership.statusFolder, membership.kioskId);
       store.leave();
       membership = null;
+      lastRefusal = null;
       options.note('fleet-left', '');
     },
     stop: stopRunning,

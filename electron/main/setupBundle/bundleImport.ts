@@ -127,11 +127,17 @@ function parseSettings(bytes: Buffer): Settings {
   );
 }
 
-/** Checks everything, then copies media, keeps the current setup as backup, saves the imported settings. */
+/**
+ * Checks everything, then copies media, keeps the current setup as backup, saves the imported
+ * settings. With `checkOnly`, stops once everything is checked (the media a load would bring in
+ * are unpacked and checked in a staging folder, then removed): the kiosk is left as it was, and
+ * the settings it would get are returned.
+ */
 export async function importBundle(
   context: BundleImportContext,
   bundlePath: string,
   keep: KeptOnImport = {},
+  checkOnly = false,
 ): Promise<BundleResult<{ settings: Settings; fields: string[] }>> {
   const { directory, mediaDirectory, store, limits, disk, checkMedia } = context;
   const mediaPath = (file: string) => path.join(mediaDirectory, file);
@@ -235,6 +241,12 @@ export async function importBundle(
     }
     zip.close();
     zip = null;
+    if (checkOnly) {
+      return {
+        ok: true,
+        value: { settings: validated.data, fields: changedSettings(current, validated.data) },
+      };
+    }
 
     // 6. All checked: move the media in, keep the current setup as backup, save. Media this
     // import brought in are taken out again if it fails, so a failed import changes nothing.

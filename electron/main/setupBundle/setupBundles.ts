@@ -77,6 +77,14 @@ export interface SetupBundles {
     bundlePath: string,
     keep?: KeptOnImport,
   ): Promise<BundleResult<{ settings: Settings; fields: string[] }>>;
+  /**
+   * The checks of `importFrom`, changing nothing on the kiosk: what it would load, or why it
+   * would refuse (the fleet checks a setup when it arrives, long before it switches to it).
+   */
+  checkFile(
+    bundlePath: string,
+    keep?: KeptOnImport,
+  ): Promise<BundleResult<{ settings: Settings; fields: string[] }>>;
   /** Swaps the current setup and the backup (so a restore can itself be undone). */
   restoreBackup(): Promise<BundleResult<{ settings: Settings }>>;
   backupInfo(): BackupInfo | null;
@@ -167,6 +175,8 @@ export function createSetupBundles(options: SetupBundleOptions): SetupBundles {
       ),
     importFrom: (bundlePath, keep) =>
       exclusive(() => importBundle(importContext, bundlePath, keep)),
+    checkFile: (bundlePath, keep) =>
+      exclusive(() => importBundle(importContext, bundlePath, keep, true)),
     restoreBackup: () =>
       exclusive(() => restoreBackup().catch((error: unknown) => toFailure(error, 'write-failed'))),
     backupInfo: () => backup.info(),

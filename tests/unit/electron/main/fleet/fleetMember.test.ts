@@ -3,9 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createClinicKey, loadClinicKey } from '../../../../../electron/main/fleet/fleetKeys';
+import {
+  createClinicKey,
+  loadClinicKey,
+  type PublicKeyInfo,
+} from '../../../../../electron/main/fleet/fleetKeys';
 import { MANIFEST_FILE, SIGNATURE_FILE } from '../../../../../electron/main/fleet/fleetManifest';
 import {
+  ARRIVING_GRACE_MS,
   createFleetMember,
   SETTLE_MS,
   type FleetMember,
@@ -39,16 +44,23 @@ function setting() {
   const trusted = [key.info.publicKey];
   const applied: { file: string; version: number; bytes: Buffer }[] = [];
   const refusals: string[] = [];
-  const member = (options: { apply?: 'fail' } = {}) => {
+  const arriving: string[] = [];
+  const checks: number[] = [];
+  const member = (options: { apply?: 'fail'; check?: string } = {}) => {
     const created = createFleetMember({
       directory: kiosk,
       setupFolder: shared,
       fleetId: FLEET,
       trustedKeys: () => trusted,
-      trustKey: (publicKey) => trusted.push(publicKey),
+      setTrustedKeys: (publicKeys) => trusted.splice(0, trusted.length, ...publicKeys),
       runningVersion: () => running,
       appVersion: '0.1.0',
       now: () => new Date(),
+      check: async (file, manifest) => {
+        expect(fs.existsSync(file)).toBe(true);
+        checks.push(manifest.version);
+        return options.check ? { ok: false, reason: options.check } : { ok: true };
+      },
       apply: async (file, manifest) => {
         if (options.apply === 'fail') return { ok: false, reason: 'the disk is full' };
         applied.push({ file, version: manifest.version, bytes: fs.readFileSync(file) });
@@ -58,13 +70,21 @@ function setting() {
         running = version;
       },
       refused: (reason) => refusals.push(reason),
+      arriving: (what) => arriving.push(what),
     });
     members.push(created);
     return created;
   };
   const publish = (
     version: number,
-    overrides: { activateAt?: Date; bundle?: Buffer; fleetId?: string } = {},
+    overrides: {
+      activateAt?: Date;
+      bundle?: Buffer;
+      fleetId?: string;
+      nextKey?: PublicKeyInfo;
+      /** Signed by this key (default: the clinic's first). */
+      by?: typeof key;
+    } = {},
   ) =>
     publishSetup({
       folder: shared,
@@ -74,7 +94,8 @@ function setting() {
       now: new Date(),
       activateAt: overrides.activateAt ?? new Date(Date.now() + 60_000),
       minAppVersion: '0.1.0',
-      key,
+      key: overrides.by ?? key,
+      ...(overrides.nextKey ? { nextKey: overrides.nextKey } : {}),
     });
   /** Looks, lets the files settle, looks again (what the watcher and the poll do). */
   const settleAndLook = async (m: FleetMember) => {
@@ -91,7 +112,9 @@ function setting() {
     settleAndLook,
     applied,
     refusals,
+    arriving,
     trusted,
+    checks,
     running: () => running,
   };
 }
@@ -178,12 +201,59 @@ describe('a member kiosk picks a published setup up', () => {
     }
     await s.settleAndLook(m);
     await s.settleAndLook(m);
-    await vi.advanceTimersByTimeAsync(120_000);
+    // A bundle not (yet) what the manifest says may still be arriving: refused after the wait.
+    await vi.advanceTimersByTimeAsync(ARRIVING_GRACE_MS);
+    await m.look();
+    await s.settleAndLook(m);
     expect(s.applied).toEqual([]);
     expect(m.staged()).toBeNull();
     expect(s.refusals).toHaveLength(1);
     expect(s.refusals[0]).toContain(reason);
   });
+
+  it.each([
+    ['missing', 'is missing'],
+    ['short', 'cut short or changed'],
+    ['not what was signed yet', 'does not match its signed checksum'],
+  ])(
+    'waits for a bundle that is %s while its manifest is there (a sync bringing the largest file last), and takes it once it came',
+    async (how, reason) => {
+      const s = setting();
+      const m = s.member();
+      s.publish(1, { activateAt: new Date(Date.now() + 2 * 3600_000) });
+      const bundle = path.join(s.shared, 'setup-1.zip');
+      const whole = fs.readFileSync(bundle);
+      if (how === 'missing') fs.rmSync(bundle);
+      if (how === 'short') fs.truncateSync(bundle, 100);
+      if (how === 'not what was signed yet') fs.writeFileSync(bundle, Buffer.alloc(whole.length));
+      // Looked at by the poll for most of half an hour: waiting, not refusing.
+      for (let minute = 0; minute < 29; minute++) {
+        await s.settleAndLook(m);
+        await vi.advanceTimersByTimeAsync(60_000);
+      }
+      expect(s.refusals).toEqual([]);
+      expect(s.arriving).toEqual([expect.stringContaining('setup 1')]);
+      expect(m.staged()).toBeNull();
+      fs.writeFileSync(bundle, whole);
+      await s.settleAndLook(m);
+      expect(m.staged()).toMatchObject({ version: 1 });
+      expect(s.refusals).toEqual([]);
+
+      // The same, never arriving: refused once the wait is over, with what was wrong.
+      const t = setting();
+      const n = t.member();
+      t.publish(1);
+      if (how === 'missing') fs.rmSync(path.join(t.shared, 'setup-1.zip'));
+      if (how === 'short') fs.truncateSync(path.join(t.shared, 'setup-1.zip'), 100);
+      if (how === 'not what was signed yet')
+        fs.writeFileSync(path.join(t.shared, 'setup-1.zip'), Buffer.alloc(whole.length));
+      await t.settleAndLook(n);
+      await vi.advanceTimersByTimeAsync(ARRIVING_GRACE_MS);
+      await t.settleAndLook(n);
+      expect(t.refusals).toEqual([expect.stringContaining(reason)]);
+      expect(n.staged()).toBeNull();
+    },
+  );
 
   it('refuses an old version replayed into the folder', async () => {
     const s = setting();
@@ -228,6 +298,79 @@ describe('a member kiosk picks a published setup up', () => {
     );
   });
 
+  it('follows the clock when it is set forward after staging (time sync, staff)', async () => {
+    const s = setting();
+    const m = s.member();
+    s.publish(1, { activateAt: new Date(Date.now() + 60 * 60_000) });
+    await s.settleAndLook(m);
+    expect(m.staged()).toMatchObject({ version: 1 });
+    // The kiosk's clock was an hour and a half behind: time sync sets it right.
+    vi.setSystemTime(Date.now() + 90 * 60_000);
+    m.clockChanged();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.applied.map((a) => a.version)).toEqual([1]);
+  });
+
+  it('follows the clock when it is set back after staging, and switches at its time', async () => {
+    const s = setting();
+    const m = s.member();
+    const activateAt = new Date(Date.now() + 60_000);
+    s.publish(1, { activateAt });
+    await s.settleAndLook(m);
+    // The kiosk's clock ran an hour ahead: set back, "activate at" is an hour further away.
+    vi.setSystemTime(Date.now() - 60 * 60_000);
+    m.clockChanged();
+    await vi.advanceTimersByTimeAsync(2 * 60_000);
+    expect(s.applied).toEqual([]);
+    expect(m.staged()).toMatchObject({ version: 1 });
+    await vi.advanceTimersByTimeAsync(activateAt.getTime() - Date.now());
+    expect(s.applied.map((a) => a.version)).toEqual([1]);
+  });
+
+  it('does not switch early when the clock was set back and no one said so', async () => {
+    const s = setting();
+    const m = s.member();
+    const activateAt = new Date(Date.now() + 60_000);
+    s.publish(1, { activateAt });
+    await s.settleAndLook(m);
+    vi.setSystemTime(Date.now() - 60 * 60_000);
+    await vi.advanceTimersByTimeAsync(2 * 60_000);
+    expect(s.applied).toEqual([]);
+    await vi.advanceTimersByTimeAsync(activateAt.getTime() - Date.now());
+    expect(s.applied.map((a) => a.version)).toEqual([1]);
+  });
+
+  it('runs the checks of a load when it stages, and refuses then, long before “activate at”', async () => {
+    const s = setting();
+    const m = s.member({ check: 'settings.json does not match its checksum' });
+    s.publish(1, { activateAt: new Date(Date.now() + 60 * 60_000) });
+    await s.settleAndLook(m);
+    expect(s.checks).toEqual([1]);
+    expect(m.staged()).toBeNull();
+    expect(s.refusals).toEqual([
+      expect.stringContaining('settings.json does not match its checksum'),
+    ]);
+    await vi.advanceTimersByTimeAsync(61 * 60_000);
+    expect(s.applied).toEqual([]);
+    expect(s.refusals).toHaveLength(1);
+  });
+
+  it('trusts a key its setup announces only once that setup passed every check', async () => {
+    const s = setting();
+    const next = createClinicKey(folder('next'));
+    const refused = s.member({ check: 'a picture is not a picture' });
+    s.publish(1, { nextKey: next });
+    await s.settleAndLook(refused);
+    expect(s.trusted).toEqual([s.key.info.publicKey]);
+    expect(s.refusals).toEqual([expect.stringContaining('a picture is not a picture')]);
+    refused.stop();
+
+    const passing = s.member();
+    await s.settleAndLook(passing);
+    expect(passing.staged()).toMatchObject({ version: 1 });
+    expect(s.trusted).toContain(next.publicKey);
+  });
+
   it('a switch that fails leaves the running setup and says why', async () => {
     const s = setting();
     const m = s.member({ apply: 'fail' });
@@ -236,5 +379,102 @@ describe('a member kiosk picks a published setup up', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(s.running()).toBe(0);
     expect(s.refusals).toEqual([expect.stringContaining('the disk is full')]);
+  });
+});
+
+describe('key rotation through the shared folder', () => {
+  /** A new clinic key (what the publishing kiosk makes when it rotates). */
+  const newKey = () => {
+    const directory = folder('rotated-key');
+    createClinicKey(directory);
+    return loadClinicKey(directory)!;
+  };
+  const pastActivate = () => new Date(Date.now() - 1000);
+
+  it('a kiosk offline while the key was rotated walks the chain of rotations to the current key', async () => {
+    const s = setting();
+    const k1 = newKey();
+    const k2 = newKey();
+    // Two rotations while the kiosk was off: each new key announced by the one before.
+    s.publish(1, { nextKey: k1.info, activateAt: pastActivate() });
+    s.publish(2, { by: k1, nextKey: k2.info, activateAt: pastActivate() });
+    s.publish(3, { by: k2, activateAt: pastActivate() });
+    // The folder now holds only setup 3's manifest, signed by a key the kiosk never saw.
+    const m = s.member();
+    await s.settleAndLook(m);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.refusals).toEqual([]);
+    expect(s.applied.map((a) => a.version)).toEqual([3]);
+    // The key it adopted is the only one it trusts now: the old ones are retired.
+    expect(s.trusted).toEqual([k2.info.publicKey]);
+  });
+
+  it('retires the old key once a setup signed by the new one is used: the old key signs nothing more', async () => {
+    const s = setting();
+    const k1 = newKey();
+    const m = s.member();
+    s.publish(1, { nextKey: k1.info, activateAt: pastActivate() });
+    await s.settleAndLook(m);
+    await vi.advanceTimersByTimeAsync(0);
+    // Announced: both trusted until the new key is in use.
+    expect(s.trusted).toEqual([s.key.info.publicKey, k1.info.publicKey]);
+    s.publish(2, { by: k1, activateAt: pastActivate() });
+    await s.settleAndLook(m);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.running()).toBe(2);
+    expect(s.trusted).toEqual([k1.info.publicKey]);
+
+    // A setup signed by the old key (a backup of it found on a drive) is refused.
+    s.publish(3, { activateAt: pastActivate() });
+    await s.settleAndLook(m);
+    await vi.advanceTimersByTimeAsync(ARRIVING_GRACE_MS);
+    await s.settleAndLook(m);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.running()).toBe(2);
+    expect(s.refusals).toEqual([expect.stringContaining('does not trust')]);
+  });
+
+  it('follows no rotation record signed by a key it does not trust, or for another fleet', async () => {
+    const s = setting();
+    const stranger = newKey();
+    const evil = newKey();
+    const other = newKey();
+    // A stranger announces their own key, and the clinic's key announces one for another fleet.
+    s.publish(1, { by: stranger, nextKey: evil.info, activateAt: pastActivate() });
+    s.publish(2, {
+      fleetId: 'clinic-south-9',
+      nextKey: other.info,
+      activateAt: pastActivate(),
+    });
+    for (const [by, version] of [
+      [evil, 3],
+      [other, 4],
+    ] as const) {
+      s.publish(version, { by, activateAt: pastActivate() });
+      const m = s.member();
+      await s.settleAndLook(m);
+      await vi.advanceTimersByTimeAsync(ARRIVING_GRACE_MS);
+      await s.settleAndLook(m);
+      await vi.advanceTimersByTimeAsync(0);
+      m.stop();
+    }
+    expect(s.applied).toEqual([]);
+    expect(s.trusted).toEqual([s.key.info.publicKey]);
+    expect(s.refusals).toEqual([
+      expect.stringContaining('does not trust'),
+      expect.stringContaining('does not trust'),
+    ]);
+  });
+
+  it('keeps every rotation record in the folder: a later publish overwrites none', () => {
+    const s = setting();
+    const k1 = newKey();
+    const k2 = newKey();
+    s.publish(1, { nextKey: k1.info });
+    s.publish(2, { by: k1, nextKey: k2.info });
+    s.publish(3, { by: k2 });
+    s.publish(4, { by: k2 });
+    const records = fs.readdirSync(s.shared).filter((name) => name.startsWith('key-rotation-'));
+    expect(records).toHaveLength(2);
   });
 });

@@ -51,6 +51,7 @@ function screen(
       appVersion: '0.1.0',
       exportSetup: async () => ({ ok: false, reason: 'not in this test' }),
       importSetup: async () => ({ ok: false, reason: 'not in this test' }),
+      checkSetup: async () => ({ ok: false, reason: 'not in this test' }),
       snapshot: () => ({
         state: kiosk.state,
         currentSlide: 'welcome',

@@ -30,19 +30,25 @@ function folder(name: string) {
 type WatchFolder = NonNullable<Parameters<typeof createFleetService>[0]['watchFolder']>;
 
 /** A kiosk whose "setup" is one text file, exported and imported as the bundle. */
-function kiosk(name: string, setup: string, watchFolder: WatchFolder = () => () => undefined) {
-  const directory = folder(name);
+function kiosk(
+  name: string,
+  setup: string,
+  watchFolder: WatchFolder = () => () => undefined,
+  options: { directory?: string; appVersion?: string } = {},
+) {
+  const directory = options.directory ?? folder(name);
   const current = { setup, imports: 0 };
   const notes: string[] = [];
   const service = createFleetService({
     directory,
     now: () => new Date(),
-    appVersion: '0.1.0',
+    appVersion: options.appVersion ?? '0.1.0',
     exportSetup: async (into) => {
       const file = path.join(into, 'setup.zip');
       fs.writeFileSync(file, current.setup);
       return { ok: true, value: file };
     },
+    checkSetup: async () => ({ ok: true, value: null }),
     importSetup: async (file) => {
       current.setup = fs.readFileSync(file, 'utf8');
       current.imports += 1;
@@ -158,6 +164,110 @@ describe('a fleet over a shared folder', () => {
     await letMemberLook();
     expect(member.current.setup).toBe('v3');
     expect(member.notes.filter((note) => note.startsWith('fleet-setup-refused'))).toEqual([]);
+    // The new key is in use: the old one is retired, on the member and on the office.
+    const newKey = office.service.state().membership!.trustedKeys.at(-1)!;
+    expect(office.service.state().membership?.trustedKeys).toEqual([newKey]);
+    expect(member.service.state().membership?.trustedKeys).toEqual([newKey]);
+    expect(member.notes).toContainEqual(expect.stringMatching(/^fleet-key-retired: /));
+
+    // A kiosk that joins later with the invitation saved before the rotation (or was off the
+    // whole time) follows the rotation records to the current key.
+    const late = kiosk('late', '');
+    late.service.join(path.join(usb, 'clinic-kiosk-invitation.json'), {
+      name: 'Room 2',
+      room: 'Room 2',
+      fingerprint: oldFingerprint!,
+    });
+    await letMemberLook();
+    expect(late.current.setup).toBe('v3');
+    expect(late.notes.filter((note) => note.startsWith('fleet-setup-refused'))).toEqual([]);
+    expect(late.service.state().membership?.trustedKeys).toEqual([newKey]);
+  });
+});
+
+describe("a member's last refusal", () => {
+  it('is kept in fleet.json and still shown after a restart, until a setup is used', async () => {
+    vi.useFakeTimers({
+      now: new Date('2026-12-03T10:00:00Z'),
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    });
+    const shared = folder('shared');
+    const usb = folder('usb');
+    // The office runs a newer app: what it publishes needs that app.
+    const office = kiosk('office', 'v1', undefined, { appVersion: '0.2.0' });
+    office.service.startFleet({
+      name: 'Office',
+      room: '',
+      setupFolder: path.join(shared, 'setup'),
+      statusFolder: path.join(shared, 'status'),
+    });
+    office.service.saveInvitation(usb);
+    const member = kiosk('member', '');
+    member.service.join(path.join(usb, 'clinic-kiosk-invitation.json'), {
+      name: 'Waiting room',
+      room: '',
+      fingerprint: office.service.state().keyFingerprint!,
+    });
+    await office.service.publish({ activateAt: new Date() });
+    await letMemberLook();
+    const refusal = member.service.state().lastRefusal;
+    expect(refusal).toContain('needs app 0.2.0 or newer');
+
+    // Restarted (a power cut, an update): the refusal is still there to see.
+    member.service.stop();
+    const restarted = kiosk('member', '', undefined, { directory: member.directory });
+    expect(restarted.service.state().lastRefusal).toBe(refusal);
+    const statusFile = path.join(
+      shared,
+      'status',
+      'status',
+      `${restarted.service.state().membership!.kioskId}.json`,
+    );
+    expect(JSON.parse(fs.readFileSync(statusFile, 'utf8'))).toMatchObject({
+      lastRefusal: refusal,
+    });
+
+    // A setup it can use clears it, and the cleared state is what the next start shows.
+    restarted.service.stop();
+    const updated = kiosk('member', '', undefined, {
+      directory: member.directory,
+      appVersion: '0.2.0',
+    });
+    await letMemberLook();
+    expect(updated.current.setup).toBe('v1');
+    expect(updated.service.state().lastRefusal).toBeNull();
+    updated.service.stop();
+    expect(
+      kiosk('member', '', undefined, { directory: member.directory }).service.state().lastRefusal,
+    ).toBeNull();
+  });
+});
+
+describe('fleet.json', () => {
+  it('is opened without the temporary files a write cut short left beside it', () => {
+    const directory = folder('kiosk');
+    const usb = folder('usb');
+    const office = kiosk('office', 'v1');
+    office.service.startFleet({
+      name: 'Office',
+      room: '',
+      setupFolder: path.join(folder('shared'), 'setup'),
+      statusFolder: path.join(folder('shared'), 'status'),
+    });
+    office.service.saveInvitation(usb);
+    const first = kiosk('member', '', undefined, { directory });
+    first.service.join(path.join(usb, 'clinic-kiosk-invitation.json'), {
+      name: 'Waiting room',
+      room: '',
+      fingerprint: office.service.state().keyFingerprint!,
+    });
+    first.service.stop();
+    // A write killed before its rename leaves `fleet.json.tmp-<pid>`, half written.
+    const leftover = path.join(directory, 'fleet.json.tmp-424242');
+    fs.writeFileSync(leftover, '{"version": 1, "fleetId": "cut-sh');
+    const reopened = kiosk('member', '', undefined, { directory });
+    expect(fs.existsSync(leftover)).toBe(false);
+    expect(reopened.service.state().membership?.name).toBe('Waiting room');
   });
 });
 

@@ -22,6 +22,8 @@ import {
   type ServicesUnderTest,
 } from '../../../../support/mainServices';
 import { until } from '../../../../support/syncthing';
+import { loadClinicKey } from '../../../../../electron/main/fleet/fleetKeys';
+import { publishSetup } from '../../../../../electron/main/fleet/fleetPublisher';
 import { tinyPng } from '../../../../support/pictures';
 
 const PIN = '4829';
@@ -221,6 +223,91 @@ describe('the fleet through the admin', () => {
 
     const left = await room.value<AdminState>(IpcChannel.adminFleetLeave);
     expect(left.fleet.role).toBeNull();
+  }, 300_000);
+
+  it('a staged setup switches when the clock watch sees the clock set forward past its time', async () => {
+    const shared = scratch();
+    const setupFolder = path.join(shared, 'setup');
+    const statusFolder = path.join(shared, 'status');
+    // The folders are there before the room joins, so it watches them and sees the publish.
+    fs.mkdirSync(setupFolder, { recursive: true });
+    const office = await startMainServices();
+    running.push(office);
+    // The room's wall clock runs two hours behind until time sync sets it right.
+    let behindMs = 2 * 3600_000;
+    const roomNow = () => new Date(Date.now() - behindMs);
+    const room = await startMainServices({
+      now: roomNow,
+      clockWatch: { wallNow: () => roomNow().getTime() },
+    });
+    running.push(room);
+    office.services.fleet.startFleet({ name: 'Office', room: '', setupFolder, statusFolder });
+    const usb = scratch();
+    office.services.fleet.saveInvitation(usb);
+    room.services.fleet.join(path.join(usb, 'clinic-kiosk-invitation.json'), {
+      name: 'Room 4',
+      room: '',
+      fingerprint: office.services.fleet.state().keyFingerprint!,
+    });
+    office.services.store.save({ ...office.services.store.settings, transition: 'cut' });
+    // In an hour by the office's (right) clock: three hours away by the room's.
+    await office.services.fleet.publish({ activateAt: new Date(Date.now() + 3600_000) });
+    await until(
+      () => room.services.fleet.state().staged?.version === 1,
+      'the room stages the setup',
+      HANG_GUARD_MS,
+    );
+    expect(room.services.fleet.state().membership?.setupVersion).toBe(0);
+    // Time sync sets the room's clock three hours forward: past "activate at". The clock watch
+    // (every 2 s) sees the jump, and the switch follows the clock, not the old timer.
+    behindMs = -3600_000;
+    await until(
+      () => room.services.fleet.state().membership?.setupVersion === 1,
+      'the room switches after its clock was set forward',
+      HANG_GUARD_MS,
+    );
+    expect(room.services.store.settings.transition).toBe('cut');
+    expect(room.services.recoveries.recent(10).map((entry) => entry.event)).toContain(
+      'clock-changed',
+    );
+  }, 300_000);
+
+  it('a signed setup whose bundle a load would refuse is refused when it arrives, not at its time', async () => {
+    const shared = scratch();
+    const setupFolder = path.join(shared, 'setup');
+    const statusFolder = path.join(shared, 'status');
+    fs.mkdirSync(setupFolder, { recursive: true });
+    const office = await startMainServices();
+    running.push(office);
+    const room = await startMainServices();
+    running.push(room);
+    office.services.fleet.startFleet({ name: 'Office', room: '', setupFolder, statusFolder });
+    const usb = scratch();
+    office.services.fleet.saveInvitation(usb);
+    room.services.fleet.join(path.join(usb, 'clinic-kiosk-invitation.json'), {
+      name: 'Room 4',
+      room: '',
+      fingerprint: office.services.fleet.state().keyFingerprint!,
+    });
+    // Signed by the clinic's key and whole, but not a setup bundle: only the load's checks see it.
+    publishSetup({
+      folder: setupFolder,
+      bundle: Buffer.from('these bytes are not a setup bundle '.repeat(100)),
+      fleetId: office.services.fleet.state().membership!.fleetId,
+      version: 1,
+      now: new Date(),
+      activateAt: new Date(Date.now() + 3600_000),
+      minAppVersion: '1.0.0',
+      key: loadClinicKey(office.directory)!,
+    });
+    await until(
+      () => room.services.fleet.state().lastRefusal !== null,
+      'the room refuses the setup',
+      HANG_GUARD_MS,
+    );
+    expect(room.services.fleet.state().lastRefusal).toMatch(/setup 1.*not a setup file/);
+    expect(room.services.fleet.state().staged).toBeNull();
+    expect(room.services.fleet.state().membership?.setupVersion).toBe(0);
   }, 300_000);
 
   it('a published setup carries the names of its pictures to the member’s media library', async () => {

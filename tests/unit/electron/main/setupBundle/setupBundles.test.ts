@@ -1034,3 +1034,56 @@ function renameEntryHeaders(zip: Buffer, from: string, to: string): Buffer {
   expect(renamed).toBe(2);
   return out;
 }
+
+describe('checkFile: the checks of a load, changing nothing', () => {
+  it('passes a good bundle and leaves the kiosk exactly as it was', async () => {
+    const source = sourceKiosk();
+    const bundle = await exportBundle(source);
+    const checkMedia = vi.fn(async () => null);
+    const target = targetKiosk({ checkMedia });
+    const before = snapshot(target);
+    const settingsBefore = target.store.settings;
+    const checked = expectOk(await target.bundles.checkFile(bundle, { mode: true }));
+    expect(checked.settings.customSlides).toEqual(source.store.settings.customSlides);
+    // The media were checked on the way, as a load checks them, and nothing was kept.
+    expect(checkMedia).toHaveBeenCalledTimes(source.media.length);
+    expect(snapshot(target)).toEqual(before);
+    expect(target.store.settings).toEqual(settingsBefore);
+    expect(stagingFolders(target)).toEqual([]);
+    // The load that follows still finds everything to do.
+    expectOk(await target.bundles.importFrom(bundle, { mode: true }));
+    expect(target.store.settings.customSlides).toEqual(source.store.settings.customSlides);
+  });
+
+  it.each([
+    ['a media file the content check refuses', /not a video the kiosk can play/],
+    ['settings changed after export', /settings\.json/],
+  ])('refuses %s with the reason a load gives, changing nothing', async (label, reason) => {
+    const source = sourceKiosk();
+    let bundle = await exportBundle(source);
+    if (label === 'settings changed after export') {
+      const entries = await readZip(bundle);
+      bundle = writeTemp(
+        await buildZip(
+          entries.map((entry) =>
+            entry.name === 'settings.json'
+              ? settingsEntry(makeDocument({ ...source.store.settings, idleTimeoutSeconds: 600 }))
+              : entry,
+          ),
+        ),
+      );
+    }
+    const target = targetKiosk({
+      checkMedia: async (_file, name) =>
+        name.endsWith('.mp4') ? 'this is not a video the kiosk can play' : null,
+    });
+    const before = snapshot(target);
+    const checked = await target.bundles.checkFile(bundle);
+    expect(checked).toMatchObject({ ok: false, problem: 'damaged' });
+    expect(!checked.ok && checked.message).toMatch(reason);
+    const loaded = await target.bundles.importFrom(bundle);
+    expect(!loaded.ok && loaded.message).toBe(!checked.ok && checked.message);
+    expect(snapshot(target)).toEqual(before);
+    expect(stagingFolders(target)).toEqual([]);
+  });
+});
