@@ -1,6 +1,7 @@
 import {
   DEFAULT_CRISIS_LINES,
   DEFAULT_SETTINGS,
+  SAFETY_SLIDE_IDS,
   slideSeconds,
   type ContentReview,
 } from '../../contract';
@@ -156,6 +157,14 @@ test('the first screen and Kiosk status warn 30 days before a review is due and 
           ...DEFAULT_SETTINGS.playlists[0]!.entries,
         ],
       },
+      {
+        // As a full playlist came out of the settings update that added the safety slides.
+        id: 'consultation',
+        name: 'Consultation',
+        entries: DEFAULT_SETTINGS.playlists[0]!.entries.filter(
+          (entry) => !SAFETY_SLIDE_IDS.includes(entry.slideId),
+        ),
+      },
     ],
   });
   await page.goto('/');
@@ -168,8 +177,12 @@ test('the first screen and Kiosk status warn 30 days before a review is due and 
     'English: the clinical review of the built-in slides is due on 2026-03-20, in 18 days.',
   );
   await expect(notices).toContainText('“Flu shots in February” expired on 2026-03-01');
+  await expect(notices).toContainText(
+    '“Consultation” does not have the safety slides “Safety and what to expect” and “If you are in crisis”.',
+  );
   await section(page, 'Kiosk status').click();
   await expect(notices).toContainText('Spanish: the clinical review of the built-in slides');
+  await expect(notices).toContainText('“Consultation” does not have the safety slides');
   await section(page, "Clinic's slides").click();
   await expect(page.locator('.admin-list').first()).toContainText(
     'expired on 2026-03-01, no longer shows',
