@@ -269,3 +269,40 @@ test('the clinical review screen lists the new and changed wording until it is s
   }
   await expect(awaiting).toHaveCount(0);
 });
+
+test('clinic text kept longer than its field takes is shown whole, and saved only once shortened', async ({
+  appPage: page,
+  baseURL,
+}) => {
+  const main = await installMainProcess(page, baseURL!, { pin: PIN });
+  // From a settings file of before main held the about text to 1,500 characters: kept, not cut.
+  const kept = [{ en: 'We care. '.repeat(200).trim() }];
+  main.store.save({
+    ...main.store.settings,
+    clinic: { ...main.store.settings.clinic, about: kept },
+  });
+  await page.goto('/');
+  await openAdmin(page);
+  // Every screen's save carries the clinic's text: staff are told where to shorten it.
+  await page.getByLabel('Reading pace for the time each slide stays up').selectOption('100');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const tooLong =
+    'English: the about text on Clinic details is longer than 1500 characters. Shorten it there, please.';
+  await expect(page.getByRole('status').filter({ hasText: tooLong })).toBeVisible();
+  expect(main.readSettingsFile().readingWordsPerMinute).toBe(
+    DEFAULT_SETTINGS.readingWordsPerMinute,
+  );
+
+  // Put back (nothing left to save), then to where it is shortened.
+  await page.getByLabel('Reading pace for the time each slide stays up').selectOption('150');
+  await section(page, 'Clinic details').click();
+  const about = page.getByLabel(/About the clinic in English/);
+  await expect(about).toHaveValue(kept[0]!.en);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: tooLong })).toBeVisible();
+  expect(main.readSettingsFile().clinic.about).toEqual(kept);
+  await about.fill('We care.');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  expect(main.readSettingsFile().clinic.about).toEqual([{ en: 'We care.' }]);
+});

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  ABOUT_TEXT_MAX_LENGTH,
+  CRISIS_TEXT_MAX_LENGTH,
   DEFAULT_CLINIC,
   DEFAULT_CRISIS_LINES,
   DEFAULT_SETTINGS,
@@ -21,7 +23,9 @@ import {
   BOARD_CERTIFIED_ES_BEFORE_4,
   BOARD_CERTIFIED_ES_IN_4,
   CURRENT_STORE_VERSION,
+  makeDocument,
   MIGRATIONS,
+  serializeDocument,
   SETTINGS_FILE_NAME,
 } from '../../../../electron/main/storeOptions';
 
@@ -84,6 +88,28 @@ describe('settings version 4 → 5', () => {
     expect(store.recovery).toBeNull();
     expect(store.migratedFrom).toBe(4);
     expect(store.settings).toEqual({ ...before, playLogRetentionDays: 90 });
+  });
+});
+
+describe('clinic text longer than the admin saves now', () => {
+  it('is kept as it was: loading cuts nothing and needs no migration', () => {
+    // Main refuses a save with more than the fields take; older settings files and setups may
+    // hold more. Cutting them would lose the clinic's words unseen: they load as they are.
+    const long: Settings = {
+      ...DEFAULT_SETTINGS,
+      clinic: {
+        ...DEFAULT_CLINIC,
+        about: [{ en: 'a'.repeat(ABOUT_TEXT_MAX_LENGTH + 500), es: 'b'.repeat(40) }],
+        crisisLines: [{ en: 'Call 911.', es: 'c'.repeat(CRISIS_TEXT_MAX_LENGTH + 500) }],
+      },
+    };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-migrate-'));
+    dirs.push(dir);
+    fs.writeFileSync(path.join(dir, SETTINGS_FILE_NAME), serializeDocument(makeDocument(long)));
+    const store = openSettingsStore({ directory: dir, now });
+    expect(store.recovery).toBeNull();
+    expect(store.migratedFrom).toBeNull();
+    expect(store.settings).toEqual(long);
   });
 });
 
