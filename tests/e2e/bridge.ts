@@ -2,13 +2,18 @@ import type { Page } from '@playwright/test';
 import { DEFAULT_SETTINGS, type KioskConfig, type Settings } from '../../contract';
 
 /**
- * Stands in for the Electron preload: the page gets a `window.kiosk` with the given settings,
- * through the same bridge interface main fills in the app.
+ * Stands in for the Electron preload: the page gets a `window.kiosk` with the given settings
+ * (and mode: the waiting room's loop unless told), through the same bridge interface main fills
+ * in the app.
  */
-export async function installBridge(page: Page, settings: Partial<Settings>): Promise<void> {
+export async function installBridge(
+  page: Page,
+  settings: Partial<Settings>,
+  mode: KioskConfig['mode'] = 'loop',
+): Promise<void> {
   const config: KioskConfig = {
     settings: { ...DEFAULT_SETTINGS, ...settings },
-    mode: 'loop',
+    mode,
     appVersion: 'test',
     mediaBaseUrl: 'app://media/',
   };
