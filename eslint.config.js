@@ -32,6 +32,19 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      // One validation dialect: zod/mini (through contract/zod.ts), never classic zod, whose
+      // chained API pulls all of zod into a bundle and leads to hand-written schema types.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^zod(?!/mini$)(?:/.*)?$',
+              message: "Use zod/mini (import { z } from 'contract/zod'), not classic zod.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

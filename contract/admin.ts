@@ -3,7 +3,12 @@ import { FleetViewSchema } from './fleet';
 import { PlayLogStatusSchema } from './playLog';
 import { LanguageSchema } from './language';
 import { MediaFileSchema, PickerTokenSchema } from './media';
-import { ContentReviewSchema, SettingsFieldsSchema, SettingsSchema } from './settings';
+import {
+  ContentReviewSchema,
+  EditableClinicDetailsSchema,
+  SettingsFieldsSchema,
+  SettingsSchema,
+} from './settings';
 
 /*
  * The staff PIN rule, the one copy of it: 4 to 8 of the ASCII digits 0–9, nothing else (no
@@ -46,21 +51,25 @@ export type ChangePinRequest = z.infer<typeof ChangePinRequestSchema>;
  * What staff may change from the settings screen. Display ids and the review record are
  * not in it: main keeps those and merges this over them.
  */
-export const EditableSettingsSchema = z.pick(SettingsFieldsSchema, {
-  idleTimeoutSeconds: true,
-  defaultLanguage: true,
-  transition: true,
-  showProgressBar: true,
-  readingWordsPerMinute: true,
-  mode: true,
-  nightlyRestartHour: true,
-  playLogRetentionDays: true,
-  clinic: true,
-  playlists: true,
-  defaultPlaylistId: true,
-  customSlides: true,
-  schedule: true,
-});
+export const EditableSettingsSchema = /* @__PURE__ */ z.extend(
+  z.pick(SettingsFieldsSchema, {
+    idleTimeoutSeconds: true,
+    defaultLanguage: true,
+    transition: true,
+    showProgressBar: true,
+    readingWordsPerMinute: true,
+    mode: true,
+    nightlyRestartHour: true,
+    playLogRetentionDays: true,
+    clinic: true,
+    playlists: true,
+    defaultPlaylistId: true,
+    customSlides: true,
+    schedule: true,
+  }),
+  // The clinic's texts within what their fields take (kept settings may be longer).
+  { clinic: EditableClinicDetailsSchema },
+);
 export type EditableSettings = z.infer<typeof EditableSettingsSchema>;
 
 export const SaveSettingsRequestSchema = z.strictObject({ settings: EditableSettingsSchema });

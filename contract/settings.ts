@@ -1,5 +1,5 @@
 import { schema, z } from './zod';
-import { LanguageSchema, LocalizedTextSchema } from './language';
+import { LANGUAGES, LanguageSchema, LocalizedTextSchema, type Language } from './language';
 import {
   CustomSlideSchema,
   DEFAULT_PLAYLIST,
@@ -25,6 +25,23 @@ export const WEB_ADDRESS_MAX_LENGTH = 300;
 export const MAX_ABOUT_LINES = 6;
 export const MAX_CRISIS_LINES = 5;
 export const REVIEWER_MAX_LENGTH = 80;
+/**
+ * The about slide's lines and the crisis slide's, as staff type them in one language (one per
+ * line, see `linesTextLength`): the most main takes in a save.
+ */
+export const ABOUT_TEXT_MAX_LENGTH = 1500;
+export const CRISIS_TEXT_MAX_LENGTH = 1200;
+
+/**
+ * How long lines are in one language as the admin shows them to edit (one per line, a missing
+ * one blank), counted as zod counts a string: in code points.
+ */
+export function linesTextLength(
+  lines: readonly { en: string; es?: string | undefined }[],
+  language: Language,
+): number {
+  return [...lines.map((line) => line[language] ?? '').join('\n')].length;
+}
 
 /** A web address worth turning into a QR code: http(s) only, nothing that runs script. */
 export const WebAddressSchema = /* @__PURE__ */ schema(() =>
@@ -55,6 +72,33 @@ export const ClinicDetailsSchema = /* @__PURE__ */ z.strictObject({
     ),
 });
 export type ClinicDetails = z.infer<typeof ClinicDetailsSchema>;
+
+/**
+ * The clinic's details as staff save them: the about text and the crisis line no longer than
+ * their fields take, in each language. Only saves are held to it: settings kept from before
+ * main had the limit (the settings file, a setup) load as they are, so no text is lost unseen;
+ * the Clinic details screen asks staff to shorten it before their next save.
+ */
+export const EditableClinicDetailsSchema = /* @__PURE__ */ ClinicDetailsSchema.check(
+  z.superRefine((clinic, ctx) => {
+    const fields = [
+      { key: 'about', what: 'the about text', max: ABOUT_TEXT_MAX_LENGTH },
+      { key: 'crisisLines', what: 'the crisis line', max: CRISIS_TEXT_MAX_LENGTH },
+    ] as const;
+    for (const { key, what, max } of fields) {
+      for (const language of LANGUAGES) {
+        const length = linesTextLength(clinic[key], language);
+        if (length > max) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `${what} in ${language === 'en' ? 'English' : 'Spanish'} is ${length} characters long; at most ${max}`,
+          });
+        }
+      }
+    }
+  }),
+);
 
 /** A clinician's record that they reviewed one language of the deck's content. */
 export const ContentReviewSchema = /* @__PURE__ */ z.strictObject({

@@ -7,7 +7,8 @@ import { addDays, addMonths, daysBetween } from './calendar';
  * Content that cannot go stale: the clinical sign-off of the built-in deck is due again a year
  * after it was given, clinic slides carry their own review and expiry dates, and the crisis
  * slide's lines (a clinic setting) need a sign-off of their own whenever they change. The
- * admin's first screen and Kiosk status list what needs looking at, from 30 days ahead.
+ * admin's first screen and Kiosk status list what needs looking at, from 30 days ahead, and
+ * any playlist that lacks the built-in safety slides.
  */
 
 /** The built-in deck's clinical review is due again this long after its last sign-off. */
@@ -30,6 +31,15 @@ export interface ReviewedContent {
   reviews: readonly ReviewRecord[];
   crisisLines: readonly LocalizedText[];
   customSlides: readonly CustomSlide[];
+  /** The saved playlists, to check that each holds the built-in safety slides. */
+  playlists: readonly PlaylistSlides[];
+}
+
+/** What the safety check needs of a playlist (Playlist fits). */
+export interface PlaylistSlides {
+  id: string;
+  name: string;
+  entries: readonly { slideId: string }[];
 }
 
 export type ContentNotice =
@@ -42,7 +52,18 @@ export type ContentNotice =
   /** A slide's own review date is near or past. */
   | { kind: 'slide-review-due'; slideId: string; due: string; overdue: boolean; builtIn: boolean }
   /** A slide passed its expiry date: a clinic slide left the loop; a built-in one still plays. */
-  | { kind: 'slide-expired'; slideId: string; on: string; builtIn: boolean };
+  | { kind: 'slide-expired'; slideId: string; on: string; builtIn: boolean }
+  /**
+   * A playlist does not hold these built-in safety slides at all (switched off is staff's
+   * confirmed choice, and is not reported). The settings update that added them to every playlist
+   * could not add them to one that was already full; staff may also have removed one.
+   */
+  | {
+      kind: 'playlist-lacks-safety-slides';
+      playlistId: string;
+      playlistName: string;
+      slideIds: string[];
+    };
 
 /** The newest sign-off of this content version in this language. */
 export function currentReview<T extends ReviewRecord>(
@@ -101,6 +122,21 @@ export function contentNotices(content: ReviewedContent, today: string): Content
       notices.push({ kind: 'deck-review-due', language, due, overdue: due <= today });
     if (!sameLines(review.crisisLines, content.crisisLines)) {
       notices.push({ kind: 'crisis-lines-not-reviewed', language });
+    }
+  }
+  const safetySlideIds = content.deckSlides
+    .filter((slide) => slide.safety === true)
+    .map((slide) => slide.id);
+  for (const playlist of content.playlists) {
+    const held = new Set(playlist.entries.map((entry) => entry.slideId));
+    const missing = safetySlideIds.filter((slideId) => !held.has(slideId));
+    if (missing.length > 0) {
+      notices.push({
+        kind: 'playlist-lacks-safety-slides',
+        playlistId: playlist.id,
+        playlistName: playlist.name,
+        slideIds: missing,
+      });
     }
   }
   const slides = [

@@ -36,7 +36,7 @@ import {
 } from './appProtocol';
 import type { LaunchOptions } from './commandLine';
 import { openFaultHistory, SAFE_MODE_CALM_MS, type FaultHistory } from './faultHistory';
-import { contentHash, createContentHistory } from './contentHistory';
+import { contentHash, createContentHistory, type ContentHistory } from './contentHistory';
 import { fleetAdminHandlers, fleetView } from './fleet/fleetAdmin';
 import { isJpeg, SCREENSHOT_MAX_BYTES, SCREENSHOT_NAME } from './fleet/fleetScreenshots';
 import { createFleetService, type FleetService } from './fleet/fleetService';
@@ -176,10 +176,25 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     appVersion: options.appVersion,
     mediaBaseUrl: options.mediaBaseUrl,
   };
-  const config = (): KioskConfig => ({
-    ...startup,
-    settings: faults.safeMode() ? safeModeSettings(store.settings) : store.settings,
-  });
+  /** What these saved settings put on screen now: in safe mode, the built-in deck only. */
+  const shownOf = (settings: Settings): Settings =>
+    faults.safeMode() ? safeModeSettings(settings) : settings;
+  const config = (): KioskConfig => ({ ...startup, settings: shownOf(store.settings) });
+  // Every version of what the screen said: the deck by version, clinic slides by content hash.
+  // What is recorded is what is shown: the saved settings as safe mode shows them, if it is on.
+  const keptHistory = createContentHistory({ directory, deck: deckData, now: options.now });
+  const contentHistory: ContentHistory = {
+    ...keptHistory,
+    record: (settings) => keptHistory.record(shownOf(settings)),
+  };
+  /** Like the admin's, a history that cannot be written never stops what changed the screen. */
+  const rememberShown = (who: string) => {
+    try {
+      contentHistory.record(store.settings);
+    } catch (error) {
+      console.warn(`[${who}] could not keep the content history: ${String(error)}`);
+    }
+  };
   // Main is the trust boundary: the renderer takes the config it is sent without a check of its
   // own, so only a config that passes the schema is sent (the store's settings always do).
   const broadcastConfig = () => {
@@ -207,6 +222,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     if (!faults.safeMode()) return;
     faults.leaveSafeMode();
     recoveries.append('safe-mode-left', why);
+    // The clinic's own slides are back on screen from now.
+    rememberShown('safe mode');
     followSchedule();
     broadcastConfig();
   };
@@ -242,8 +259,6 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     checkMedia: checkNamedMediaFile,
     ...seam,
   });
-  // Every version of what the screen said: the deck by version, clinic slides by content hash.
-  const contentHistory = createContentHistory({ directory, deck: deckData, now: options.now });
   // Saves, media deletes, setup loads and the fleet's switches take turns.
   const queue = createTaskQueue();
   let screenChanged = () => {};
@@ -303,11 +318,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
         // A setup from the fleet leaves this kiosk's mode (waiting room or consultation) as it is.
         const imported = await bundles.importFrom(file, { mode: true });
         if (!imported.ok) return { ok: false, reason: imported.message };
-        try {
-          contentHistory.record(store.settings);
-        } catch (error) {
-          console.warn(`[fleet] could not keep the content history: ${String(error)}`);
-        }
+        rememberShown('fleet');
         followSchedule();
         broadcastConfig();
         return { ok: true, value: null };

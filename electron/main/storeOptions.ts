@@ -113,7 +113,9 @@ function withSafetySlides<T extends { slideId: string }>(
 ): (T | { slideId: string; enabled: boolean; durationSeconds: null })[] {
   const next: (T | { slideId: string; enabled: boolean; durationSeconds: null })[] = [...entries];
   for (const { slideId, after } of SAFETY_SLIDES_ADDED_IN_4) {
-    // A full playlist keeps its entries: the schema allows no more (staff are told by the admin).
+    // A full playlist keeps its entries: the schema allows no more, and none of the clinic's is
+    // dropped to make room. The admin's notices (Slideshow, Kiosk status) name the playlist
+    // (`playlist-lacks-safety-slides` in domain/contentReview.ts).
     if (next.some((entry) => entry.slideId === slideId) || next.length >= MAX_PLAYLIST_ENTRIES) {
       continue;
     }

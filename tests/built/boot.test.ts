@@ -597,6 +597,28 @@ function crashUntilRelaunch(electron: ElectronDouble): void {
   expect(electron.calls).toContain('app.exit 0');
 }
 
+/** The playlist playing in each line of the content history's timeline, oldest first. */
+function playlistsInTimeline(userData: string): string[] {
+  const history = path.join(userData, 'content-history');
+  const read = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
+  return fs
+    .readFileSync(path.join(history, 'timeline.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map(
+      (line) =>
+        (
+          read(
+            path.join(
+              history,
+              'items',
+              `${(JSON.parse(line) as { playlists: string }).playlists}.json`,
+            ),
+          ) as { defaultPlaylistId: string }
+        ).defaultPlaylistId,
+    );
+}
+
 describe('safe mode after restarting again and again', () => {
   /** A kiosk whose staff made their own playlist the one playing. */
   async function kioskWithOwnPlaylist(): Promise<Boot> {
@@ -703,6 +725,13 @@ describe('safe mode after restarting again and again', () => {
     expect(fs.readFileSync(path.join(userData, 'recoveries.log'), 'utf8')).toMatch(
       /"event":"safe-mode-left","detail":"an hour without faults"/,
     );
+    // What the screen showed, as the content history keeps it: safe mode from its start to its end.
+    expect(playlistsInTimeline(userData)).toEqual([
+      DEFAULT_PLAYLIST.id,
+      'short',
+      DEFAULT_PLAYLIST.id,
+      'short',
+    ]);
   });
 
   it('a run that crashes outright (no clean quit) counts too', async () => {

@@ -1,6 +1,7 @@
 import {
   DEFAULT_CRISIS_LINES,
   DEFAULT_SETTINGS,
+  SAFETY_SLIDE_IDS,
   slideSeconds,
   type ContentReview,
 } from '../../contract';
@@ -156,6 +157,14 @@ test('the first screen and Kiosk status warn 30 days before a review is due and 
           ...DEFAULT_SETTINGS.playlists[0]!.entries,
         ],
       },
+      {
+        // As a full playlist came out of the settings update that added the safety slides.
+        id: 'consultation',
+        name: 'Consultation',
+        entries: DEFAULT_SETTINGS.playlists[0]!.entries.filter(
+          (entry) => !SAFETY_SLIDE_IDS.includes(entry.slideId),
+        ),
+      },
     ],
   });
   await page.goto('/');
@@ -168,8 +177,12 @@ test('the first screen and Kiosk status warn 30 days before a review is due and 
     'English: the clinical review of the built-in slides is due on 2026-03-20, in 18 days.',
   );
   await expect(notices).toContainText('“Flu shots in February” expired on 2026-03-01');
+  await expect(notices).toContainText(
+    '“Consultation” does not have the safety slides “Safety and what to expect” and “If you are in crisis”.',
+  );
   await section(page, 'Kiosk status').click();
   await expect(notices).toContainText('Spanish: the clinical review of the built-in slides');
+  await expect(notices).toContainText('“Consultation” does not have the safety slides');
   await section(page, "Clinic's slides").click();
   await expect(page.locator('.admin-list').first()).toContainText(
     'expired on 2026-03-01, no longer shows',
@@ -255,4 +268,41 @@ test('the clinical review screen lists the new and changed wording until it is s
     await expect(page.getByRole('status').filter({ hasText: 'Review recorded.' })).toBeVisible();
   }
   await expect(awaiting).toHaveCount(0);
+});
+
+test('clinic text kept longer than its field takes is shown whole, and saved only once shortened', async ({
+  appPage: page,
+  baseURL,
+}) => {
+  const main = await installMainProcess(page, baseURL!, { pin: PIN });
+  // From a settings file of before main held the about text to 1,500 characters: kept, not cut.
+  const kept = [{ en: 'We care. '.repeat(200).trim() }];
+  main.store.save({
+    ...main.store.settings,
+    clinic: { ...main.store.settings.clinic, about: kept },
+  });
+  await page.goto('/');
+  await openAdmin(page);
+  // Every screen's save carries the clinic's text: staff are told where to shorten it.
+  await page.getByLabel('Reading pace for the time each slide stays up').selectOption('100');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const tooLong =
+    'English: the about text on Clinic details is longer than 1500 characters. Shorten it there, please.';
+  await expect(page.getByRole('status').filter({ hasText: tooLong })).toBeVisible();
+  expect(main.readSettingsFile().readingWordsPerMinute).toBe(
+    DEFAULT_SETTINGS.readingWordsPerMinute,
+  );
+
+  // Put back (nothing left to save), then to where it is shortened.
+  await page.getByLabel('Reading pace for the time each slide stays up').selectOption('150');
+  await section(page, 'Clinic details').click();
+  const about = page.getByLabel(/About the clinic in English/);
+  await expect(about).toHaveValue(kept[0]!.en);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: tooLong })).toBeVisible();
+  expect(main.readSettingsFile().clinic.about).toEqual(kept);
+  await about.fill('We care.');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  expect(main.readSettingsFile().clinic.about).toEqual([{ en: 'We care.' }]);
 });

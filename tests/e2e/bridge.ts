@@ -44,11 +44,18 @@ export async function installFixedReplies(page: Page, replies: FixedReplies): Pr
   );
 }
 
-/** The kiosk page with the given settings; the admin stays shut (no PIN set). */
-export async function installBridge(page: Page, settings: Partial<Settings>): Promise<void> {
+/**
+ * The kiosk page with the given settings and mode (the waiting room's loop unless told); the
+ * admin stays shut (no PIN set).
+ */
+export async function installBridge(
+  page: Page,
+  settings: Partial<Settings>,
+  mode: KioskConfig['mode'] = 'loop',
+): Promise<void> {
   const config: KioskConfig = {
     settings: { ...DEFAULT_SETTINGS, ...settings },
-    mode: 'loop',
+    mode,
     appVersion: 'test',
     mediaBaseUrl: 'app://media/',
   };

@@ -3,9 +3,11 @@
  * constants), so a field never accepts what main would refuse.
  */
 export {
+  ABOUT_TEXT_MAX_LENGTH,
   CLINIC_LOCATION_MAX_LENGTH,
   CLINIC_NAME_MAX_LENGTH,
   CLINIC_PHONE_MAX_LENGTH,
+  CRISIS_TEXT_MAX_LENGTH,
   MAX_ABOUT_LINES,
   MAX_CRISIS_LINES,
   MAX_PIN_DIGITS,

@@ -1,5 +1,12 @@
 import type { TFunction } from 'i18next';
-import { WEB_ADDRESS_MAX_LENGTH, type EditableSettings } from '../../../contract';
+import {
+  ABOUT_TEXT_MAX_LENGTH,
+  CRISIS_TEXT_MAX_LENGTH,
+  LANGUAGES,
+  linesTextLength,
+  WEB_ADDRESS_MAX_LENGTH,
+  type EditableSettings,
+} from '../../../contract';
 
 /**
  * What main would refuse in these settings that staff can put right, said in their words (main
@@ -13,6 +20,17 @@ export function settingsProblem(t: TFunction<'admin'>, settings: EditableSetting
   }
   if (!looksLikeWebAddress(settings.clinic.webAddress)) return t('keepWork.badWebAddress');
   if (settings.clinic.name.trim() === '') return t('keepWork.needsClinicName');
+  // The fields take no more, but text kept from before main's limit may be longer (a setup, an
+  // old settings file): every screen's save carries it, and main refuses it until shortened.
+  for (const language of LANGUAGES) {
+    const name = t(`languageName.${language}`);
+    if (linesTextLength(settings.clinic.about, language) > ABOUT_TEXT_MAX_LENGTH) {
+      return t('clinic.aboutTooLong', { language: name, max: ABOUT_TEXT_MAX_LENGTH });
+    }
+    if (linesTextLength(settings.clinic.crisisLines, language) > CRISIS_TEXT_MAX_LENGTH) {
+      return t('clinic.crisisTooLong', { language: name, max: CRISIS_TEXT_MAX_LENGTH });
+    }
+  }
   return null;
 }
 

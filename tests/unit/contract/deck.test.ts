@@ -100,6 +100,30 @@ describe('the built-in deck', () => {
     expect(text).toMatch(second);
   });
 
+  it.each([
+    ['en', /monoamine/i, /chemical messengers?/],
+    ['es', /monoamina/i, /mensajeros químicos/],
+  ] as const)(
+    '%s: explains "monoamine" in plain words where it first appears on screen',
+    (language, word, explained) => {
+      const onScreen = DeckSchema.parse(raw).slides.flatMap((slide) => [
+        slide.title,
+        ...(slide.subtitle ? [slide.subtitle] : []),
+        ...slide.points.map((point) => point.text),
+        ...(slide.columns ?? []).flatMap((column) => [column.heading, ...column.points]),
+      ]);
+      const first = onScreen.map((text) => text[language] ?? '').find((text) => word.test(text));
+      expect(first).toMatch(explained);
+    },
+  );
+
+  it('says "y otras parecidas" in Spanish for "and the like", not the awkward "y otras así"', () => {
+    const columns = DeckSchema.parse(raw).slides.flatMap((slide) => slide.columns ?? []);
+    const spanish = columns.flatMap((column) => column.points.map((point) => point.es ?? ''));
+    expect(spanish.filter((text) => /otras así/i.test(text))).toEqual([]);
+    expect(spanish).toContain('Actúan sobre la serotonina, la norepinefrina y otras parecidas.');
+  });
+
   it('labels the neuron drawings as drawings inspired by studies in rats', () => {
     const deck = DeckSchema.parse(raw);
     const figures = deck.slides.filter((slide) => slide.illustration?.id.startsWith('neuron-'));

@@ -48,6 +48,7 @@ function content(overrides: Partial<ReviewedContent> = {}): ReviewedContent {
     reviews: [review('en', '2026-01-15'), review('es', '2026-01-20')],
     crisisLines: DEFAULT_CRISIS_LINES,
     customSlides: [],
+    playlists: DEFAULT_SETTINGS.playlists,
     ...overrides,
   };
 }
@@ -130,6 +131,36 @@ describe('the crisis line', () => {
       ],
     });
     expect(slidesAwaitingReview(signed).size).toBe(0);
+  });
+});
+
+describe('the safety slides in every playlist', () => {
+  it('names a playlist without them, but not one where staff switched them off', () => {
+    vi.setSystemTime(new Date('2026-06-01T09:00:00'));
+    const entries = DEFAULT_SETTINGS.playlists[0]!.entries;
+    const playlists = [
+      { id: 'waiting-room', name: 'Waiting room', entries },
+      {
+        id: 'switched-off',
+        name: 'Evenings',
+        entries: entries.map((entry) =>
+          entry.slideId === 'if-you-are-in-crisis' ? { ...entry, enabled: false } : entry,
+        ),
+      },
+      {
+        id: 'no-crisis',
+        name: 'Consultation',
+        entries: entries.filter((entry) => entry.slideId !== 'if-you-are-in-crisis'),
+      },
+    ];
+    expect(contentNotices(content({ playlists }), today())).toEqual([
+      {
+        kind: 'playlist-lacks-safety-slides',
+        playlistId: 'no-crisis',
+        playlistName: 'Consultation',
+        slideIds: ['if-you-are-in-crisis'],
+      },
+    ]);
   });
 });
 

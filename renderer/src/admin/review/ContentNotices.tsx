@@ -3,6 +3,7 @@ import {
   contentNotices,
   daysUntil,
   localize,
+  MAX_PLAYLIST_ENTRIES,
   type AdminState,
   type ContentNotice,
   type Language,
@@ -15,7 +16,8 @@ import './review.css';
 
 /**
  * Reviews due within 30 days or overdue, the crisis line changed since its review, slides
- * past their expiry date: on the admin's first screen and on Kiosk status.
+ * past their expiry date, playlists without the safety slides: on the admin's first screen and
+ * on Kiosk status.
  */
 export function ContentNotices({
   state,
@@ -72,6 +74,15 @@ export function ContentNotices({
         return t(notice.builtIn ? 'notices.builtInSlideExpired' : 'notices.clinicSlideExpired', {
           title: titleOf(notice.slideId),
           date: notice.on,
+        });
+      case 'playlist-lacks-safety-slides':
+        return t('notices.playlistLacksSafety', {
+          playlist: notice.playlistName,
+          slides: new Intl.ListFormat(language, { type: 'conjunction' }).format(
+            notice.slideIds.map((slideId) => `“${titleOf(slideId)}”`),
+          ),
+          count: notice.slideIds.length,
+          max: MAX_PLAYLIST_ENTRIES,
         });
     }
   };

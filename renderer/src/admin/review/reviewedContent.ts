@@ -17,6 +17,7 @@ export function reviewedContentOf(
     reviews: state.settings.contentReviews,
     crisisLines: state.settings.clinic.crisisLines,
     customSlides: state.settings.customSlides,
+    playlists: state.settings.playlists,
   };
 }
 

@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_CLINIC, type ClinicDetails, type EditableSettings } from '../../../../contract';
 import {
+  ABOUT_TEXT_MAX_LENGTH,
   CLINIC_LOCATION_MAX_LENGTH,
   CLINIC_NAME_MAX_LENGTH,
   CLINIC_PHONE_MAX_LENGTH,
+  CRISIS_TEXT_MAX_LENGTH,
   MAX_ABOUT_LINES,
   MAX_CRISIS_LINES,
   WEB_ADDRESS_MAX_LENGTH,
@@ -13,11 +15,6 @@ import { Confirm, SaveBar, Section, TextField } from '../kit';
 import { pairLines } from '../lines';
 import { useSettingsDraft } from '../useSettingsDraft';
 import type { ScreenProps } from './ScreenProps';
-
-/** The crisis slide's lines are typed one per line, English and Spanish side by side. */
-const CRISIS_TEXT_MAX_LENGTH = 1200;
-/** The about slide's points, the same way. */
-const ABOUT_TEXT_MAX_LENGTH = 1500;
 
 interface ClinicDraft {
   clinic: ClinicDetails;
@@ -62,10 +59,11 @@ export function ClinicScreen(props: ScreenProps) {
     (draft, settings): EditableSettings => ({ ...settings, clinic: clinicOf(draft) }),
     {
       check: (current) => {
-        const { crisisLines } = clinicOf(current);
+        const { crisisLines, about } = clinicOf(current);
         if (crisisLines.length === 0) return t('clinic.crisisNeeded');
         if (crisisLines.length > MAX_CRISIS_LINES) return t('clinic.crisisTooMany');
-        if (clinicOf(current).about.length > MAX_ABOUT_LINES) return t('clinic.aboutTooMany');
+        if (about.length > MAX_ABOUT_LINES) return t('clinic.aboutTooMany');
+        // Then settingsProblem: text longer than the fields take, kept from before main's limit.
         return null;
       },
       done: (current) =>

@@ -7,6 +7,8 @@ import {
   AdminErrorSchema,
   AdminStateSchema,
   AdminStatusSchema,
+  ABOUT_TEXT_MAX_LENGTH,
+  CRISIS_TEXT_MAX_LENGTH,
   DEFAULT_CLINIC,
   DEFAULT_SETTINGS,
   IpcChannel,
@@ -17,6 +19,7 @@ import {
   type AdminStatus,
   type ContentReview,
   type EditableSettings,
+  type LocalizedText,
   type Settings,
 } from '../../../../contract';
 import {
@@ -493,12 +496,27 @@ describe('unlock and the lockout', () => {
   });
 });
 
+/**
+ * Three lines that, typed one per line as the Clinic details screen shows them, are `length`
+ * characters long in `language` (English is always there; Spanish is short unless measured).
+ */
+function threeLines(language: 'en' | 'es', length: number): LocalizedText[] {
+  const each = Math.floor((length - 2) / 3);
+  const sizes = [each, each, length - 2 - 2 * each];
+  return sizes.map((size) =>
+    language === 'en' ? { en: 'a'.repeat(size), es: 'b' } : { en: 'a', es: 'b'.repeat(size) },
+  );
+}
+
 describe('save-settings', () => {
   const edited: EditableSettings = {
     ...editable(DEFAULT_SETTINGS),
     idleTimeoutSeconds: 120,
     clinic: { ...DEFAULT_CLINIC, phone: '555-0100' },
   };
+  const withClinic = (clinic: Partial<EditableSettings['clinic']>) => ({
+    settings: { ...edited, clinic: { ...edited.clinic, ...clinic } },
+  });
 
   it('saves to disk, tells the player and logs the changed fields', async () => {
     const h = await unlocked();
@@ -564,6 +582,22 @@ describe('save-settings', () => {
       { settings: { ...edited, clinic: { ...edited.clinic, webAddress: 'javascript:alert(1)' } } },
     ],
     ['a blank clinic name', { settings: { ...edited, clinic: { ...edited.clinic, name: '  ' } } }],
+    [
+      'an about text one character longer than the field takes, in English',
+      withClinic({ about: threeLines('en', ABOUT_TEXT_MAX_LENGTH + 1) }),
+    ],
+    [
+      'an about text one character longer than the field takes, in Spanish',
+      withClinic({ about: threeLines('es', ABOUT_TEXT_MAX_LENGTH + 1) }),
+    ],
+    [
+      'a crisis line one character longer than the field takes, in English',
+      withClinic({ crisisLines: threeLines('en', CRISIS_TEXT_MAX_LENGTH + 1) }),
+    ],
+    [
+      'a crisis line one character longer than the field takes, in Spanish',
+      withClinic({ crisisLines: threeLines('es', CRISIS_TEXT_MAX_LENGTH + 1) }),
+    ],
     ['a missing field', { settings: { ...edited, mode: undefined } }],
     ['a whole Settings object', { settings: DEFAULT_SETTINGS }],
     ['no settings at all', {}],
@@ -577,6 +611,16 @@ describe('save-settings', () => {
     expect(h.store.settings).toEqual(DEFAULT_SETTINGS);
     expect(h.onSettingsSaved).not.toHaveBeenCalled();
     expect(h.changes.recent(10).map((entry) => entry.event)).toEqual(['pin-set']);
+  });
+
+  it('takes the about text and the crisis line as long as their fields take', async () => {
+    const h = await unlocked();
+    const clinic = {
+      about: threeLines('es', ABOUT_TEXT_MAX_LENGTH),
+      crisisLines: threeLines('en', CRISIS_TEXT_MAX_LENGTH),
+    };
+    valueOf(await call(h, IpcChannel.adminSaveSettings, withClinic(clinic)));
+    expect(reopen(h.dir).settings.clinic).toMatchObject(clinic);
   });
 
   it('appends no change and tells nobody when nothing changed', async () => {

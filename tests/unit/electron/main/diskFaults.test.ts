@@ -201,14 +201,18 @@ function largeSettings(kib: number, tag = 'Large'): Settings {
     }
     return words;
   };
+  // The bulk is in clinic slides: the clinic's about text is held to 1,500 characters a language.
   return {
     ...DEFAULT_SETTINGS,
     idleTimeoutSeconds: 240,
-    clinic: {
-      ...DEFAULT_CLINIC,
-      name: `${tag} Clinic`,
-      about: Array.from({ length: 6 }, (_, k) => ({ en: text(`en${k}`), es: text(`es${k}`) })),
-    },
+    clinic: { ...DEFAULT_CLINIC, name: `${tag} Clinic` },
+    customSlides: Array.from({ length: 6 }, (_, k) => ({
+      id: `custom-large-${k}`,
+      kind: 'text' as const,
+      title: { en: `${tag} ${k}` },
+      lines: [{ en: text(`en${k}`), es: text(`es${k}`) }],
+      durationSeconds: null,
+    })),
   };
 }
 
@@ -269,7 +273,10 @@ async function bundleFrom(
   await unlock(other);
   if (options.picture) await withPictureSlide(other);
   valueOf(
-    await saveSettings(other, { ...settings, customSlides: other.store.settings.customSlides }),
+    await saveSettings(other, {
+      ...settings,
+      customSlides: [...other.store.settings.customSlides, ...settings.customSlides],
+    }),
   );
   const written = valueOf(
     await other.call<{ fileName: string }>(IpcChannel.adminSetupExport, {

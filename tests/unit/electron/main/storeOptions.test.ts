@@ -1,21 +1,31 @@
 import fs from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  ABOUT_TEXT_MAX_LENGTH,
+  CRISIS_TEXT_MAX_LENGTH,
   DEFAULT_CLINIC,
   DEFAULT_CRISIS_LINES,
   DEFAULT_SETTINGS,
+  DEFAULT_PLAYLIST,
   DEFAULT_WORDS_PER_MINUTE,
+  DeckSchema,
+  MAX_PLAYLIST_ENTRIES,
   SAFETY_SLIDE_IDS,
+  type CustomSlide,
   type Settings,
 } from '../../../../contract';
+import { contentNotices } from '../../../../domain';
 import { openSettingsStore } from '../../../../electron/main/settingsStore';
 import {
   BOARD_CERTIFIED_ES_BEFORE_4,
   BOARD_CERTIFIED_ES_IN_4,
   CURRENT_STORE_VERSION,
+  makeDocument,
   MIGRATIONS,
+  serializeDocument,
   SETTINGS_FILE_NAME,
 } from '../../../../electron/main/storeOptions';
 
@@ -81,6 +91,28 @@ describe('settings version 4 → 5', () => {
   });
 });
 
+describe('clinic text longer than the admin saves now', () => {
+  it('is kept as it was: loading cuts nothing and needs no migration', () => {
+    // Main refuses a save with more than the fields take; older settings files and setups may
+    // hold more. Cutting them would lose the clinic's words unseen: they load as they are.
+    const long: Settings = {
+      ...DEFAULT_SETTINGS,
+      clinic: {
+        ...DEFAULT_CLINIC,
+        about: [{ en: 'a'.repeat(ABOUT_TEXT_MAX_LENGTH + 500), es: 'b'.repeat(40) }],
+        crisisLines: [{ en: 'Call 911.', es: 'c'.repeat(CRISIS_TEXT_MAX_LENGTH + 500) }],
+      },
+    };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-migrate-'));
+    dirs.push(dir);
+    fs.writeFileSync(path.join(dir, SETTINGS_FILE_NAME), serializeDocument(makeDocument(long)));
+    const store = openSettingsStore({ directory: dir, now });
+    expect(store.recovery).toBeNull();
+    expect(store.migratedFrom).toBeNull();
+    expect(store.settings).toEqual(long);
+  });
+});
+
 describe('settings version 3 → 4', () => {
   it('adds the safety and crisis slides to every saved playlist, after their neighbours', () => {
     const saved = version3({
@@ -134,6 +166,65 @@ describe('settings version 3 → 4', () => {
       entry('safety-and-what-to-expect'),
     ]);
     expect(store.settings.playlists[0]!.name).toBe('Ours');
+  });
+
+  it('leaves a full playlist as it is, and staff are told it lacks the safety slides', () => {
+    const builtIn = DEFAULT_PLAYLIST.entries.filter(
+      (entry) => !SAFETY_SLIDE_IDS.includes(entry.slideId),
+    );
+    const notes: CustomSlide[] = Array.from(
+      { length: MAX_PLAYLIST_ENTRIES - builtIn.length },
+      (_, index) => ({
+        id: `custom-note-${index}`,
+        kind: 'text',
+        title: { en: `Note ${index}` },
+        lines: [{ en: 'A note from the clinic.' }],
+        durationSeconds: null,
+      }),
+    );
+    const full = {
+      id: 'everything',
+      name: 'Everything',
+      entries: [...builtIn, ...notes.map((note) => entry(note.id))],
+    };
+    expect(full.entries).toHaveLength(MAX_PLAYLIST_ENTRIES);
+    const store = open(
+      version3({ ...DEFAULT_SETTINGS, customSlides: notes, playlists: [DEFAULT_PLAYLIST, full] }),
+    );
+    expect(store.recovery).toBeNull();
+    const [waiting, kept] = store.settings.playlists;
+    // The schema takes no more than 100 entries, and none of the clinic's is dropped to make room.
+    expect(kept!.entries).toEqual(full.entries);
+    expect(waiting).toEqual(DEFAULT_PLAYLIST);
+
+    // The admin's notices (Slideshow and Kiosk status) name the playlist and what it lacks.
+    const deck = DeckSchema.parse(
+      JSON.parse(
+        readFileSync(
+          new URL('../../../../assets/deck/how-ketamine-works.json', import.meta.url),
+          'utf8',
+        ),
+      ),
+    );
+    const notices = contentNotices(
+      {
+        deckSlides: deck.slides,
+        contentVersion: deck.contentVersion,
+        reviews: store.settings.contentReviews,
+        crisisLines: store.settings.clinic.crisisLines,
+        customSlides: store.settings.customSlides,
+        playlists: store.settings.playlists,
+      },
+      '2026-12-01',
+    );
+    expect(notices.filter((notice) => notice.kind === 'playlist-lacks-safety-slides')).toEqual([
+      {
+        kind: 'playlist-lacks-safety-slides',
+        playlistId: 'everything',
+        playlistName: 'Everything',
+        slideIds: ['safety-and-what-to-expect', 'if-you-are-in-crisis'],
+      },
+    ]);
   });
 
   it('adds the US crisis line and the standard reading pace', () => {

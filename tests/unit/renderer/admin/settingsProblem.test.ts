@@ -4,7 +4,14 @@ import {
   settingsProblem,
 } from '../../../../renderer/src/admin/settingsProblem';
 import { adminT } from '../../electron/main/fixtures/adminWords';
-import { DEFAULT_SETTINGS, WebAddressSchema, type EditableSettings } from '../../../../contract';
+import {
+  DEFAULT_SETTINGS,
+  SaveSettingsRequestSchema,
+  WebAddressSchema,
+  type EditableSettings,
+  type LocalizedText,
+} from '../../../../contract';
+import { editable } from '../../../../renderer/src/admin/editable';
 
 const playlist = (id: string, enabled: boolean) => ({
   id,
@@ -45,6 +52,38 @@ describe('settingsProblem', () => {
     expect(settingsProblem(adminT('en'), clinic({ webAddress: 'https://clinic.example/' }))).toBe(
       null,
     );
+  });
+
+  it('asks for clinic text kept longer than its field takes to be shortened, as main refuses it', () => {
+    // Kept from before main held it to the field's length (an old settings file or setup): any
+    // screen's save carries it, so staff are told where to shorten it, in their words.
+    const withClinic = (patch: { about?: LocalizedText[]; crisisLines?: LocalizedText[] }) =>
+      ({
+        ...editable({ settings: DEFAULT_SETTINGS } as Parameters<typeof editable>[0]),
+        clinic: { ...DEFAULT_SETTINGS.clinic, ...patch },
+      }) satisfies EditableSettings;
+    const cases = [
+      {
+        settings: withClinic({ about: [{ en: 'a'.repeat(1500) }, { en: 'b' }] }),
+        en: 'English: the about text on Clinic details is longer than 1500 characters. Shorten it there, please.',
+      },
+      {
+        settings: withClinic({ crisisLines: [{ en: 'Call 911.', es: 'c'.repeat(1201) }] }),
+        es: 'Español: la línea de crisis en Datos de la clínica tiene más de 1200 caracteres. Acórtela allí, por favor.',
+      },
+    ];
+    for (const { settings, en, es } of cases) {
+      if (en) expect(settingsProblem(adminT('en'), settings)).toBe(en);
+      if (es) expect(settingsProblem(adminT('es'), settings)).toBe(es);
+      // What is said here is what main refuses.
+      expect(SaveSettingsRequestSchema.safeParse({ settings }).success).toBe(false);
+    }
+    const atTheLimit = withClinic({
+      about: [{ en: 'a'.repeat(1498) }, { en: 'b' }],
+      crisisLines: [{ en: 'Call 911.', es: 'c'.repeat(1200) }],
+    });
+    expect(settingsProblem(adminT('en'), atTheLimit)).toBeNull();
+    expect(SaveSettingsRequestSchema.safeParse({ settings: atTheLimit }).success).toBe(true);
   });
 
   it('judges a web address as the contract does (main checks the schema itself on save)', () => {
