@@ -73,12 +73,18 @@ async function until(condition: () => boolean, what: string, limitMs = 20_000): 
  */
 async function boot(
   args: string[] = [],
-  options: { userData?: string; displays?: Electron.Display[]; ready?: boolean } = {},
+  options: {
+    userData?: string;
+    displays?: Electron.Display[];
+    ready?: boolean;
+    isPackaged?: boolean;
+  } = {},
 ): Promise<Boot> {
   const userData = options.userData ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-boot-'));
   const electron = createElectronDouble({
     userData,
     ...(options.displays ? { displays: options.displays } : {}),
+    ...(options.isPackaged ? { isPackaged: true } : {}),
   });
   const errors: unknown[][] = [];
   vi.spyOn(console, 'error').mockImplementation((...data: unknown[]) => {
@@ -249,6 +255,23 @@ describe('the built main process starts', () => {
       },
     );
     expect(preventDefault).toHaveBeenCalled();
+  });
+
+  it('installed from a package, it has no devtools and ignores a dev server named in the environment', async () => {
+    const devServer = process.env['ELECTRON_RENDERER_URL'];
+    process.env['ELECTRON_RENDERER_URL'] = 'http://127.0.0.1:5173/';
+    try {
+      const { electron } = await boot([], { isPackaged: true });
+      const [window] = electron.windows;
+      expect(window!.options.webPreferences).toMatchObject({ devTools: false });
+      expect(window!.url).toBe('app://kiosk/index.html');
+      const preventDefault = vi.fn();
+      window!.webContents.emit('will-navigate', { preventDefault }, 'http://127.0.0.1:5173/');
+      expect(preventDefault).toHaveBeenCalled();
+    } finally {
+      if (devServer === undefined) delete process.env['ELECTRON_RENDERER_URL'];
+      else process.env['ELECTRON_RENDERER_URL'] = devServer;
+    }
   });
 
   it('keeps the display awake while the slideshow plays', async () => {

@@ -17,6 +17,8 @@ export interface DoubleOptions {
   /** Another instance already runs: requestSingleInstanceLock() answers false. */
   otherInstanceRunning?: boolean;
   displays?: Electron.Display[];
+  /** Started from an installed package (app.isPackaged), not from a checkout. */
+  isPackaged?: boolean;
 }
 
 export function display(id: number, x: number): Electron.Display {
@@ -193,7 +195,7 @@ export function createElectronDouble(options: DoubleOptions) {
 
   const appEmitter = new EventEmitter();
   const app = Object.assign(appEmitter, {
-    isPackaged: false,
+    isPackaged: options.isPackaged ?? false,
     requestSingleInstanceLock: () => {
       calls.push('app.requestSingleInstanceLock');
       return !options.otherInstanceRunning;
