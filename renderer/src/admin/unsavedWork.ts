@@ -26,6 +26,19 @@ type Report = (work: UnsavedWork | null) => void;
 
 export const UnsavedWorkContext = createContext<Report>(() => undefined);
 
+/** Runs `then` once the unsaved work is saved or discarded (staff are asked first), or at once. */
+export type AskBeforeDropping = (then: () => void) => void;
+
+export const AskBeforeDroppingContext = createContext<AskBeforeDropping>((then) => then());
+
+/**
+ * For a step inside a screen that would drop its unsaved work (opening another slide in the
+ * form, deleting one): the same "Save changes?" question as leaving the screen.
+ */
+export function useAskBeforeDropping(): AskBeforeDropping {
+  return useContext(AskBeforeDroppingContext);
+}
+
 /** Tells the shell about this screen's unsaved work on every render, and that it is gone when the screen goes. */
 export function useUnsavedWork(work: UnsavedWork): void {
   const report = useContext(UnsavedWorkContext);

@@ -53,8 +53,9 @@ export function useLeaveGuard(onNotice: (text: string) => void) {
     discard: async () => {
       setQuestion((current) => current && { ...current, busy: true });
       const said = (await work.current?.discard?.()) ?? null;
-      if (said) onNotice(said);
       leaveNow();
+      // After leaving: going to another section clears the last notice, and this one is new.
+      if (said) onNotice(said);
     },
     keepEditing: () => {
       pending.current = null;
