@@ -31,15 +31,17 @@ export function LeaveDialog({
           {question.note ? ` ${question.note}` : ''}
         </p>
         <div className="admin-actions">
-          <button
-            type="button"
-            className="admin-button admin-button--primary"
-            autoFocus
-            disabled={question.busy}
-            onClick={onSave}
-          >
-            {t('keepWork.save')}
-          </button>
+          {question.canSave ? (
+            <button
+              type="button"
+              className="admin-button admin-button--primary"
+              autoFocus
+              disabled={question.busy}
+              onClick={onSave}
+            >
+              {t('keepWork.save')}
+            </button>
+          ) : null}
           <button
             type="button"
             className="admin-button admin-button--danger"
@@ -51,6 +53,7 @@ export function LeaveDialog({
           <button
             type="button"
             className="admin-button"
+            autoFocus={!question.canSave}
             disabled={question.busy}
             onClick={onKeepEditing}
           >

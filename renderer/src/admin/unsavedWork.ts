@@ -9,8 +9,11 @@ export interface UnsavedWork {
   dirty: boolean;
   /** Whether a save would be taken as it is (checked here the way main checks it). */
   canSave(): boolean;
-  /** Saves it; false when refused (the screen then says why, next to what is wrong). */
-  save(): Promise<boolean>;
+  /**
+   * Saves it; false when refused (the screen then says why, next to what is wrong). Absent where
+   * nothing can be saved from the question (the fleet's details wait for Start or Join).
+   */
+  save?(): Promise<boolean>;
   /**
    * Drops it, tidying what it left behind (a picture copied for a slide never made); answers
    * the sentence staff read about that, or null.

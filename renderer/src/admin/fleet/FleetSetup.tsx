@@ -4,6 +4,7 @@ import type { InvitationView } from '../../../../contract';
 import { Outcome, Section, TextField } from '../kit';
 import { MediaPicker } from '../MediaPicker';
 import type { ScreenProps } from '../screens/ScreenProps';
+import { useUnsavedWork } from '../unsavedWork';
 import { useAdminCall } from '../useAdminCall';
 
 const NAME_MAX = 80;
@@ -50,17 +51,26 @@ function PlaceFields({ place, onChange }: { place: Place; onChange: (place: Plac
 }
 
 /** Not in a fleet yet: start one from this kiosk, or join one with an invitation. */
-export function FleetSetup({ admin, state, onState, onSessionClosed }: ScreenProps) {
+export function FleetSetup({ admin, state, onState, onSessionClosed, keptDraft }: ScreenProps) {
   const { t } = useTranslation('admin');
   const call = useAdminCall(onSessionClosed);
-  const [place, setPlace] = useState<Place>({
+  const untouched: Place = {
     name: state.fleet.name,
     room: state.fleet.room,
     setupFolder: '',
     statusFolder: '',
-  });
+  };
+  const [place, setPlace] = useState<Place>(() => (keptDraft as Place | undefined) ?? untouched);
   const [picking, setPicking] = useState(false);
   const [invitation, setInvitation] = useState<(InvitationView & { token: string }) | null>(null);
+  // What staff typed here is used only by Start or Join: leaving asks before it is dropped, and
+  // there is nothing to "Save" from the question.
+  useUnsavedWork({
+    dirty: invitation !== null || JSON.stringify(place) !== JSON.stringify(untouched),
+    canSave: () => false,
+    snapshot: place,
+    discardNote: t('fleet.typedNote'),
+  });
 
   if (picking) {
     return (
