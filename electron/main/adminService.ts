@@ -11,7 +11,6 @@ import {
   ChangePinRequestSchema,
   IpcChannel,
   LANGUAGES,
-  MediaFileRequestSchema,
   PinRequestSchema,
   TokenRequestSchema,
   RecordReviewRequestSchema,
@@ -30,7 +29,8 @@ import {
 } from '../../contract';
 import { mediaFilesOf } from '../../domain';
 import type { ContentHistory } from './contentHistory';
-import type { MediaLibrary, MediaResult } from './mediaLibrary';
+import type { MediaLibrary } from './mediaLibrary';
+import { mediaAdminHandlers } from './media/mediaAdmin';
 import type { BundleResult, SetupBundles } from './setupBundle/setupBundles';
 import type { z } from '../../contract/zod';
 import { writeCauseOf } from './durableFile';
@@ -142,13 +142,6 @@ export function mediaInUse(
     if (!users.has(file)) users.set(file, ['backup']);
   }
   return users;
-}
-
-function mediaFailure(result: Extract<MediaResult<unknown>, { ok: false }>) {
-  return fail('media-refused', result.message.slice(0, 2000), {
-    problem: result.problem,
-    ...(result.cause ? { cause: result.cause } : {}),
-  });
 }
 
 function bundleFailure(result: Extract<BundleResult<unknown>, { ok: false }>) {
@@ -302,6 +295,16 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
     return fail('invalid-request', `request refused: ${detail}`);
   }
 
+  const tools: AdminTools = {
+    guarded,
+    inTurn,
+    noteChange,
+    state,
+    replaced,
+    fail,
+    media: options.media,
+  };
+
   return {
     [IpcChannel.adminStatus]: async () => status(),
 
@@ -381,44 +384,7 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       return pinFailure(result);
     }),
 
-    [IpcChannel.adminMediaSources]: guarded(NoData, async () => ({
-      ok: true,
-      value: await options.media.listSources(),
-    })),
-
-    [IpcChannel.adminMediaBrowse]: guarded(TokenRequestSchema, async ({ token }) => {
-      const result = await options.media.browse(token);
-      return result.ok ? result : mediaFailure(result);
-    }),
-
-    [IpcChannel.adminMediaImport]: guarded(TokenRequestSchema, async ({ token }) => {
-      const working = keepWorking();
-      const result = await options.media.importFile(token, (progress) => {
-        // A long copy is staff at work: it keeps the session open (unless locked meanwhile).
-        working();
-        options.notify(IpcChannel.adminImportProgress, progress);
-      });
-      working();
-      if (!result.ok) return mediaFailure(result);
-      noteChange('media-imported', `${result.value.sourceName} as ${result.value.file}`);
-      return result;
-    }),
-
-    [IpcChannel.adminMediaLibrary]: guarded(NoData, async () => ({
-      ok: true,
-      value: await options.media.list(inUse()),
-    })),
-
-    [IpcChannel.adminMediaDelete]: guarded(MediaFileRequestSchema, ({ file }) =>
-      inTurn(async () => {
-        const users = inUse();
-        const sourceName = options.media.sourceNameOf(file);
-        const result = await options.media.remove(file, users);
-        if (!result.ok) return mediaFailure(result);
-        noteChange('media-deleted', sourceName ? `${sourceName} as ${file}` : file);
-        return { ok: true, value: await options.media.list(users) };
-      }),
-    ),
+    ...mediaAdminHandlers(tools, { inUse, keepWorking, notify: options.notify }),
 
     [IpcChannel.adminSetupExport]: guarded(TokenRequestSchema, ({ token }) =>
       inTurn(async () => {
@@ -479,14 +445,6 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       return { ok: true, value: null };
     }),
 
-    ...options.extensions({
-      guarded,
-      inTurn,
-      noteChange,
-      state,
-      replaced,
-      fail,
-      media: options.media,
-    }),
+    ...options.extensions(tools),
   };
 }

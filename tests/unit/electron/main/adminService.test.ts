@@ -9,6 +9,7 @@ import {
   AdminStatusSchema,
   DEFAULT_CLINIC,
   DEFAULT_SETTINGS,
+  DELETED_MEDIA_KEPT_MS,
   IpcChannel,
   type AdminError,
   type AdminErrorCode,
@@ -25,7 +26,11 @@ import {
   createAdminService,
 } from '../../../../electron/main/adminService';
 import type { AdminHandler } from '../../../../electron/main/adminTools';
-import { createMediaLibrary, type MediaLibrary } from '../../../../electron/main/mediaLibrary';
+import {
+  createMediaLibrary,
+  HELD_FOLDER,
+  type MediaLibrary,
+} from '../../../../electron/main/mediaLibrary';
 import { createPinFileStore } from '../../../../electron/main/pinFile';
 import { createSetupBundles } from '../../../../electron/main/setupBundle/setupBundles';
 import { createRecoveryLog, type RecoveryLog } from '../../../../electron/main/recoveryLog';
@@ -264,6 +269,7 @@ const GUARDED_CALLS: [string, unknown][] = [
   [IpcChannel.adminMediaImport, { token: 'a'.repeat(32) }],
   [IpcChannel.adminMediaLibrary, undefined],
   [IpcChannel.adminMediaDelete, { file: `${'b'.repeat(64)}.png` }],
+  [IpcChannel.adminMediaRestore, { file: `${'b'.repeat(64)}.png` }],
   [IpcChannel.adminSetupExport, { token: 'a'.repeat(32) }],
   [IpcChannel.adminSetupImport, { token: 'a'.repeat(32) }],
   [IpcChannel.adminSetupRestore, undefined],
@@ -1015,6 +1021,44 @@ describe('media and setup transfer', () => {
     expect(valueOf(await call(h, IpcChannel.adminMediaDelete, { file: imported.file }))).toEqual(
       [],
     );
+  });
+
+  it('a deleted file can be brought back until it is deleted for good a minute later', async () => {
+    const h = await unlocked();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    fs.writeFileSync(path.join(h.importFolder, 'poster.png'), tinyPng());
+    const { file } = valueOf(
+      await call<{ file: string }>(h, IpcChannel.adminMediaImport, {
+        token: await pick(h, 'poster.png'),
+      }),
+    );
+    const shown = () => fs.readdirSync(h.mediaDirectory).filter((name) => !name.startsWith('.'));
+    expect(valueOf(await call(h, IpcChannel.adminMediaDelete, { file }))).toEqual([]);
+    expect(shown()).toEqual([]);
+    vi.advanceTimersByTime(DELETED_MEDIA_KEPT_MS - 1000);
+    expect(valueOf(await call(h, IpcChannel.adminMediaRestore, { file }))).toEqual([
+      expect.objectContaining({ file, sourceName: 'poster.png', usedBy: [] }),
+    ]);
+    expect(shown()).toEqual([file]);
+    expect(h.changes.recent(2).map((entry) => [entry.event, entry.detail])).toEqual([
+      ['media-restored', `poster.png as ${file}`],
+      ['media-deleted', `poster.png as ${file}`],
+    ]);
+
+    // Deleted again: a full minute of its own (the first delete's end went with its Undo).
+    valueOf(await call(h, IpcChannel.adminMediaDelete, { file }));
+    vi.advanceTimersByTime(DELETED_MEDIA_KEPT_MS - 1000);
+    valueOf(await call(h, IpcChannel.adminMediaRestore, { file }));
+    // Not brought back: gone for good once the minute is over.
+    valueOf(await call(h, IpcChannel.adminMediaDelete, { file }));
+    await vi.advanceTimersByTimeAsync(DELETED_MEDIA_KEPT_MS);
+    vi.useRealTimers();
+    await vi.waitFor(() =>
+      expect(fs.readdirSync(path.join(h.mediaDirectory, HELD_FOLDER))).toEqual([]),
+    );
+    expect(
+      errorOf(await call(h, IpcChannel.adminMediaRestore, { file }), 'media-refused').problem,
+    ).toBe('not-found');
   });
 
   it('a lock during a long import stays locked: neither progress nor the end reopens it', async () => {
