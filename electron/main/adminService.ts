@@ -422,10 +422,8 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       inTurn(async () => {
         const result = await options.bundles.restoreBackup();
         if (!result.ok) return bundleFailure(result);
-        return replaced(
-          'setup-restored',
-          'the previous setup is back; the replaced one is the backup now',
-        );
+        // The event says it all, in the admin's language (Kiosk status); no English detail.
+        return replaced('setup-restored', '');
       }),
     ),
 
