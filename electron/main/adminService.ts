@@ -36,6 +36,7 @@ import type { z } from '../../contract/zod';
 import { writeCauseOf } from './durableFile';
 import type { RecoveryLog } from './recoveryLog';
 import { changedFieldPaths } from './settingsChanges';
+import { requestRefusal, settingsRefusal } from './settingsRefusal';
 import { createTaskQueue, type TaskQueue } from './taskQueue';
 import {
   fail,
@@ -260,7 +261,9 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       store.save(next);
     } catch (error) {
       if (error instanceof InvalidSettingsError) {
-        return fail('invalid-request', error.issues.join('; ').slice(0, 2000));
+        return fail('invalid-request', error.issues.join('; ').slice(0, 2000), {
+          problem: settingsRefusal(error.found).slice(0, 40),
+        });
       }
       const cause = error instanceof SettingsWriteError ? error.writeCause : writeCauseOf(error);
       return fail('save-failed', `the settings could not be written: ${errorText(error)}`, {
@@ -292,7 +295,10 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       .slice(0, 5)
       .map((issue) => `${issue.path.map(String).join('.') || 'request'}: ${issue.message}`)
       .join('; ');
-    return fail('invalid-request', `request refused: ${detail}`);
+    const problem = requestRefusal(issues);
+    return fail('invalid-request', `request refused: ${detail}`, {
+      ...(problem ? { problem: problem.slice(0, 40) } : {}),
+    });
   }
 
   const tools: AdminTools = {
@@ -352,6 +358,7 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
           return fail(
             'invalid-request',
             `these media files are not on this kiosk; import them again: ${missing.join(', ')}`,
+            { problem: 'missing-media' },
           );
         }
         return save(next, 'settings', fields);

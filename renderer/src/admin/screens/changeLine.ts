@@ -1,11 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { LogEntry } from '../../../../contract';
-import { staffDetail } from '../staffWords';
-
-/** A settings field as staff know it ("idle time"), or its name when there is no word for it. */
-export function fieldName(t: TFunction<'admin'>, field: string): string {
-  return t(`field.${field}`, { defaultValue: field });
-}
+import { fieldName, staffDetail } from '../staffWords';
 
 const fieldList = (t: TFunction<'admin'>, fields: string) =>
   fields

@@ -561,6 +561,39 @@ describe('save-settings', () => {
     expect(saved.contentReviews).toEqual([review]);
   });
 
+  it('names what main refused for the admin to say in staff words, from the request and the store', async () => {
+    const h = await unlocked();
+    const [playlist] = edited.playlists;
+    const blankName = errorOf(
+      await call(h, IpcChannel.adminSaveSettings, {
+        settings: { ...edited, playlists: [{ ...playlist!, name: ' ' }] },
+      }),
+      'invalid-request',
+    );
+    expect(blankName.problem).toBe('playlist-name');
+    const nothingOn = errorOf(
+      await call(h, IpcChannel.adminSaveSettings, {
+        settings: {
+          ...edited,
+          playlists: [
+            { ...playlist!, entries: playlist!.entries.map((e) => ({ ...e, enabled: false })) },
+          ],
+        },
+      }),
+      'invalid-request',
+    );
+    expect(nothingOn.problem).toBe('nothing-plays');
+    const shortName = errorOf(
+      await call(h, IpcChannel.adminRecordReview, {
+        language: 'en',
+        reviewer: 'A',
+        reviewedOn: '2026-03-02',
+      }),
+      'invalid-request',
+    );
+    expect(shortName.problem).toBe('review-reviewer');
+  });
+
   it.each([
     ['an idle timeout of 5 s', { settings: { ...edited, idleTimeoutSeconds: 5 } }],
     ['an unknown key in the settings', { settings: { ...edited, kioskPassword: 'x' } }],
@@ -1010,6 +1043,8 @@ describe('media and setup transfer', () => {
       'invalid-request',
     );
     expect(refused.message).toContain(absent);
+    // For staff: which kind of refusal, so the admin says it in their words.
+    expect(refused.problem).toBe('missing-media');
 
     // In use: kept. Unused once the slide is gone: deleted.
     const inUse = errorOf(
