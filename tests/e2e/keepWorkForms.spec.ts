@@ -208,12 +208,11 @@ for (const size of TOUCH_SIZES) {
       await tapKeys(page, ['Clear field', 'f', 'r', 'o', 'n', 't']);
       await page.getByRole('button', { name: 'Back to slides' }).tap();
       // Nothing to save from here (Start or Join uses it): Discard or Keep editing.
-      await expect(leaveDialog(page)).toContainText('used only when you start or join a fleet');
-      await expect(
-        leaveDialog(page).getByRole('button', { name: 'Save', exact: true }),
-      ).toHaveCount(0);
+      const ask = page.getByRole('alertdialog', { name: 'Discard what you typed?' });
+      await expect(ask).toContainText('used only when you start or join a fleet');
+      await expect(ask.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0);
       expect(await axeViolations(page), 'asked on Screens').toEqual([]);
-      await leaveDialog(page).getByRole('button', { name: 'Keep editing' }).tap();
+      await ask.getByRole('button', { name: 'Keep editing' }).tap();
       await expect(name).toHaveValue('front');
     });
 

@@ -24,7 +24,7 @@ export function LeaveDialog({
         aria-describedby="admin-leave-text"
       >
         <h2 id="admin-leave-title" className="admin-section__subtitle">
-          {t('keepWork.leaveTitle')}
+          {question.canSave ? t('keepWork.leaveTitle') : t('keepWork.leaveTitleNoSave')}
         </h2>
         <p id="admin-leave-text">
           {t('keepWork.leaveText')}
