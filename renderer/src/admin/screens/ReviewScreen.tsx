@@ -40,7 +40,8 @@ export function ReviewScreen({
       },
     );
   useUnsavedWork({
-    dirty: reviewer.trim() !== '' || reviewedOn !== today(),
+    // A name typed is the work; a date or language alone is not worth asking about.
+    dirty: reviewer.trim() !== '',
     // A clinician's sign-off is recorded by staff's own tap, never by the 2-minute auto-leave.
     canSave: () => false,
     save: record,
