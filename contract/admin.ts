@@ -100,6 +100,32 @@ export const AdminErrorCodeSchema = z.enum([
 export type AdminErrorCode = z.infer<typeof AdminErrorCodeSchema>;
 
 /**
+ * Why main refused settings, as the `problem` of an 'invalid-request' (see
+ * electron/main/settingsRefusal.ts): each has a sentence in staff words in the admin. The rest
+ * are named by the field they are about: `field:<settings field>` ("field:clinic.location").
+ */
+export const SETTINGS_REFUSALS = [
+  'nothing-plays',
+  'playing-gone',
+  'clinic-name',
+  'web-address',
+  'crisis-line',
+  'playlist-name',
+  'playlist-twice',
+  'playlists-count',
+  'slide-gone',
+  'duplicate-id',
+  'weekly-days',
+  'dates',
+  'missing-media',
+  'review-reviewer',
+  'review-date',
+  /** No field to name (the settings as a whole). */
+  'settings',
+] as const;
+export type SettingsRefusal = (typeof SETTINGS_REFUSALS)[number];
+
+/**
  * Why a disk refused a write, in words staff can act on (main sorts the system's error codes:
  * ENOSPC → 'disk-full', EROFS → 'read-only', EACCES → 'no-permission', ENOTDIR or
  * ENAMETOOLONG → 'path-problem', EIO and the rest → 'disk-error').

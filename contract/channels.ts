@@ -33,6 +33,8 @@ export const IpcChannel = {
   adminMediaImport: 'admin:media-import',
   adminMediaLibrary: 'admin:media-library',
   adminMediaDelete: 'admin:media-delete',
+  /** A deleted media file back (the Setup screen's Undo), while main still holds it. */
+  adminMediaRestore: 'admin:media-restore',
   adminSetupExport: 'admin:setup-export',
   adminSetupImport: 'admin:setup-import',
   adminSetupRestore: 'admin:setup-restore',
@@ -87,6 +89,7 @@ export const ADMIN_BRIDGE_INVOKE = {
   mediaImport: IpcChannel.adminMediaImport,
   mediaLibrary: IpcChannel.adminMediaLibrary,
   mediaDelete: IpcChannel.adminMediaDelete,
+  mediaRestore: IpcChannel.adminMediaRestore,
   setupExport: IpcChannel.adminSetupExport,
   setupImport: IpcChannel.adminSetupImport,
   setupRestore: IpcChannel.adminSetupRestore,

@@ -110,6 +110,11 @@ export interface InvokeCalls {
     request: MediaFileRequest;
     reply: AdminResult<MediaLibraryEntry[]>;
   };
+  /** Brings back a file deleted moments ago (held for DELETED_MEDIA_KEPT_MS). */
+  [IpcChannel.adminMediaRestore]: {
+    request: MediaFileRequest;
+    reply: AdminResult<MediaLibraryEntry[]>;
+  };
   /** Writes the whole setup as one file into the picked folder. */
   [IpcChannel.adminSetupExport]: {
     request: TokenRequest;

@@ -38,6 +38,12 @@ export function mediaKindOf(file: string): MediaKind {
   return 'captions';
 }
 
+/**
+ * How long main holds a deleted media file before it is gone for good: longer than the admin's
+ * 10-second Undo, so an Undo tapped at its last moment still finds the file.
+ */
+export const DELETED_MEDIA_KEPT_MS = 60_000;
+
 /** Largest file accepted per kind (the issue: 25 MB images, 1 GB videos). */
 export const MEDIA_LIMITS: Readonly<Record<MediaKind, number>> = {
   image: 25 * 1024 * 1024,

@@ -165,7 +165,12 @@ export const SettingsSchema = /* @__PURE__ */ SettingsFieldsSchema.check(
     const ids = new Set<string>();
     for (const playlist of settings.playlists) {
       if (ids.has(playlist.id)) {
-        ctx.addIssue({ code: 'custom', message: `two playlists share the id "${playlist.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['playlists'],
+          message: `two playlists share the id "${playlist.id}"`,
+          params: { refusal: 'duplicate-id' },
+        });
       }
       ids.add(playlist.id);
     }
@@ -177,25 +182,37 @@ export const SettingsSchema = /* @__PURE__ */ SettingsFieldsSchema.check(
         code: 'custom',
         path: ['defaultPlaylistId'],
         message: 'the playlist to play does not exist',
+        params: { refusal: 'playing-gone' },
       });
     } else if (!playing.entries.some((entry) => entry.enabled)) {
       ctx.addIssue({
         code: 'custom',
         path: ['defaultPlaylistId'],
         message: `"${playing.name}" has no slide switched on, so the kiosk would have nothing to show`,
+        params: { refusal: 'nothing-plays' },
       });
     }
     const customIds = new Set<string>();
     for (const slide of settings.customSlides) {
       if (customIds.has(slide.id)) {
-        ctx.addIssue({ code: 'custom', message: `two clinic slides share the id "${slide.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['customSlides'],
+          message: `two clinic slides share the id "${slide.id}"`,
+          params: { refusal: 'duplicate-id' },
+        });
       }
       customIds.add(slide.id);
     }
     const ruleIds = new Set<string>();
     for (const rule of [...settings.schedule.weekly, ...settings.schedule.dateRanges]) {
       if (ruleIds.has(rule.id)) {
-        ctx.addIssue({ code: 'custom', message: `two schedule rules share the id "${rule.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['schedule'],
+          message: `two schedule rules share the id "${rule.id}"`,
+          params: { refusal: 'duplicate-id' },
+        });
       }
       ruleIds.add(rule.id);
     }
@@ -204,7 +221,9 @@ export const SettingsSchema = /* @__PURE__ */ SettingsFieldsSchema.check(
         if (entry.slideId.startsWith('custom-') && !customIds.has(entry.slideId)) {
           ctx.addIssue({
             code: 'custom',
+            path: ['playlists'],
             message: `"${playlist.name}" lists a clinic slide that does not exist (${entry.slideId})`,
+            params: { refusal: 'slide-gone' },
           });
         }
       }

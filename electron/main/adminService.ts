@@ -11,7 +11,6 @@ import {
   ChangePinRequestSchema,
   IpcChannel,
   LANGUAGES,
-  MediaFileRequestSchema,
   PinRequestSchema,
   TokenRequestSchema,
   RecordReviewRequestSchema,
@@ -30,12 +29,14 @@ import {
 } from '../../contract';
 import { mediaFilesOf } from '../../domain';
 import type { ContentHistory } from './contentHistory';
-import type { MediaLibrary, MediaResult } from './mediaLibrary';
+import type { MediaLibrary } from './mediaLibrary';
+import { mediaAdminHandlers } from './media/mediaAdmin';
 import type { BundleResult, SetupBundles } from './setupBundle/setupBundles';
 import type { z } from '../../contract/zod';
 import { writeCauseOf } from './durableFile';
 import type { RecoveryLog } from './recoveryLog';
 import { changedFieldPaths } from './settingsChanges';
+import { requestRefusal, settingsRefusal } from './settingsRefusal';
 import { createTaskQueue, type TaskQueue } from './taskQueue';
 import {
   fail,
@@ -142,13 +143,6 @@ export function mediaInUse(
     if (!users.has(file)) users.set(file, ['backup']);
   }
   return users;
-}
-
-function mediaFailure(result: Extract<MediaResult<unknown>, { ok: false }>) {
-  return fail('media-refused', result.message.slice(0, 2000), {
-    problem: result.problem,
-    ...(result.cause ? { cause: result.cause } : {}),
-  });
 }
 
 function bundleFailure(result: Extract<BundleResult<unknown>, { ok: false }>) {
@@ -267,7 +261,9 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       store.save(next);
     } catch (error) {
       if (error instanceof InvalidSettingsError) {
-        return fail('invalid-request', error.issues.join('; ').slice(0, 2000));
+        return fail('invalid-request', error.issues.join('; ').slice(0, 2000), {
+          problem: settingsRefusal(error.found).slice(0, 40),
+        });
       }
       const cause = error instanceof SettingsWriteError ? error.writeCause : writeCauseOf(error);
       return fail('save-failed', `the settings could not be written: ${errorText(error)}`, {
@@ -299,8 +295,21 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       .slice(0, 5)
       .map((issue) => `${issue.path.map(String).join('.') || 'request'}: ${issue.message}`)
       .join('; ');
-    return fail('invalid-request', `request refused: ${detail}`);
+    const problem = requestRefusal(issues);
+    return fail('invalid-request', `request refused: ${detail}`, {
+      ...(problem ? { problem: problem.slice(0, 40) } : {}),
+    });
   }
+
+  const tools: AdminTools = {
+    guarded,
+    inTurn,
+    noteChange,
+    state,
+    replaced,
+    fail,
+    media: options.media,
+  };
 
   return {
     [IpcChannel.adminStatus]: async () => status(),
@@ -349,6 +358,7 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
           return fail(
             'invalid-request',
             `these media files are not on this kiosk; import them again: ${missing.join(', ')}`,
+            { problem: 'missing-media' },
           );
         }
         return save(next, 'settings', fields);
@@ -381,44 +391,7 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       return pinFailure(result);
     }),
 
-    [IpcChannel.adminMediaSources]: guarded(NoData, async () => ({
-      ok: true,
-      value: await options.media.listSources(),
-    })),
-
-    [IpcChannel.adminMediaBrowse]: guarded(TokenRequestSchema, async ({ token }) => {
-      const result = await options.media.browse(token);
-      return result.ok ? result : mediaFailure(result);
-    }),
-
-    [IpcChannel.adminMediaImport]: guarded(TokenRequestSchema, async ({ token }) => {
-      const working = keepWorking();
-      const result = await options.media.importFile(token, (progress) => {
-        // A long copy is staff at work: it keeps the session open (unless locked meanwhile).
-        working();
-        options.notify(IpcChannel.adminImportProgress, progress);
-      });
-      working();
-      if (!result.ok) return mediaFailure(result);
-      noteChange('media-imported', `${result.value.sourceName} as ${result.value.file}`);
-      return result;
-    }),
-
-    [IpcChannel.adminMediaLibrary]: guarded(NoData, async () => ({
-      ok: true,
-      value: await options.media.list(inUse()),
-    })),
-
-    [IpcChannel.adminMediaDelete]: guarded(MediaFileRequestSchema, ({ file }) =>
-      inTurn(async () => {
-        const users = inUse();
-        const sourceName = options.media.sourceNameOf(file);
-        const result = await options.media.remove(file, users);
-        if (!result.ok) return mediaFailure(result);
-        noteChange('media-deleted', sourceName ? `${sourceName} as ${file}` : file);
-        return { ok: true, value: await options.media.list(users) };
-      }),
-    ),
+    ...mediaAdminHandlers(tools, { inUse, keepWorking, notify: options.notify }),
 
     [IpcChannel.adminSetupExport]: guarded(TokenRequestSchema, ({ token }) =>
       inTurn(async () => {
@@ -456,10 +429,8 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       inTurn(async () => {
         const result = await options.bundles.restoreBackup();
         if (!result.ok) return bundleFailure(result);
-        return replaced(
-          'setup-restored',
-          'the previous setup is back; the replaced one is the backup now',
-        );
+        // The event says it all, in the admin's language (Kiosk status); no English detail.
+        return replaced('setup-restored', '');
       }),
     ),
 
@@ -479,14 +450,6 @@ export function createAdminService(options: AdminServiceOptions): AdminHandlers 
       return { ok: true, value: null };
     }),
 
-    ...options.extensions({
-      guarded,
-      inTurn,
-      noteChange,
-      state,
-      replaced,
-      fail,
-      media: options.media,
-    }),
+    ...options.extensions(tools),
   };
 }

@@ -41,6 +41,14 @@ export type FleetChannel =
   | typeof IpcChannel.adminFleetPublish
   | typeof IpcChannel.adminFleetLeave
   | typeof IpcChannel.adminFleetScreenshots;
+/** The media calls (media/mediaAdmin.ts), answered with the admin's own session and queue. */
+export type MediaChannel =
+  | typeof IpcChannel.adminMediaSources
+  | typeof IpcChannel.adminMediaBrowse
+  | typeof IpcChannel.adminMediaImport
+  | typeof IpcChannel.adminMediaLibrary
+  | typeof IpcChannel.adminMediaDelete
+  | typeof IpcChannel.adminMediaRestore;
 /** The admin calls other modules answer. */
 export type ExtensionChannel = PlayLogChannel | FleetChannel;
 export type ExtensionHandlers = { [C in ExtensionChannel]: AdminHandler<C> };

@@ -71,8 +71,16 @@ export interface MediaLibrary {
    * lists, per file name, the ids of slides using it.
    */
   list(inUse: ReadonlyMap<string, string[]>): Promise<MediaLibraryEntry[]>;
-  /** Deletes a media file unless `inUse` has it (problem 'in-use'); unknown name: 'not-found'. */
+  /**
+   * Deletes a media file unless `inUse` has it (problem 'in-use'); unknown name: 'not-found'.
+   * The file is held aside, not yet gone: `restore` brings it back (an Undo), until
+   * `discardHeld` deletes it for good or the kiosk starts again.
+   */
   remove(file: string, inUse: ReadonlyMap<string, string[]>): Promise<MediaResult<null>>;
+  /** Brings back a file `remove` holds, with its name; 'not-found' once it is gone for good. */
+  restore(file: string): Promise<MediaResult<null>>;
+  /** Deletes a file `remove` holds for good (nothing when it is not held). */
+  discardHeld(file: string): Promise<void>;
   /** The name a media file had on the drive it was imported from, when one was noted. */
   sourceNameOf(file: string): string | null;
   /**
@@ -90,12 +98,17 @@ export interface MediaLibrary {
 }
 
 const FILE_GONE = 'This file is no longer there. Was the drive removed?';
+/** Inside the media folder: deleted files held for an Undo (never listed, never served). */
+export const HELD_FOLDER = '.deleted';
 
 export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
   const mediaDirectory = path.resolve(options.mediaDirectory);
   const limits: Readonly<Record<MediaKind, number>> = { ...MEDIA_LIMITS, ...options.limits };
   const disk = options.fileSystem ?? realFileSystem;
-  const { lstat, readdir, unlink } = disk.promises;
+  const { lstat, readdir, rename, unlink } = disk.promises;
+  const held = path.join(mediaDirectory, HELD_FOLDER);
+  /** The names held files had on the drive, to give back with them. */
+  const heldNames = new Map<string, string | null>();
 
   // Copies cut short by a crash or power cut: never renamed, so never used. Clear them away.
   // On a read-only or failing disk they stay, and the kiosk still starts.
@@ -104,6 +117,8 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
     for (const name of disk.readdirSync(mediaDirectory)) {
       if (isTemporaryName(name)) disk.rmSync(path.join(mediaDirectory, name), { force: true });
     }
+    // Files held for an Undo: no Undo outlives the kiosk's run.
+    disk.rmSync(held, { recursive: true, force: true });
   } catch (error) {
     console.warn(`[media] could not clear unfinished copies: ${describeError(error)}`);
   }
@@ -195,8 +210,10 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
           `The file is still used by ${users.length} slide(s): ${users.join(', ')}.`,
         );
       }
+      const sourceName = readNames()[file] ?? null;
       try {
-        await unlink(path.join(mediaDirectory, file));
+        await disk.promises.mkdir(held, { recursive: true });
+        await rename(path.join(mediaDirectory, file), path.join(held, file));
       } catch (error) {
         if (errorCode(error) === 'ENOENT')
           return refuse('not-found', 'There is no such media file.');
@@ -211,8 +228,49 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
       } catch {
         // The file is gone; at worst a power cut brings the unused file back.
       }
+      heldNames.set(file, sourceName);
       noteName(file, null);
       return { ok: true, value: null };
+    },
+
+    async restore(file) {
+      if (!MediaFileSchema.safeParse(file).success || !heldNames.has(file)) {
+        return refuse('not-found', 'That file can no longer be brought back.');
+      }
+      const target = path.join(mediaDirectory, file);
+      // The same content imported again meanwhile: it is back already, under its new name.
+      const again = disk.existsSync(target);
+      try {
+        if (again) await unlink(path.join(held, file));
+        else await rename(path.join(held, file), target);
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT') {
+          return refuse('not-found', 'That file can no longer be brought back.');
+        }
+        return refuse(
+          'write-failed',
+          `The file could not be brought back (${describeError(error)}).`,
+          writeCauseOf(error),
+        );
+      }
+      try {
+        fsyncDirectory(mediaDirectory, disk);
+      } catch {
+        // The file is back; at worst a power cut leaves it held, and the next start deletes it.
+      }
+      if (!again) noteName(file, heldNames.get(file) ?? null);
+      heldNames.delete(file);
+      return { ok: true, value: null };
+    },
+
+    async discardHeld(file) {
+      if (!heldNames.has(file)) return;
+      heldNames.delete(file);
+      await unlink(path.join(held, file)).catch((error: unknown) => {
+        if (errorCode(error) !== 'ENOENT') {
+          console.warn(`[media] could not delete a held file: ${describeError(error)}`);
+        }
+      });
     },
 
     sourceNameOf: (file) => readNames()[file] ?? null,

@@ -37,6 +37,7 @@ import {
   writeTemporaryFile,
   type FileSystem,
 } from './durableFile';
+import type { SettingsIssue } from './settingsRefusal';
 import {
   CURRENT_STORE_VERSION,
   GOOD_COPY_CONFIG_NAME,
@@ -115,10 +116,13 @@ export interface OpenSettingsStoreOptions {
 
 export class InvalidSettingsError extends Error {
   readonly issues: readonly string[];
-  constructor(issues: readonly string[]) {
+  /** The problems as the schema found them: where, and which kind (for staff's words). */
+  readonly found: readonly SettingsIssue[];
+  constructor(issues: readonly string[], found: readonly SettingsIssue[] = []) {
     super(`Invalid settings, nothing was saved: ${issues.join('; ')}`);
     this.name = 'InvalidSettingsError';
     this.issues = issues;
+    this.found = found;
   }
 }
 
@@ -456,7 +460,9 @@ export function openSettingsStore(options: OpenSettingsStoreOptions): SettingsSt
     path: livePath,
     save(next: Settings) {
       const parsed = SettingsSchema.safeParse(next);
-      if (!parsed.success) throw new InvalidSettingsError(describeIssues(parsed.error));
+      if (!parsed.success) {
+        throw new InvalidSettingsError(describeIssues(parsed.error), parsed.error.issues);
+      }
       writeBoth(Buffer.from(serializeDocument(makeDocument(parsed.data)), 'utf8'));
       current = parsed.data;
     },

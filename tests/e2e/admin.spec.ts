@@ -241,8 +241,11 @@ test.describe('settings', () => {
     await page.getByLabel(/Date of the review/).fill('20/11/2026');
     await page.getByLabel("Reviewing clinician's name").fill('Dr. Ana Ruiz');
     await page.getByRole('button', { name: 'Record review' }).click();
+    // Refused by main, said in staff words (not "That was not accepted: reviewedOn: …").
     await expect(
-      page.getByRole('status').filter({ hasText: 'That was not accepted' }),
+      page
+        .getByRole('status')
+        .filter({ hasText: 'Write the date of the review as year-month-day' }),
     ).toBeVisible();
   });
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { axeViolations, expect, screenshotPath, test } from './fixtures';
-import { installMainProcess, type MainProcess } from './mainProcess';
+import { addTextSlide, installMainProcess } from './mainProcess';
 import { openAdmin, PIN, section } from './adminSteps';
 
 /**
@@ -65,28 +65,6 @@ async function start(page: Page, baseURL: string, size: { width: number; height:
   await page.goto('/');
   await openAdmin(page);
   return main;
-}
-
-/** A clinic text slide in the playing playlist, arranged through main. */
-function addTextSlide(main: MainProcess, id: string, title: string) {
-  const settings = main.store.settings;
-  main.store.save({
-    ...settings,
-    customSlides: [
-      ...settings.customSlides,
-      {
-        id,
-        kind: 'text',
-        title: { en: title },
-        lines: [{ en: 'Free parking behind the clinic.' }],
-        durationSeconds: null,
-      },
-    ],
-    playlists: settings.playlists.map((playlist) => ({
-      ...playlist,
-      entries: [...playlist.entries, { slideId: id, enabled: true, durationSeconds: null }],
-    })),
-  });
 }
 
 for (const size of SIZES) {

@@ -263,6 +263,18 @@ export async function installMainProcess(
   };
 }
 
+/** Copies a file into the kiosk's media through main's media library, the way the picker does. */
+export async function importMedia(main: MainProcess, name: string, bytes: Buffer): Promise<string> {
+  fs.writeFileSync(path.join(main.importFolder, name), bytes);
+  const [root] = (await main.media.listSources()).filter((s) => s.kind === 'import-folder');
+  const folder = await main.media.browse(root!.token);
+  if (!folder.ok) throw new Error(folder.message);
+  const entry = folder.value.entries.find((candidate) => candidate.name === name)!;
+  const imported = await main.media.importFile(entry.token);
+  if (!imported.ok) throw new Error(imported.message);
+  return imported.value.file;
+}
+
 /**
  * Imports a picture or video (and its captions) through main's media library, the way the
  * picker does, and puts it as a clinic slide at the head of every playlist.
@@ -272,18 +284,14 @@ export async function addClinicSlide(
   bytes: Buffer,
   slide: { id: string; kind: 'image' | 'video'; title: string; captions?: Buffer },
 ): Promise<void> {
-  const importOne = async (name: string, content: Buffer) => {
-    fs.writeFileSync(path.join(main.importFolder, name), content);
-    const [root] = (await main.media.listSources()).filter((s) => s.kind === 'import-folder');
-    const folder = await main.media.browse(root!.token);
-    if (!folder.ok) throw new Error(folder.message);
-    const entry = folder.value.entries.find((candidate) => candidate.name === name)!;
-    const imported = await main.media.importFile(entry.token);
-    if (!imported.ok) throw new Error(imported.message);
-    return imported.value.file;
-  };
-  const file = await importOne(`${slide.id}.${slide.kind === 'image' ? 'png' : 'webm'}`, bytes);
-  const captions = slide.captions ? await importOne(`${slide.id}.vtt`, slide.captions) : null;
+  const file = await importMedia(
+    main,
+    `${slide.id}.${slide.kind === 'image' ? 'png' : 'webm'}`,
+    bytes,
+  );
+  const captions = slide.captions
+    ? await importMedia(main, `${slide.id}.vtt`, slide.captions)
+    : null;
   const common = {
     id: slide.id,
     title: { en: slide.title, es: `${slide.title} (es)` },
@@ -302,6 +310,28 @@ export async function addClinicSlide(
     playlists: settings.playlists.map((playlist) => ({
       ...playlist,
       entries: [{ slideId: slide.id, enabled: true, durationSeconds: null }, ...playlist.entries],
+    })),
+  });
+}
+
+/** A clinic text slide at the end of every playlist, switched on, arranged through main. */
+export function addTextSlide(main: MainProcess, id: string, title: string): void {
+  const settings = main.store.settings;
+  main.store.save({
+    ...settings,
+    customSlides: [
+      ...settings.customSlides,
+      {
+        id,
+        kind: 'text',
+        title: { en: title },
+        lines: [{ en: 'Free parking behind the clinic.' }],
+        durationSeconds: null,
+      },
+    ],
+    playlists: settings.playlists.map((playlist) => ({
+      ...playlist,
+      entries: [...playlist.entries, { slideId: id, enabled: true, durationSeconds: null }],
     })),
   });
 }

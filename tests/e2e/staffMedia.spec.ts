@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { installMainProcess, type MainProcess } from './mainProcess';
+import { importMedia, installMainProcess, type MainProcess } from './mainProcess';
 import { PIN } from './adminSteps';
 import { adminInSpanish, keyboard, openAdminByTouch, tapSection, TOUCH_SIZES } from './staffTouch';
 
@@ -12,15 +12,8 @@ const pickerEntry = (page: Page, name: string) =>
   page.locator('.media-picker__entry').filter({ hasText: name });
 
 /** A picture copied into the kiosk from the import folder and not (or no longer) on any slide. */
-async function importUnused(main: MainProcess, name: string): Promise<void> {
-  fs.writeFileSync(path.join(main.importFolder, name), fixture('garden.png'));
-  const [root] = (await main.media.listSources()).filter((s) => s.kind === 'import-folder');
-  const folder = await main.media.browse(root!.token);
-  if (!folder.ok) throw new Error(folder.message);
-  const entry = folder.value.entries.find((candidate) => candidate.name === name)!;
-  const imported = await main.media.importFile(entry.token);
-  if (!imported.ok) throw new Error(imported.message);
-}
+const importUnused = (main: MainProcess, name: string) =>
+  importMedia(main, name, fixture('garden.png'));
 
 for (const size of TOUCH_SIZES) {
   test.describe(`by touch at ${size.name}`, () => {

@@ -1,7 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { installMainProcess } from './mainProcess';
+import { importMedia, installMainProcess } from './mainProcess';
 import { CORNER_HOLD_MS, expectNoAdmin, PIN, pressAdminKeys } from './adminSteps';
 import {
+  adminInSpanish,
   keyboard,
   LONG_SLIDE,
   openAdminByTouch,
@@ -11,6 +15,12 @@ import {
   touchDown,
   TOUCH_SIZES,
 } from './staffTouch';
+
+const pickerEntry = (page: Page, name: string) =>
+  page.locator('.media-picker__entry').filter({ hasText: name });
+/** What a refusal must never show staff: the programmer's words and paths of main's checks. */
+const PROGRAMMER_WORDS =
+  /That was not accepted|request refused|settings\.|\b[a-z]+\.\d+\.[a-z]|[0-9a-f]{64}/;
 
 // Issue 20, by touch, at the two sizes front-desk staff use.
 for (const size of TOUCH_SIZES) {
@@ -209,6 +219,119 @@ for (const size of TOUCH_SIZES) {
             target: { kind: 'closed' },
           }),
         ]);
+    });
+    test('the Spanish admin names the default playlist in Spanish when asking before its delete, and in its Undo', async ({
+      appPage: page,
+      baseURL,
+    }) => {
+      await installMainProcess(page, baseURL!, { pin: PIN });
+      await page.goto('/');
+      await openAdminByTouch(page);
+      await adminInSpanish(page);
+      await tapSection(page, 'Listas');
+      await page.getByRole('button', { name: 'Nueva lista' }).tap();
+      await page.getByRole('button', { name: 'Guardar', exact: true }).tap();
+      await expect(page.getByRole('status').filter({ hasText: /^Guardad/ })).toBeVisible();
+      await page.getByLabel('Lista que se edita').selectOption({ index: 0 });
+      await page.getByRole('button', { name: 'Eliminar la lista' }).tap();
+      const ask = page.getByRole('alertdialog');
+      await expect(ask).toContainText('“Sala de espera” se muestra en la pantalla');
+      await expect(ask).toContainText('“Nueva lista”');
+      await expect(ask).not.toContainText('Waiting room');
+      await ask.getByRole('button', { name: 'Sí, eliminarla' }).tap();
+      const undo = page.getByRole('status').filter({
+        has: page.getByRole('button', { name: 'Deshacer', exact: true }),
+      });
+      await expect(undo).toContainText('Se eliminó “Sala de espera” (aún sin guardar).');
+    });
+
+    test('the change log of a setup loaded and then undone reads in Spanish, field by field', async ({
+      appPage: page,
+      baseURL,
+    }) => {
+      const main = await installMainProcess(page, baseURL!, { pin: PIN });
+      await page.goto('/');
+      await openAdminByTouch(page);
+      await tapSection(page, 'Setup files and undo');
+      await page.getByRole('button', { name: 'Save a setup file to a drive' }).tap();
+      await pickerEntry(page, 'CLINIC USB').tap();
+      await page.getByRole('button', { name: 'Save here' }).tap();
+      await expect(page.getByRole('status').filter({ hasText: 'Setup file saved' })).toBeVisible();
+      const [written] = fs.readdirSync(main.usbDrive).filter((name) => name.endsWith('.zip'));
+      main.store.save({ ...main.store.settings, idleTimeoutSeconds: 300 });
+
+      await page.getByRole('button', { name: 'Load a setup file from a drive' }).tap();
+      await pickerEntry(page, 'CLINIC USB').tap();
+      await pickerEntry(page, written!).tap();
+      await page.getByRole('button', { name: 'Yes, load it' }).tap();
+      await expect(page.getByText('The setup was loaded.')).toBeVisible();
+      await page.getByRole('button', { name: 'Undo: bring back the earlier setup' }).tap();
+      await page.getByRole('button', { name: 'Yes, bring it back' }).tap();
+      await expect(page.getByText('The earlier setup is back.')).toBeVisible();
+
+      await adminInSpanish(page);
+      await tapSection(page, 'Estado del quiosco');
+      const log = page.locator('.admin-log').last();
+      await expect(log.locator('li').filter({ hasText: 'Configuración cargada' })).toContainText(
+        `Configuración cargada desde un archivo: ${written} (tiempo de inactividad)`,
+      );
+      await expect(log.locator('li').filter({ hasText: 'Configuración anterior' })).toHaveText(
+        /Configuración anterior restaurada[^a-z]*$/,
+      );
+      await expect(log).not.toContainText(/previous|backup|idleTimeoutSeconds/);
+    });
+
+    test('a save main refuses for a reason the screen did not foresee is said in staff words', async ({
+      appPage: page,
+      baseURL,
+    }) => {
+      const main = await installMainProcess(page, baseURL!, { pin: PIN });
+      await page.goto('/');
+      await openAdminByTouch(page);
+      await tapSection(page, 'Playlists');
+      const name = page.getByLabel('Playlist name');
+      await name.tap();
+      await tapKeys(page, ['Clear field', 'Hide keyboard']);
+      await page.getByRole('button', { name: 'Save', exact: true }).tap();
+      await expect(page.getByText(/^Give the playlist a name/)).toBeVisible();
+      await expect(page.locator('.admin')).not.toContainText(PROGRAMMER_WORDS);
+      expect(main.readSettingsFile().playlists[0]!.name).toBe('Waiting room');
+    });
+
+    test('a picture gone from the kiosk is named in staff words when a save is refused', async ({
+      appPage: page,
+      baseURL,
+    }) => {
+      const main = await installMainProcess(page, baseURL!, { pin: PIN });
+      // A picture slide (in no playlist, so nothing tries to show it) whose file has gone.
+      const file = await importMedia(
+        main,
+        'Garden.png',
+        fs.readFileSync(new URL('./media/garden.png', import.meta.url)),
+      );
+      main.store.save({
+        ...main.store.settings,
+        customSlides: [
+          {
+            id: 'custom-garden',
+            kind: 'image',
+            title: { en: 'Garden' },
+            description: { en: 'A calm garden.' },
+            file,
+            sourceName: 'Garden.png',
+            durationSeconds: null,
+          },
+        ],
+      });
+      fs.rmSync(path.join(main.mediaDirectory, file));
+      await page.goto('/');
+      await openAdminByTouch(page);
+      await page.getByLabel('Show the progress bar under each slide').tap();
+      await page.getByRole('button', { name: 'Save', exact: true }).tap();
+      await expect(
+        page.getByText(/A picture or video of the clinic’s slides is no longer on this kiosk/),
+      ).toBeVisible();
+      await expect(page.locator('.admin')).not.toContainText(PROGRAMMER_WORDS);
     });
   });
 }

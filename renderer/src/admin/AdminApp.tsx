@@ -18,7 +18,7 @@ import { keepDraft, takeKeptDraft } from './keptDraft';
 import { KeptDraftOffer, LeaveDialog } from './LeaveDialog';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import { PinPad, type PinPadPurpose } from './PinPad';
-import { UnsavedWorkContext } from './unsavedWork';
+import { AskBeforeDroppingContext, UnsavedWorkContext } from './unsavedWork';
 import { useAdminIdle } from './useAdminIdle';
 import { useKeyboardField } from './useKeyboardField';
 import { useLeaveGuard } from './useLeaveGuard';
@@ -230,7 +230,9 @@ function AdminScreen({
               <KeptDraftOffer onDiscard={() => setKept(null)} />
             ) : null}
             <UnsavedWorkContext.Provider value={guard.report}>
-              <Current key={`${section}${kept ? '-kept' : ''}`} {...props} />
+              <AskBeforeDroppingContext.Provider value={guard.requestLeave}>
+                <Current key={`${section}${kept ? '-kept' : ''}`} {...props} />
+              </AskBeforeDroppingContext.Provider>
             </UnsavedWorkContext.Provider>
           </div>
         </div>

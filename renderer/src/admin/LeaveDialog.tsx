@@ -24,22 +24,24 @@ export function LeaveDialog({
         aria-describedby="admin-leave-text"
       >
         <h2 id="admin-leave-title" className="admin-section__subtitle">
-          {t('keepWork.leaveTitle')}
+          {question.canSave ? t('keepWork.leaveTitle') : t('keepWork.leaveTitleNoSave')}
         </h2>
         <p id="admin-leave-text">
           {t('keepWork.leaveText')}
           {question.note ? ` ${question.note}` : ''}
         </p>
         <div className="admin-actions">
-          <button
-            type="button"
-            className="admin-button admin-button--primary"
-            autoFocus
-            disabled={question.busy}
-            onClick={onSave}
-          >
-            {t('keepWork.save')}
-          </button>
+          {question.canSave ? (
+            <button
+              type="button"
+              className="admin-button admin-button--primary"
+              autoFocus
+              disabled={question.busy}
+              onClick={onSave}
+            >
+              {t('keepWork.save')}
+            </button>
+          ) : null}
           <button
             type="button"
             className="admin-button admin-button--danger"
@@ -51,6 +53,7 @@ export function LeaveDialog({
           <button
             type="button"
             className="admin-button"
+            autoFocus={!question.canSave}
             disabled={question.busy}
             onClick={onKeepEditing}
           >

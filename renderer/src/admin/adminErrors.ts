@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { AdminError } from '../../../contract';
+import { fieldName } from './staffWords';
 
 /** "1:05", "0:30": how long the PIN pad stays locked. */
 export function formatWait(ms: number): string {
@@ -17,7 +18,10 @@ export function describeAdminError(t: TFunction<'admin'>, error: AdminError): st
     case 'locked':
       return t('errors.locked', { time: formatWait(error.retryInMs ?? 0) });
     case 'invalid-request':
-      return t(`errors.${error.code}`, { detail: error.message });
+      // Settings main refused (settingsRefusal.ts): in staff words, never main's path.
+      return error.problem
+        ? settingsRefused(t, error.problem)
+        : t(`errors.${error.code}`, { detail: error.message });
     case 'save-failed': {
       // A disk that refused: say why in words (disk full, read-only …), never a system code.
       if (!error.cause) return t('errors.save-failed', { detail: error.message });
@@ -41,6 +45,18 @@ export function describeAdminError(t: TFunction<'admin'>, error: AdminError): st
     default:
       return t(`errors.${error.code}`);
   }
+}
+
+/** Why main refused settings (a SettingsRefusal or `field:<field>`), said to staff. */
+function settingsRefused(t: TFunction<'admin'>, problem: string): string {
+  if (problem.startsWith('field:')) {
+    return t('settingsRefused.field', { field: fieldName(t, problem.slice('field:'.length)) });
+  }
+  // Said as the screens say it before asking main.
+  if (problem === 'nothing-plays') return t('keepWork.nothingPlays');
+  if (problem === 'web-address') return t('keepWork.badWebAddress');
+  const key = `settingsRefused.${problem}`;
+  return i18nHas(t, key) ? t(key) : t('settingsRefused.settings');
 }
 
 /** An error for a call that never got an answer (main busy or gone). */

@@ -31,3 +31,8 @@ const CONTENT_NAME = /\s*(?:as\s+)?\(?\b[0-9a-f]{64}\.[a-z0-9]+\)?/g;
 export function staffDetail(detail: string): string {
   return detail.replace(CONTENT_NAME, '').trim();
 }
+
+/** A settings field as staff know it ("idle time"), or its name when there is no word for it. */
+export function fieldName(t: TFunction<'admin'>, field: string): string {
+  return t(`field.${field}`, { defaultValue: field });
+}

@@ -9,8 +9,11 @@ export interface UnsavedWork {
   dirty: boolean;
   /** Whether a save would be taken as it is (checked here the way main checks it). */
   canSave(): boolean;
-  /** Saves it; false when refused (the screen then says why, next to what is wrong). */
-  save(): Promise<boolean>;
+  /**
+   * Saves it; false when refused (the screen then says why, next to what is wrong). Absent where
+   * nothing can be saved from the question (the fleet's details wait for Start or Join).
+   */
+  save?(): Promise<boolean>;
   /**
    * Drops it, tidying what it left behind (a picture copied for a slide never made); answers
    * the sentence staff read about that, or null.
@@ -25,6 +28,19 @@ export interface UnsavedWork {
 type Report = (work: UnsavedWork | null) => void;
 
 export const UnsavedWorkContext = createContext<Report>(() => undefined);
+
+/** Runs `then` once the unsaved work is saved or discarded (staff are asked first), or at once. */
+export type AskBeforeDropping = (then: () => void) => void;
+
+export const AskBeforeDroppingContext = createContext<AskBeforeDropping>((then) => then());
+
+/**
+ * For a step inside a screen that would drop its unsaved work (opening another slide in the
+ * form, deleting one): the same "Save changes?" question as leaving the screen.
+ */
+export function useAskBeforeDropping(): AskBeforeDropping {
+  return useContext(AskBeforeDroppingContext);
+}
 
 /** Tells the shell about this screen's unsaved work on every render, and that it is gone when the screen goes. */
 export function useUnsavedWork(work: UnsavedWork): void {

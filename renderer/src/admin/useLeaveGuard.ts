@@ -6,6 +6,8 @@ import type { UnsavedWork } from './unsavedWork';
 export interface LeaveQuestion {
   /** Said in the question: what Discard does beyond dropping the changes. */
   note: string | null;
+  /** "Save" is offered (the changes can be saved from here). */
+  canSave: boolean;
   busy: boolean;
 }
 
@@ -29,7 +31,11 @@ export function useLeaveGuard(onNotice: (text: string) => void) {
   const requestLeave = (leave: () => void) => {
     if (!work.current?.dirty) return leave();
     pending.current = leave;
-    setQuestion({ note: work.current.discardNote ?? null, busy: false });
+    setQuestion({
+      note: work.current.discardNote ?? null,
+      canSave: work.current.save !== undefined,
+      busy: false,
+    });
   };
 
   const leaveNow = () => {
@@ -42,7 +48,7 @@ export function useLeaveGuard(onNotice: (text: string) => void) {
   const answer = {
     save: async () => {
       setQuestion((current) => current && { ...current, busy: true });
-      const saved = (await work.current?.save()) ?? true;
+      const saved = (await work.current?.save?.()) ?? true;
       // Refused: staff stay, and the screen says why next to what is wrong.
       if (saved) leaveNow();
       else {
@@ -53,8 +59,9 @@ export function useLeaveGuard(onNotice: (text: string) => void) {
     discard: async () => {
       setQuestion((current) => current && { ...current, busy: true });
       const said = (await work.current?.discard?.()) ?? null;
-      if (said) onNotice(said);
       leaveNow();
+      // After leaving: going to another section clears the last notice, and this one is new.
+      if (said) onNotice(said);
     },
     keepEditing: () => {
       pending.current = null;
@@ -74,7 +81,7 @@ export function useLeaveGuard(onNotice: (text: string) => void) {
     autoLeaving.current = true;
     const current = work.current;
     if (current?.dirty) {
-      const saved = current.canSave() && (await current.save());
+      const saved = current.canSave() && ((await current.save?.()) ?? false);
       if (!saved) keepDraft({ section, snapshot: current.snapshot });
     }
     setQuestion(null);

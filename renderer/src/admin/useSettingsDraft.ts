@@ -29,6 +29,8 @@ export interface DraftOptions<Draft> {
   check?: (draft: Draft) => string | null;
   /** What a save says once done. */
   done?: (draft: Draft) => string;
+  /** The draft once saved (the Schedule closes the rule it took in). */
+  afterSave?: (draft: Draft) => Draft;
 }
 
 /**
@@ -62,7 +64,10 @@ export function useSettingsDraft<Draft>(
     return call.run(
       () => admin.saveSettings({ settings }),
       done ?? options.done?.(draft) ?? t('clinic.saved'),
-      onState,
+      (next) => {
+        if (options.afterSave) setDraft(options.afterSave(draft));
+        onState(next);
+      },
     );
   };
   useUnsavedWork({

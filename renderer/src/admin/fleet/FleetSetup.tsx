@@ -4,6 +4,7 @@ import type { InvitationView } from '../../../../contract';
 import { Outcome, Section, TextField } from '../kit';
 import { MediaPicker } from '../MediaPicker';
 import type { ScreenProps } from '../screens/ScreenProps';
+import { useUnsavedWork } from '../unsavedWork';
 import { useAdminCall } from '../useAdminCall';
 
 const NAME_MAX = 80;
@@ -50,17 +51,28 @@ function PlaceFields({ place, onChange }: { place: Place; onChange: (place: Plac
 }
 
 /** Not in a fleet yet: start one from this kiosk, or join one with an invitation. */
-export function FleetSetup({ admin, state, onState, onSessionClosed }: ScreenProps) {
+export function FleetSetup({ admin, state, onState, onSessionClosed, keptDraft }: ScreenProps) {
   const { t } = useTranslation('admin');
   const call = useAdminCall(onSessionClosed);
-  const [place, setPlace] = useState<Place>({
+  // What the screen filled in itself (this kiosk's name, an invitation's folders): not staff's
+  // typing, so not what leaving asks about.
+  const [filledIn, setFilledIn] = useState<Place>(() => ({
     name: state.fleet.name,
     room: state.fleet.room,
     setupFolder: '',
     statusFolder: '',
-  });
+  }));
+  const [place, setPlace] = useState<Place>(() => (keptDraft as Place | undefined) ?? filledIn);
   const [picking, setPicking] = useState(false);
   const [invitation, setInvitation] = useState<(InvitationView & { token: string }) | null>(null);
+  // What staff typed here is used only by Start or Join: leaving asks before it is dropped, and
+  // there is nothing to "Save" from the question.
+  useUnsavedWork({
+    dirty: JSON.stringify(place) !== JSON.stringify(filledIn),
+    canSave: () => false,
+    snapshot: place,
+    discardNote: t('fleet.typedNote'),
+  });
 
   if (picking) {
     return (
@@ -76,11 +88,13 @@ export function FleetSetup({ admin, state, onState, onSessionClosed }: ScreenPro
               '',
               (seen) => {
                 setInvitation({ ...seen, token });
-                setPlace((current) => ({
+                const fill = (current: Place) => ({
                   ...current,
                   setupFolder: current.setupFolder || seen.setupFolder,
                   statusFolder: current.statusFolder || seen.statusFolder,
-                }));
+                });
+                setPlace(fill);
+                setFilledIn(fill);
               },
             );
           }}

@@ -1,4 +1,4 @@
-import { useContext, useId, useState } from 'react';
+import { useContext, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   customSlideToSlide,
@@ -15,9 +15,9 @@ import { Confirm, Outcome, Problem, Section, TextField, UndoBar, withCurrent } f
 import { ImportProgressBar, MediaPicker } from '../MediaPicker';
 import { newId } from '../newId';
 import { today as localToday } from '../today';
+import { useAskBeforeDropping } from '../unsavedWork';
 import { useAdminCall } from '../useAdminCall';
 import {
-  draftFor,
   draftProblem,
   EMPTY_TEXT,
   fromDraft,
@@ -28,14 +28,12 @@ import {
 } from './clinicSlideDraft';
 import type { ScreenProps } from './ScreenProps';
 import { SlideFitCheck } from './SlideFitCheck';
-import { useClinicSlideWork } from './useClinicSlideWork';
+import { useClinicSlideWork, type Picking } from './useClinicSlideWork';
 import { useSlideDelete } from './useSlideDelete';
 import './ClinicSlidesScreen.css';
 
 const TIME_CHOICES = [8, 10, 15, 20, 25, 30, 45, 60, 90, 120] as const;
 const VIDEO_LIMIT_CHOICES = [15, 30, 60, 90, 120, 180, 300, 600] as const;
-
-type Picking = 'image' | 'video' | 'captions';
 
 /** The clinic's own slides: text it writes, pictures and videos it imports. */
 export function ClinicSlidesScreen({
@@ -49,7 +47,6 @@ export function ClinicSlidesScreen({
   const language: Language = i18n.language === 'es' ? 'es' : 'en';
   const [draft, setDraft] = useState<Draft | null>(() => (keptDraft as Draft | undefined) ?? null);
   const [picking, setPicking] = useState<Picking | null>(null);
-  const [importing, setImporting] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const call = useAdminCall(onSessionClosed);
   const slides = state.settings.customSlides;
@@ -66,43 +63,26 @@ export function ClinicSlidesScreen({
     };
   };
 
-  const save = (settings: EditableSettings, done: string) =>
+  // The settings as they are now: a step taken after "Save changes?" saved the form acts on
+  // what was just saved, not on what this render was given.
+  const latest = useRef(state);
+  useEffect(() => {
+    latest.current = state;
+  });
+  /** Saves settings; the form stays as it is (a delete, its Undo). */
+  const saveSettings = (settings: EditableSettings, done: string, onSaved?: () => void) =>
     call.run(
       () => admin.saveSettings({ settings }),
       done,
       (next) => {
-        setDraft(null);
+        latest.current = next;
+        onSaved?.();
         onState(next);
       },
     );
-
-  const copy = async (token: string, wanted: Picking): Promise<Draft | null> => {
-    let made: Draft | null = null;
-    await call.run(
-      () => admin.mediaImport({ token }),
-      t('clinicSlides.imported'),
-      (media) => {
-        if (wanted === 'captions' && media.kind !== 'captions') {
-          // The content decides: a video or picture is never taken as captions.
-          setProblem(t('clinicSlides.notCaptions'));
-        } else if (wanted === 'captions') {
-          setDraft((current) =>
-            current?.kind === 'video' ? { ...current, captions: media.file } : current,
-          );
-        } else if (media.kind !== wanted) {
-          // The content decides: a picture named .mp4 is a picture.
-          setProblem(t(`clinicSlides.turnedOut.${media.kind}`));
-          made = media.kind === 'captions' ? null : draftFor(media);
-          setDraft(made);
-        } else {
-          made = draftFor(media);
-          setDraft(made);
-        }
-      },
-    );
-    setImporting(null);
-    return made;
-  };
+  /** Saves the form's slide, and closes the form. */
+  const save = (settings: EditableSettings, done: string) =>
+    saveSettings(settings, done, () => setDraft(null));
 
   const saveDraft = (current: Draft): Promise<boolean> => {
     const found = draftProblem(t, current);
@@ -147,15 +127,43 @@ export function ClinicSlidesScreen({
     );
   };
 
-  const work = useClinicSlideWork({ admin, slides, draft, saveDraft });
+  const work = useClinicSlideWork({
+    admin,
+    slides,
+    draft,
+    setDraft,
+    setProblem,
+    saveDraft,
+    call,
+  });
   const importPicked = (token: string) => {
     const wanted = picking ?? 'image';
     setPicking(null);
-    setImporting(token);
-    work.track(wanted, copy(token, wanted));
+    work.startImport(token, wanted);
   };
 
-  const deleting = useSlideDelete({ state, language, save });
+  const deleting = useSlideDelete({ current: () => latest.current, language, save: saveSettings });
+  // Another slide's Edit, or a Delete, while the form has changes: asked first, as leaving is.
+  const askFirst = useAskBeforeDropping();
+  const savedSlide = (id: string) =>
+    latest.current.settings.customSlides.find((slide) => slide.id === id);
+  const editSlide = (id: string) => {
+    if (draft?.id === id) return;
+    askFirst(() => {
+      const slide = savedSlide(id);
+      if (!slide) return;
+      call.clear();
+      setProblem(null);
+      setDraft(toDraft(slide));
+    });
+  };
+  const deleteSlide = (id: string) =>
+    askFirst(() => {
+      const slide = savedSlide(id);
+      setDraft(null);
+      setProblem(null);
+      if (slide) deleting.request(slide);
+    });
   const cancelDraft = async () => {
     const said = await work.removeCopied(draft);
     setDraft(null);
@@ -243,11 +251,7 @@ export function ClinicSlidesScreen({
                 type="button"
                 className="admin-button"
                 aria-label={t('clinicSlides.editNamed', { title })}
-                onClick={() => {
-                  call.clear();
-                  setProblem(null);
-                  setDraft(toDraft(slide));
-                }}
+                onClick={() => editSlide(slide.id)}
               >
                 {t('clinicSlides.edit')}
               </button>
@@ -256,7 +260,7 @@ export function ClinicSlidesScreen({
                 className="admin-button admin-button--danger"
                 aria-label={t('clinicSlides.deleteNamed', { title })}
                 disabled={call.busy}
-                onClick={() => deleting.request(slide)}
+                onClick={() => deleteSlide(slide.id)}
               >
                 {t('clinicSlides.delete')}
               </button>
@@ -279,7 +283,9 @@ export function ClinicSlidesScreen({
           />
         </div>
       ) : null}
-      {importing ? <ImportProgressBar admin={admin} token={importing} /> : null}
+      {/* Above the form, never under its Save bar. */}
+      <UndoBar offer={deleting.offer} onUndo={deleting.undo} />
+      {work.importing ? <ImportProgressBar admin={admin} token={work.importing} /> : null}
       {draft ? (
         <form
           className="admin-form"
@@ -435,7 +441,6 @@ export function ClinicSlidesScreen({
         </div>
       )}
       <Outcome outcome={call.outcome} />
-      <UndoBar offer={deleting.offer} onUndo={deleting.undo} />
     </Section>
   );
 }

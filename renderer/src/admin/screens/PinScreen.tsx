@@ -1,19 +1,48 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_PIN_DIGITS } from '../fieldLimits';
+import { MAX_PIN_DIGITS, MIN_PIN_DIGITS } from '../fieldLimits';
 import { Outcome, Section, TextField } from '../kit';
+import { useUnsavedWork } from '../unsavedWork';
 import { useAdminCall } from '../useAdminCall';
 import type { ScreenProps } from './ScreenProps';
 
-export function PinScreen({ admin, onSessionClosed }: ScreenProps) {
+interface PinDraft {
+  current: string;
+  next: string;
+  confirm: string;
+}
+
+export function PinScreen({ admin, onSessionClosed, keptDraft }: ScreenProps) {
   const { t } = useTranslation('admin');
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const kept = keptDraft as PinDraft | undefined;
+  const [current, setCurrent] = useState(kept?.current ?? '');
+  const [next, setNext] = useState(kept?.next ?? '');
+  const [confirm, setConfirm] = useState(kept?.confirm ?? '');
   const [mismatch, setMismatch] = useState(false);
   const [confirmingQuit, setConfirmingQuit] = useState(false);
   const change = useAdminCall(onSessionClosed);
   const quit = useAdminCall(onSessionClosed);
+  const changePin = () => {
+    if (next !== confirm) {
+      setMismatch(true);
+      return Promise.resolve(false);
+    }
+    return change.run(
+      () => admin.changePin({ current, next }),
+      t('pinScreen.changed'),
+      () => {
+        setCurrent('');
+        setNext('');
+        setConfirm('');
+      },
+    );
+  };
+  useUnsavedWork({
+    dirty: current !== '' || next !== '' || confirm !== '',
+    canSave: () => current !== '' && next.length >= MIN_PIN_DIGITS && next === confirm,
+    save: changePin,
+    snapshot: { current, next, confirm } satisfies PinDraft,
+  });
   const digitsOnly = (set: (value: string) => void) => (value: string) => {
     setMismatch(false);
     change.clear();
@@ -50,21 +79,7 @@ export function PinScreen({ admin, onSessionClosed }: ScreenProps) {
           type="button"
           className="admin-button admin-button--primary"
           disabled={change.busy}
-          onClick={() => {
-            if (next !== confirm) {
-              setMismatch(true);
-              return;
-            }
-            void change.run(
-              () => admin.changePin({ current, next }),
-              t('pinScreen.changed'),
-              () => {
-                setCurrent('');
-                setNext('');
-                setConfirm('');
-              },
-            );
-          }}
+          onClick={() => void changePin()}
         >
           {t('pinScreen.change')}
         </button>

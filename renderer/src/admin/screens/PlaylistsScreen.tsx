@@ -94,7 +94,7 @@ export function PlaylistsScreen(props: ScreenProps) {
   };
   const deletePlaylist = () => {
     setConfirmingDelete(false);
-    deleted(t('keepWork.deletedPlaylist', { name: editing.name }));
+    deleted(t('keepWork.deletedPlaylist', { name: playlistName(editing.name, t) }));
     const rest = playlists.filter((playlist) => playlist.id !== editing.id);
     setPlaylists(() => rest);
     setEditingId(rest[0]!.id);
@@ -236,8 +236,11 @@ export function PlaylistsScreen(props: ScreenProps) {
         <Confirm
           id="confirm-delete-playlist"
           question={t('keepWork.deletePlayingQuestion', {
-            name: editing.name,
-            next: playlists.find((playlist) => playlist.id !== editing.id)?.name ?? '',
+            name: playlistName(editing.name, t),
+            next: playlistName(
+              playlists.find((playlist) => playlist.id !== editing.id)?.name ?? '',
+              t,
+            ),
           })}
           yes={t('keepWork.yesDelete')}
           no={t('keepWork.noKeep')}

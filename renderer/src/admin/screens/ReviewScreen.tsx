@@ -6,15 +6,47 @@ import { Choice, Outcome, Section, TextField } from '../kit';
 import { AwaitingReview } from '../review/AwaitingReview';
 import { ReviewList } from '../review/ReviewList';
 import { today } from '../today';
+import { useUnsavedWork } from '../unsavedWork';
 import { useAdminCall } from '../useAdminCall';
 import type { ScreenProps } from './ScreenProps';
 
-export function ReviewScreen({ admin, deckSlides, state, onState, onSessionClosed }: ScreenProps) {
+interface ReviewDraft {
+  language: Language;
+  reviewer: string;
+  reviewedOn: string;
+}
+
+export function ReviewScreen({
+  admin,
+  deckSlides,
+  state,
+  onState,
+  onSessionClosed,
+  keptDraft,
+}: ScreenProps) {
   const { t } = useTranslation('admin');
-  const [language, setLanguage] = useState<Language>('en');
-  const [reviewer, setReviewer] = useState('');
-  const [reviewedOn, setReviewedOn] = useState(today);
+  const kept = keptDraft as ReviewDraft | undefined;
+  const [language, setLanguage] = useState<Language>(kept?.language ?? 'en');
+  const [reviewer, setReviewer] = useState(kept?.reviewer ?? '');
+  const [reviewedOn, setReviewedOn] = useState(kept?.reviewedOn ?? today());
   const call = useAdminCall(onSessionClosed);
+  const record = () =>
+    call.run(
+      () => admin.recordReview({ language, reviewer: reviewer.trim(), reviewedOn }),
+      t('review.recorded'),
+      (next) => {
+        setReviewer('');
+        onState(next);
+      },
+    );
+  useUnsavedWork({
+    // A name typed is the work; a date or language alone is not worth asking about.
+    dirty: reviewer.trim() !== '',
+    // A clinician's sign-off is recorded by staff's own tap, never by the 2-minute auto-leave.
+    canSave: () => false,
+    save: record,
+    snapshot: { language, reviewer, reviewedOn } satisfies ReviewDraft,
+  });
   return (
     <Section title={t('review.title')}>
       <p className="admin-field__hint">{t('review.hint')}</p>
@@ -47,16 +79,7 @@ export function ReviewScreen({ admin, deckSlides, state, onState, onSessionClose
           type="button"
           className="admin-button admin-button--primary"
           disabled={call.busy}
-          onClick={() =>
-            void call.run(
-              () => admin.recordReview({ language, reviewer: reviewer.trim(), reviewedOn }),
-              t('review.recorded'),
-              (next) => {
-                setReviewer('');
-                onState(next);
-              },
-            )
-          }
+          onClick={() => void record()}
         >
           {t('review.record')}
         </button>

@@ -27,43 +27,58 @@ export function dayName(day: number, language: string): string {
 export function RuleList({
   rules,
   empty,
+  locked,
   onEdit,
   onDelete,
 }: {
   rules: { id: string; summary: string; note?: string | undefined }[];
   empty: string;
+  /** Why Edit and Delete wait (a rule is open below); undefined: they do not. */
+  locked?: string | undefined;
   onEdit: (id: string) => void;
-  onDelete: (id: string) => void;
+  onDelete: (id: string, summary: string) => void;
 }) {
   const { t } = useTranslation('admin');
+  const hintId = useId();
   if (rules.length === 0) return <p>{empty}</p>;
   return (
-    <ul className="admin-list playlist-add">
-      {rules.map((rule) => (
-        <li key={rule.id}>
-          <span>
-            {rule.summary}
-            {rule.note ? <span className="admin-list__attention"> · {rule.note}</span> : null}
-          </span>
-          <button
-            type="button"
-            className="admin-button"
-            aria-label={t('schedule.editNamed', { summary: rule.summary })}
-            onClick={() => onEdit(rule.id)}
-          >
-            {t('schedule.edit')}
-          </button>
-          <button
-            type="button"
-            className="admin-button admin-button--danger"
-            aria-label={t('schedule.deleteNamed', { summary: rule.summary })}
-            onClick={() => onDelete(rule.id)}
-          >
-            {t('schedule.delete')}
-          </button>
-        </li>
-      ))}
-    </ul>
+    <>
+      {locked ? (
+        <p id={hintId} className="admin-field__hint">
+          {locked}
+        </p>
+      ) : null}
+      <ul className="admin-list playlist-add">
+        {rules.map((rule) => (
+          <li key={rule.id}>
+            <span>
+              {rule.summary}
+              {rule.note ? <span className="admin-list__attention"> · {rule.note}</span> : null}
+            </span>
+            <button
+              type="button"
+              className="admin-button"
+              aria-label={t('schedule.editNamed', { summary: rule.summary })}
+              aria-describedby={locked ? hintId : undefined}
+              disabled={locked !== undefined}
+              onClick={() => onEdit(rule.id)}
+            >
+              {t('schedule.edit')}
+            </button>
+            <button
+              type="button"
+              className="admin-button admin-button--danger"
+              aria-label={t('schedule.deleteNamed', { summary: rule.summary })}
+              aria-describedby={locked ? hintId : undefined}
+              disabled={locked !== undefined}
+              onClick={() => onDelete(rule.id, rule.summary)}
+            >
+              {t('schedule.delete')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import {
   decide,
   localTimeOf,
-  LocalDateSchema,
   minutesOf,
   weeklyRulesThatChangeNothing,
   weekPlan,
@@ -12,12 +11,13 @@ import {
   type ScheduleTarget,
   type WeeklyRule,
 } from '../../../../contract';
-import { Choice, SaveBar, Section } from '../kit';
+import { Choice, SaveBar, Section, UndoBar, useUndo } from '../kit';
 import { newId } from '../newId';
 import { today } from '../today';
 import { useSettingsDraft } from '../useSettingsDraft';
 import { dayName, RuleEditor, RuleList, WEEK, type Editing } from './ScheduleRuleEditor';
 import type { ScreenProps } from './ScreenProps';
+import { ruleProblem, withAt, withOpenRule, type ScheduleDraft } from './scheduleDraft';
 import { playlistName } from '../staffWords';
 import { WeekView } from './WeekView';
 
@@ -28,14 +28,23 @@ import { WeekView } from './WeekView';
 export function ScheduleScreen(props: ScreenProps) {
   const { state } = props;
   const { t, i18n } = useTranslation('admin');
+  // The rule open in the editor is part of the draft: a change before "Done" (see scheduleDraft).
   const scheduleDraft = useSettingsDraft(
     props,
-    (): Schedule => state.settings.schedule,
-    (schedule, saved) => ({ ...saved, schedule }),
+    (): ScheduleDraft => ({ schedule: state.settings.schedule, editing: null }),
+    (draft, saved) => ({ ...saved, schedule: withOpenRule(draft) }),
+    {
+      check: (draft) => ruleProblem(t, draft.editing),
+      afterSave: (draft) => ({ schedule: withOpenRule(draft), editing: null }),
+    },
   );
-  const { draft: schedule, change: setSchedule } = scheduleDraft;
-  const [editing, setEditing] = useState<Editing | null>(null);
+  const { schedule, editing } = scheduleDraft.draft;
+  const setSchedule = (change: (schedule: Schedule) => Schedule) =>
+    scheduleDraft.change((draft) => ({ ...draft, schedule: change(draft.schedule) }));
+  const setEditing = (next: Editing | null) =>
+    scheduleDraft.change((draft) => ({ ...draft, editing: next }));
   const [problem, setProblem] = useState<string | null>(null);
+  const { offer, offerUndo, undo } = useUndo();
   const playlists = state.settings.playlists;
   const ruleIds = [...schedule.weekly, ...schedule.dateRanges].map((rule) => rule.id);
 
@@ -94,30 +103,37 @@ export function ScheduleScreen(props: ScreenProps) {
     kind: 'playlist',
     playlistId: state.settings.defaultPlaylistId,
   };
-  const commit = (current: Editing) => {
-    if (current.kind === 'weekly') {
-      if (current.rule.days.length === 0) return setProblem(t('schedule.needDay'));
-      setSchedule((draft) => ({
-        ...draft,
-        weekly: current.isNew
-          ? [...draft.weekly, current.rule]
-          : draft.weekly.map((rule) => (rule.id === current.rule.id ? current.rule : rule)),
-      }));
-    } else {
-      const { from, to } = current.rule;
-      const valid =
-        LocalDateSchema.safeParse(from).success && LocalDateSchema.safeParse(to).success;
-      if (!valid || from > to) return setProblem(t('schedule.badDates'));
-      setSchedule((draft) => ({
-        ...draft,
-        dateRanges: current.isNew
-          ? [...draft.dateRanges, current.rule]
-          : draft.dateRanges.map((rule) => (rule.id === current.rule.id ? current.rule : rule)),
-      }));
-    }
-    setProblem(null);
-    setEditing(null);
+  const commit = () => {
+    const found = ruleProblem(t, editing);
+    setProblem(found);
+    if (found) return;
+    scheduleDraft.change((draft) => ({ schedule: withOpenRule(draft), editing: null }));
   };
+  /** A rule deleted from the draft, with Undo: back in its place in the draft as it is by then. */
+  const offerRuleBack = (summary: string, putBack: (draft: Schedule) => Schedule) =>
+    offerUndo({ text: t('schedule.deleted', { summary }), undo: () => setSchedule(putBack) });
+  const deleteWeekly = (id: string, summary: string) => {
+    const index = schedule.weekly.findIndex((rule) => rule.id === id);
+    const rule = schedule.weekly[index];
+    if (!rule) return;
+    setSchedule((draft) => ({ ...draft, weekly: draft.weekly.filter((other) => other.id !== id) }));
+    offerRuleBack(summary, (draft) => ({ ...draft, weekly: withAt(draft.weekly, index, rule) }));
+  };
+  const deleteRange = (id: string, summary: string) => {
+    const index = schedule.dateRanges.findIndex((rule) => rule.id === id);
+    const rule = schedule.dateRanges[index];
+    if (!rule) return;
+    setSchedule((draft) => ({
+      ...draft,
+      dateRanges: draft.dateRanges.filter((other) => other.id !== id),
+    }));
+    offerRuleBack(summary, (draft) => ({
+      ...draft,
+      dateRanges: withAt(draft.dateRanges, index, rule),
+    }));
+  };
+  /** While a rule is open, the lists wait: another Edit or a Delete would drop what it holds. */
+  const locked = editing ? t('schedule.finishRuleFirst') : undefined;
 
   return (
     <Section title={t('schedule.title')}>
@@ -147,12 +163,8 @@ export function ScheduleScreen(props: ScreenProps) {
             isNew: false,
           })
         }
-        onDelete={(id) =>
-          setSchedule((draft) => ({
-            ...draft,
-            dateRanges: draft.dateRanges.filter((rule) => rule.id !== id),
-          }))
-        }
+        locked={locked}
+        onDelete={deleteRange}
       />
       <h3 className="admin-section__subtitle">{t('schedule.weekly')}</h3>
       <RuleList
@@ -169,12 +181,8 @@ export function ScheduleScreen(props: ScreenProps) {
             isNew: false,
           })
         }
-        onDelete={(id) =>
-          setSchedule((draft) => ({
-            ...draft,
-            weekly: draft.weekly.filter((rule) => rule.id !== id),
-          }))
-        }
+        locked={locked}
+        onDelete={deleteWeekly}
       />
 
       {editing ? (
@@ -199,7 +207,7 @@ export function ScheduleScreen(props: ScreenProps) {
             setProblem(null);
             setEditing(next);
           }}
-          onDone={() => commit(editing)}
+          onDone={commit}
           onCancel={() => {
             setProblem(null);
             setEditing(null);
@@ -260,7 +268,9 @@ export function ScheduleScreen(props: ScreenProps) {
         }
       />
 
-      <SaveBar draft={scheduleDraft} onSave={() => void scheduleDraft.save(t('schedule.saved'))} />
+      <SaveBar draft={scheduleDraft} onSave={() => void scheduleDraft.save(t('schedule.saved'))}>
+        <UndoBar offer={offer} onUndo={undo} />
+      </SaveBar>
     </Section>
   );
 }

@@ -2,7 +2,7 @@ import { useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize, type Language, type MediaLibraryEntry } from '../../../../contract';
 import { MediaBaseContext } from '../../slides/SlideMedia';
-import { Confirm, Outcome, Section } from '../kit';
+import { Confirm, Outcome, Section, UndoBar, useUndo } from '../kit';
 import './SetupScreen.css';
 import { formatBytes, MediaPicker } from '../MediaPicker';
 import { useAdminCall } from '../useAdminCall';
@@ -24,6 +24,7 @@ export function SetupScreen({ admin, state, onState, onSessionClosed }: ScreenPr
   const [media, setMedia] = useState<MediaLibraryEntry[] | null>(null);
   const [exported, setExported] = useState<string | null>(null);
   const mediaBase = useContext(MediaBaseContext);
+  const { offer, offerUndo, undo } = useUndo();
 
   useEffect(() => {
     void library.run(() => admin.mediaLibrary(), '', setMedia);
@@ -70,6 +71,25 @@ export function SetupScreen({ admin, state, onState, onSessionClosed }: ScreenPr
     return t('setup.noName');
   };
   const unused = (media ?? []).filter((entry) => entry.usedBy.length === 0);
+  /** Deletes an unused file; main holds it a while, so Undo brings it back. */
+  const deleteFile = async (entry: MediaLibraryEntry) => {
+    const name = nameOf(entry);
+    const deleted = await library.run(
+      () => admin.mediaDelete({ file: entry.file }),
+      t('setup.deleted'),
+      setMedia,
+    );
+    if (!deleted) return;
+    offerUndo({
+      text: t('setup.deletedNamed', { name }),
+      undo: () =>
+        void library.run(
+          () => admin.mediaRestore({ file: entry.file }),
+          t('setup.fileBack', { name }),
+          setMedia,
+        ),
+    });
+  };
   const backup = state.backup;
 
   return (
@@ -176,13 +196,7 @@ export function SetupScreen({ admin, state, onState, onSessionClosed }: ScreenPr
                 type="button"
                 className="admin-button admin-button--danger"
                 disabled={library.busy || call.busy}
-                onClick={() =>
-                  void library.run(
-                    () => admin.mediaDelete({ file: entry.file }),
-                    t('setup.deleted'),
-                    setMedia,
-                  )
-                }
+                onClick={() => void deleteFile(entry)}
               >
                 {t('setup.delete')}
               </button>
@@ -194,6 +208,7 @@ export function SetupScreen({ admin, state, onState, onSessionClosed }: ScreenPr
         <p className="admin-field__hint">{t('setup.unusedHint', { count: unused.length })}</p>
       ) : null}
       <Outcome outcome={library.outcome} />
+      <UndoBar offer={offer} onUndo={undo} />
     </Section>
   );
 }

@@ -8,7 +8,7 @@ import { ReviewList } from '../review/ReviewList';
 import { SafeModeNotice } from './SafeModeNotice';
 import type { ScreenProps } from './ScreenProps';
 import './StatusScreen.css';
-import { staffDetail } from '../staffWords';
+import { describeChange } from './changeLine';
 
 function LogList({
   entries,
@@ -83,18 +83,7 @@ export function StatusScreen({ admin, deckSlides, state, onState, onSessionClose
       <LogList
         entries={state.changes}
         empty={t('status.noChanges')}
-        describe={(entry) => {
-          if (entry.event.startsWith('media-')) {
-            const name = staffDetail(entry.detail);
-            return name ? `${eventName(entry.event)}: ${name}` : eventName(entry.event);
-          }
-          const fields = staffDetail(entry.detail)
-            .split(', ')
-            .filter(Boolean)
-            .map((field) => t(`field.${field}`, { defaultValue: field }))
-            .join(', ');
-          return fields ? `${eventName(entry.event)}: ${fields}` : eventName(entry.event);
-        }}
+        describe={(entry) => describeChange(t, entry)}
       />
     </Section>
   );

@@ -205,8 +205,8 @@ export function draftProblem(t: TFunction<'admin'>, draft: Draft): string | null
   return badDate ? t('clinicSlides.badDate') : null;
 }
 
-/** The files a new picture or video draft copied into the kiosk (none for text or a saved slide). */
-export function copiedFiles(draft: Draft | null): string[] {
-  if (!draft || draft.id !== null || draft.kind === 'text') return [];
+/** The media files a draft uses: its picture or video, and the video's captions. */
+export function draftFiles(draft: Draft | null): string[] {
+  if (!draft || draft.kind === 'text') return [];
   return draft.kind === 'video' && draft.captions ? [draft.file, draft.captions] : [draft.file];
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   localize,
@@ -13,29 +13,25 @@ import { useUndo } from '../kit';
 /**
  * Deleting a clinic slide: asked first when patients see it (a playlist plays it), saved at once,
  * then undoable for a while: Undo puts it back where it was, in the settings as they are by then.
+ * `current` gives the settings as they are now (after other saves, and a form saved just before).
  */
 export function useSlideDelete({
-  state,
+  current,
   language,
   save,
 }: {
-  state: AdminState;
+  current: () => AdminState;
   language: Language;
   save: (settings: EditableSettings, done: string) => Promise<boolean>;
 }) {
   const { t } = useTranslation('admin');
   const [confirming, setConfirming] = useState<CustomSlide | null>(null);
   const { offer, offerUndo, undo } = useUndo();
-  // The settings as they are now, for an Undo that comes after other saves.
-  const latest = useRef(state);
-  useEffect(() => {
-    latest.current = state;
-  });
-  const slides = state.settings.customSlides;
 
   const remove = async (slide: CustomSlide) => {
     setConfirming(null);
-    const base = editable(state);
+    const base = editable(current());
+    const slides = base.customSlides;
     const deleted = await save(
       {
         ...base,
@@ -51,11 +47,15 @@ export function useSlideDelete({
     offerUndo({
       text: t('keepWork.deletedSlide', { title: localize(slide.title, language) }),
       undo: () => {
-        const now = editable(latest.current);
+        const now = editable(current());
         void save(
           {
             ...now,
-            customSlides: withAt(now.customSlides, slides.indexOf(slide), slide),
+            customSlides: withAt(
+              now.customSlides,
+              slides.findIndex((existing) => existing.id === slide.id),
+              slide,
+            ),
             playlists: now.playlists.map((playlist) => {
               const before = base.playlists.find((old) => old.id === playlist.id);
               const at = before?.entries.findIndex((entry) => entry.slideId === slide.id) ?? -1;
@@ -72,7 +72,7 @@ export function useSlideDelete({
 
   /** What patients see changes with this slide's delete: a playlist plays it. */
   const onScreen = (slide: CustomSlide) =>
-    state.settings.playlists.some((playlist) =>
+    current().settings.playlists.some((playlist) =>
       playlist.entries.some((entry) => entry.slideId === slide.id && entry.enabled),
     );
 

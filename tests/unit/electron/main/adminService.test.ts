@@ -11,6 +11,7 @@ import {
   CRISIS_TEXT_MAX_LENGTH,
   DEFAULT_CLINIC,
   DEFAULT_SETTINGS,
+  DELETED_MEDIA_KEPT_MS,
   IpcChannel,
   type AdminError,
   type AdminErrorCode,
@@ -28,7 +29,11 @@ import {
   createAdminService,
 } from '../../../../electron/main/adminService';
 import type { AdminHandler } from '../../../../electron/main/adminTools';
-import { createMediaLibrary, type MediaLibrary } from '../../../../electron/main/mediaLibrary';
+import {
+  createMediaLibrary,
+  HELD_FOLDER,
+  type MediaLibrary,
+} from '../../../../electron/main/mediaLibrary';
 import { createPinFileStore } from '../../../../electron/main/pinFile';
 import { createSetupBundles } from '../../../../electron/main/setupBundle/setupBundles';
 import { createRecoveryLog, type RecoveryLog } from '../../../../electron/main/recoveryLog';
@@ -267,6 +272,7 @@ const GUARDED_CALLS: [string, unknown][] = [
   [IpcChannel.adminMediaImport, { token: 'a'.repeat(32) }],
   [IpcChannel.adminMediaLibrary, undefined],
   [IpcChannel.adminMediaDelete, { file: `${'b'.repeat(64)}.png` }],
+  [IpcChannel.adminMediaRestore, { file: `${'b'.repeat(64)}.png` }],
   [IpcChannel.adminSetupExport, { token: 'a'.repeat(32) }],
   [IpcChannel.adminSetupImport, { token: 'a'.repeat(32) }],
   [IpcChannel.adminSetupRestore, undefined],
@@ -571,6 +577,39 @@ describe('save-settings', () => {
     expect(saved.audienceDisplayId).toBe(7);
     expect(saved.presenterDisplayId).toBe(9);
     expect(saved.contentReviews).toEqual([review]);
+  });
+
+  it('names what main refused for the admin to say in staff words, from the request and the store', async () => {
+    const h = await unlocked();
+    const [playlist] = edited.playlists;
+    const blankName = errorOf(
+      await call(h, IpcChannel.adminSaveSettings, {
+        settings: { ...edited, playlists: [{ ...playlist!, name: ' ' }] },
+      }),
+      'invalid-request',
+    );
+    expect(blankName.problem).toBe('playlist-name');
+    const nothingOn = errorOf(
+      await call(h, IpcChannel.adminSaveSettings, {
+        settings: {
+          ...edited,
+          playlists: [
+            { ...playlist!, entries: playlist!.entries.map((e) => ({ ...e, enabled: false })) },
+          ],
+        },
+      }),
+      'invalid-request',
+    );
+    expect(nothingOn.problem).toBe('nothing-plays');
+    const shortName = errorOf(
+      await call(h, IpcChannel.adminRecordReview, {
+        language: 'en',
+        reviewer: 'A',
+        reviewedOn: '2026-03-02',
+      }),
+      'invalid-request',
+    );
+    expect(shortName.problem).toBe('review-reviewer');
   });
 
   it.each([
@@ -1048,6 +1087,8 @@ describe('media and setup transfer', () => {
       'invalid-request',
     );
     expect(refused.message).toContain(absent);
+    // For staff: which kind of refusal, so the admin says it in their words.
+    expect(refused.problem).toBe('missing-media');
 
     // In use: kept. Unused once the slide is gone: deleted.
     const inUse = errorOf(
@@ -1059,6 +1100,44 @@ describe('media and setup transfer', () => {
     expect(valueOf(await call(h, IpcChannel.adminMediaDelete, { file: imported.file }))).toEqual(
       [],
     );
+  });
+
+  it('a deleted file can be brought back until it is deleted for good a minute later', async () => {
+    const h = await unlocked();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    fs.writeFileSync(path.join(h.importFolder, 'poster.png'), tinyPng());
+    const { file } = valueOf(
+      await call<{ file: string }>(h, IpcChannel.adminMediaImport, {
+        token: await pick(h, 'poster.png'),
+      }),
+    );
+    const shown = () => fs.readdirSync(h.mediaDirectory).filter((name) => !name.startsWith('.'));
+    expect(valueOf(await call(h, IpcChannel.adminMediaDelete, { file }))).toEqual([]);
+    expect(shown()).toEqual([]);
+    vi.advanceTimersByTime(DELETED_MEDIA_KEPT_MS - 1000);
+    expect(valueOf(await call(h, IpcChannel.adminMediaRestore, { file }))).toEqual([
+      expect.objectContaining({ file, sourceName: 'poster.png', usedBy: [] }),
+    ]);
+    expect(shown()).toEqual([file]);
+    expect(h.changes.recent(2).map((entry) => [entry.event, entry.detail])).toEqual([
+      ['media-restored', `poster.png as ${file}`],
+      ['media-deleted', `poster.png as ${file}`],
+    ]);
+
+    // Deleted again: a full minute of its own (the first delete's end went with its Undo).
+    valueOf(await call(h, IpcChannel.adminMediaDelete, { file }));
+    vi.advanceTimersByTime(DELETED_MEDIA_KEPT_MS - 1000);
+    valueOf(await call(h, IpcChannel.adminMediaRestore, { file }));
+    // Not brought back: gone for good once the minute is over.
+    valueOf(await call(h, IpcChannel.adminMediaDelete, { file }));
+    await vi.advanceTimersByTimeAsync(DELETED_MEDIA_KEPT_MS);
+    vi.useRealTimers();
+    await vi.waitFor(() =>
+      expect(fs.readdirSync(path.join(h.mediaDirectory, HELD_FOLDER))).toEqual([]),
+    );
+    expect(
+      errorOf(await call(h, IpcChannel.adminMediaRestore, { file }), 'media-refused').problem,
+    ).toBe('not-found');
   });
 
   it('a lock during a long import stays locked: neither progress nor the end reopens it', async () => {

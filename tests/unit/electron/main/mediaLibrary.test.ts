@@ -32,6 +32,7 @@ import { checkMediaFile, checkNamedMediaFile } from '../../../../electron/main/m
 import { usbMountRoots, type SourceRoot } from '../../../../electron/main/media/importSources';
 import {
   createMediaLibrary,
+  HELD_FOLDER,
   type MediaLibraryOptions,
   type MediaResult,
 } from '../../../../electron/main/mediaLibrary';
@@ -858,6 +859,43 @@ describe('the media folder', () => {
         problem: 'not-found',
       });
     }
+  });
+
+  it('holds a deleted file for an Undo: restore brings it back with its name, discardHeld ends it, a new start clears what is held', async () => {
+    const context = setup();
+    const png = value(await importBytes(context, 'logo.png', pngBytes()));
+    value(await context.library.remove(png.file, new Map()));
+    expect(await context.library.list(new Map())).toEqual([]);
+    expect(context.library.pathOf(png.file)).toBe(join(context.media, png.file));
+    expect(existsSync(join(context.media, HELD_FOLDER, png.file))).toBe(true);
+
+    expect(await context.library.restore(png.file)).toEqual({ ok: true, value: null });
+    expect(existsSync(join(context.media, png.file))).toBe(true);
+    expect(context.library.sourceNameOf(png.file)).toBe('logo.png');
+    // Once back, there is nothing held to bring back again.
+    expect(await context.library.restore(png.file)).toMatchObject({ problem: 'not-found' });
+
+    value(await context.library.remove(png.file, new Map()));
+    await context.library.discardHeld(png.file);
+    expect(existsSync(join(context.media, HELD_FOLDER, png.file))).toBe(false);
+    expect(await context.library.restore(png.file)).toMatchObject({ problem: 'not-found' });
+
+    // Held when the kiosk stopped: the next start deletes it.
+    const again = value(await importBytes(context, 'logo again.png', pngBytes()));
+    value(await context.library.remove(again.file, new Map()));
+    const restarted = createMediaLibrary({ mediaDirectory: context.media, sources: () => [] });
+    expect(existsSync(join(context.media, HELD_FOLDER))).toBe(false);
+    expect(await restarted.restore(again.file)).toMatchObject({ problem: 'not-found' });
+  });
+
+  it('a held file imported again meanwhile: its Undo finds it back, under the new name', async () => {
+    const context = setup();
+    const png = value(await importBytes(context, 'logo.png', pngBytes()));
+    value(await context.library.remove(png.file, new Map()));
+    value(await importBytes(context, 'logo copy.png', pngBytes()));
+    expect(await context.library.restore(png.file)).toEqual({ ok: true, value: null });
+    expect(existsSync(join(context.media, HELD_FOLDER, png.file))).toBe(false);
+    expect(context.library.sourceNameOf(png.file)).toBe('logo copy.png');
   });
 
   it('gives paths only for media file names', () => {
