@@ -309,6 +309,15 @@ for (const size of SIZES) {
         await page.locator('.media-picker__entry').filter({ hasText: 'Garden_photo.png' }).tap();
         await expect(page.getByLabel('Title in English')).toBeVisible();
         expect(media()).toHaveLength(1);
+        // Staff see the copied picture before they go back (its request must not race the
+        // removal: a file removed before it was asked for answers 404, which fails the test).
+        await expect
+          .poll(() =>
+            page
+              .locator('.media-preview img')
+              .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+          )
+          .toBe(true);
       };
       // Cancel on the form.
       await pick();
