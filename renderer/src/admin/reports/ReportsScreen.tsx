@@ -13,7 +13,15 @@ import type { ScreenProps } from '../screens/ScreenProps';
 import { slideCatalogue } from '../slideCatalogue';
 import { useAdminCall } from '../useAdminCall';
 import { BarList, ColumnChart, StackedColumnChart, type Bar } from './charts';
-import { DAY_PARTS, dateOf, hoursOf, rankBy, thinAxis, totalsOf } from './reportView';
+import {
+  DAY_PARTS,
+  dateOf,
+  hoursOf,
+  rankBy,
+  slidesByTimeShown,
+  thinAxis,
+  totalsOf,
+} from './reportView';
 import './reports.css';
 
 type Days = 7 | 30;
@@ -278,7 +286,7 @@ function ReportBody({
         title={t('reports.slidesTitle')}
         empty={t('reports.noPlays')}
         bars={barsOf(
-          rankBy(report.slides, (slide) => slide.seconds),
+          slidesByTimeShown(report.slides),
           (slide) => `${t('reports.plays', { count: slide.plays })} · ${minutes(slide.seconds)}`,
           (slide) => slide.seconds,
         )}

@@ -45,15 +45,19 @@ export function totalsOf(report: PlayReport): ReportTotals {
   };
 }
 
-/** Slides by a measure, largest first, without the ones at zero; ties keep the report's order. */
+/**
+ * Slides by a measure, largest first, without the ones at zero (or, given `keep`, the ones it
+ * keeps); ties keep the report's order.
+ */
 export function rankBy(
   slides: readonly SlideTotals[],
   measure: (slide: SlideTotals) => number,
   limit = 12,
+  keep: (slide: SlideTotals, value: number) => boolean = (_slide, value) => value > 0,
 ): SlideTotals[] {
   return slides
     .map((slide, index) => ({ slide, index, value: measure(slide) }))
-    .filter((row) => row.value > 0)
+    .filter((row) => keep(row.slide, row.value))
     .sort((a, b) => b.value - a.value || a.index - b.index)
     .slice(0, limit)
     .map((row) => row.slide);
@@ -74,4 +78,18 @@ export function thinAxis<T>(
   step: number,
 ): string[] {
   return items.map((item, index) => ((items.length - 1 - index) % step === 0 ? label(item) : ''));
+}
+
+/**
+ * The plays chart: every slide shown in the period, longest on screen first. A play still under
+ * way (the slide on screen when staff opened the admin) has no seconds yet but is counted in the
+ * totals, so it is listed too: the chart never says no slide was shown beside "1 slide shown".
+ */
+export function slidesByTimeShown(slides: readonly SlideTotals[]): SlideTotals[] {
+  return rankBy(
+    slides,
+    (slide) => slide.seconds,
+    12,
+    (slide) => slide.plays > 0,
+  );
 }
