@@ -76,7 +76,8 @@ export function SetupScreen({ admin, state, onState, onSessionClosed }: ScreenPr
     const name = nameOf(entry);
     const deleted = await library.run(
       () => admin.mediaDelete({ file: entry.file }),
-      t('setup.deleted'),
+      // Said once, by the Undo bar below ("“name” was deleted."), not twice.
+      '',
       setMedia,
     );
     if (!deleted) return;
