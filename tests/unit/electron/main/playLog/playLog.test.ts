@@ -4,76 +4,17 @@
  * Runs in a time zone with daylight saving time.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { PlayCause, PlayEvent } from '../../../../../contract';
+import { describe, expect, it, vi } from 'vitest';
+import type { PlayEvent } from '../../../../../contract';
 import { parseRecords, type PlayRecord } from '../../../../../electron/main/playLog/playRecords';
-import {
-  createPlayLogService,
-  type PlayLogService,
-  type PlayLogServiceOptions,
-} from '../../../../../electron/main/playLog/playLogService';
-
-const zoneBefore = process.env['TZ'];
-beforeAll(() => {
-  process.env['TZ'] = 'America/New_York';
-});
-afterAll(() => {
-  if (zoneBefore === undefined) delete process.env['TZ'];
-  else process.env['TZ'] = zoneBefore;
-});
+import { playLogHarness, send, slide } from './playLogHarness';
 
 const SLIDES = ['welcome', 'hours', 'system', 'bdnf', 'before', 'after', 'rebuild', 'others'];
-const directories: string[] = [];
-const services: PlayLogService[] = [];
-afterEach(() => {
-  for (const service of services.splice(0)) service.stop();
-  vi.useRealTimers();
-  for (const directory of directories.splice(0))
-    fs.rmSync(directory, { recursive: true, force: true });
+const { dataFolder, startAt, open, forget } = playLogHarness('kiosk-playlog-', {
+  contentVersionOf: (id) => (SLIDES.includes(id) || id.startsWith('clinic-') ? '1.1.0' : null),
+  flushEveryMs: 5_000,
 });
-
-function dataFolder(): string {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-playlog-'));
-  directories.push(directory);
-  return directory;
-}
-
-function startAt(iso: string): void {
-  vi.useFakeTimers({
-    now: new Date(iso),
-    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'],
-  });
-}
-
-function open(directory: string, overrides: Partial<PlayLogServiceOptions> = {}) {
-  const notes: { event: string; detail: string }[] = [];
-  const service = createPlayLogService({
-    directory,
-    now: () => new Date(),
-    monotonicNow: () => performance.now(),
-    contentVersionOf: (id) => (SLIDES.includes(id) || id.startsWith('clinic-') ? '1.1.0' : null),
-    isKnownPlaylist: (id) => id === 'waiting-room',
-    stopReason: () => null,
-    note: (event, detail) => notes.push({ event, detail }),
-    flushEveryMs: 5_000,
-    ...overrides,
-  });
-  services.push(service);
-  return { service, notes };
-}
-
-const slide = (slideId: string, arrivedBy: PlayCause = 'loop', rotating = true): PlayEvent => ({
-  kind: 'slide',
-  slideId,
-  playlistId: 'waiting-room',
-  language: 'en',
-  arrivedBy,
-  rotating,
-});
-
-const send = (service: PlayLogService, ...events: PlayEvent[]) => service.report({ events });
 
 function recordsOf(directory: string, date: string) {
   const file = path.join(directory, 'play-log', 'days', `${date}.jsonl`);
@@ -190,7 +131,7 @@ describe('days, clocks and stops', () => {
     send(first, { kind: 'screen', state: 'playing' }, slide('welcome'));
     vi.advanceTimersByTime(120_000);
     // Killed: no stop, but the last flush and alive mark are on disk.
-    services.splice(services.indexOf(first), 1);
+    forget(first);
     vi.advanceTimersByTime(0);
     vi.useRealTimers();
     startAt('2026-06-03T10:00:00-04:00');
@@ -212,7 +153,7 @@ describe('days, clocks and stops', () => {
     const first = open(directory).service;
     send(first, { kind: 'screen', state: 'playing' }, slide('welcome'));
     vi.advanceTimersByTime(60_000);
-    services.splice(services.indexOf(first), 1);
+    forget(first);
     vi.advanceTimersByTime(0);
     vi.useRealTimers();
     // Back the next morning: the evening of the 5th, from its last mark of life, was not running.
@@ -237,7 +178,7 @@ describe('days, clocks and stops', () => {
     first.flush();
     const file = path.join(directory, 'play-log', 'days', '2026-06-04.jsonl');
     fs.appendFileSync(file, '{"type":"play","start":"2026-06-04T13:00');
-    services.splice(services.indexOf(first), 1);
+    forget(first);
     const { service } = open(directory);
     send(service, slide('system'));
     vi.advanceTimersByTime(5_000);

@@ -6,80 +6,31 @@
  * them), a time zone with daylight saving time.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { PlayCause, PlayEvent, ScreenState } from '../../../../../contract';
+import { describe, expect, it, vi } from 'vitest';
+import type { PlayEvent, ScreenState } from '../../../../../contract';
 import { csv, csvCell, DAILY_HEADER } from '../../../../../electron/main/playLog/playCsv';
 import {
   parseRecords,
   type PlayRecord,
   type ScreenRecord,
 } from '../../../../../electron/main/playLog/playRecords';
-import {
-  createPlayLogService,
-  type PlayLogService,
-  type PlayLogServiceOptions,
+import type {
+  PlayLogService,
+  PlayLogServiceOptions,
 } from '../../../../../electron/main/playLog/playLogService';
-
-const zoneBefore = process.env['TZ'];
-beforeAll(() => {
-  process.env['TZ'] = 'America/New_York';
-});
-afterAll(() => {
-  if (zoneBefore === undefined) delete process.env['TZ'];
-  else process.env['TZ'] = zoneBefore;
-});
+import { playLogHarness, send, slide } from './playLogHarness';
 
 const SLIDES = ['welcome', 'hours', 'system', 'bdnf', 'clinic-video'];
-const directories: string[] = [];
-const services: PlayLogService[] = [];
-afterEach(() => {
-  for (const service of services.splice(0)) service.stop();
-  vi.useRealTimers();
-  for (const directory of directories.splice(0))
-    fs.rmSync(directory, { recursive: true, force: true });
+const harness = playLogHarness('kiosk-playlog-paths-', {
+  contentVersionOf: (id) => (SLIDES.includes(id) ? '1.1.0' : null),
 });
+const { dataFolder, startAt } = harness;
+const open = (directory: string, overrides: Partial<PlayLogServiceOptions> = {}) =>
+  harness.open(directory, overrides).service;
 
-function dataFolder(): string {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-playlog-paths-'));
-  directories.push(directory);
-  return directory;
-}
-
-function startAt(iso: string): void {
-  vi.useFakeTimers({
-    now: new Date(iso),
-    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'],
-  });
-}
-
-function open(directory: string, overrides: Partial<PlayLogServiceOptions> = {}): PlayLogService {
-  const service = createPlayLogService({
-    directory,
-    now: () => new Date(),
-    monotonicNow: () => performance.now(),
-    contentVersionOf: (id) => (SLIDES.includes(id) ? '1.1.0' : null),
-    isKnownPlaylist: (id) => id === 'waiting-room',
-    stopReason: () => null,
-    note: () => undefined,
-    ...overrides,
-  });
-  services.push(service);
-  return service;
-}
-
-const slide = (slideId: string, arrivedBy: PlayCause = 'loop', rotating = true): PlayEvent => ({
-  kind: 'slide',
-  slideId,
-  playlistId: 'waiting-room',
-  language: 'en',
-  arrivedBy,
-  rotating,
-});
 const screen = (state: ScreenState): PlayEvent => ({ kind: 'screen', state });
-const send = (service: PlayLogService, ...events: PlayEvent[]) => service.report({ events });
 
 function recordsOn(directory: string, date: string) {
   const file = path.join(directory, 'play-log', 'days', `${date}.jsonl`);
